@@ -1,0 +1,3 @@
+from inbox_assistant.cli import main
+
+main()

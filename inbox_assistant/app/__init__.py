@@ -1,0 +1,1 @@
+"""Use cases: scan, explain. They talk to mail, drafts and state through small ports."""

@@ -1,0 +1,1 @@
+"""The domain: threads, messages, situations, windows and verdicts. Pure data and functions."""

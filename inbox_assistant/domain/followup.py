@@ -1,0 +1,298 @@
+"""Where a classified thread stands at a moment: the follow-up state machine.
+
+Pure: the facts about each message (who wrote it, whether it is an auto-reply, a
+closure, a promise) are worked out by the rules engine and handed in; `now` is a
+parameter. The guidelines' vocabulary: the *anchor* is the message or event a window
+counts from; a window *opens* (status due) and *closes* (due and overdue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+from inbox_assistant.domain.model import Message
+from inbox_assistant.domain.situations import Situation, Status, Step
+from inbox_assistant.domain.textdates import Mention
+from inbox_assistant.domain.verdict import Assessment
+from inbox_assistant.domain.windows import Window, Windows
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFacts:
+    """What classification learned about one sent message."""
+
+    message: Message
+    by_me: bool
+    auto_reply: bool = False
+    automated: bool = False
+    closure: bool = False
+    finished: bool = False
+    promise: Mention | None = None
+    deadline: Mention | None = None
+
+    @property
+    def date(self) -> datetime:
+        return self.message.date
+
+    @property
+    def human_reply(self) -> bool:
+        """A message by the other side that counts as their answer."""
+        return not self.by_me and not self.auto_reply and not self.automated
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The meeting or interview a thread is about, and where its time was found."""
+
+    start: datetime
+    end: datetime
+    source: str
+
+
+def when(moment: datetime, tz: tzinfo) -> str:
+    """A moment as people read it in a reason: "Tue 17 Nov 14:02"."""
+    return moment.astimezone(tz).strftime("%a %d %b %H:%M")
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    situation: Situation
+    windows: Windows
+    now: datetime
+    tz: tzinfo
+
+    def window(
+        self, step: Step, window: Window, anchor: datetime, source: str, *,
+        reply_to: Message | None, follow_ups: int = 0, promised: datetime | None = None,
+        deadline: datetime | None = None, event_at: datetime | None = None,
+        opens: datetime | None = None, closes: datetime | None = None,
+    ) -> Assessment:
+        default_opens, default_closes = window.around(anchor)
+        opens = opens or default_opens
+        closes = closes or default_closes
+        closes = max(closes, opens)
+        if self.now < opens:
+            status, overdue = Status.WAITING, False
+            state = f"opens {when(opens, self.tz)}"
+        else:
+            status, overdue = Status.DUE, self.now >= closes
+            state = (f"closed {when(closes, self.tz)}: overdue" if overdue
+                     else f"open until {when(closes, self.tz)}")
+        reason = f"{_STEP_WORDS[step]} counted from {source}; window {state}."
+        return Assessment(
+            status=status, reason=reason, step=step, overdue=overdue, anchor=anchor,
+            anchor_source=source, opens=opens, closes=closes, reply_to=reply_to,
+            follow_ups_sent=follow_ups, promised=promised, deadline=deadline, event_at=event_at,
+        )
+
+    def closed(self, reason: str, *, follow_ups: int = 0) -> Assessment:
+        return Assessment(status=Status.CLOSED, reason=reason, follow_ups_sent=follow_ups)
+
+
+_STEP_WORDS = {
+    Step.REPLY: "Reply",
+    Step.FOLLOW_UP: "Follow-up",
+    Step.THANK_YOU: "Thank-you note",
+    Step.CHECK_IN: "Check-in",
+    Step.SECOND_FOLLOW_UP: "Next follow-up",
+    Step.NONE: "Nothing",
+}
+
+_PRIMARY = {
+    Situation.NEW_CONTACT: "new_contact",
+    Situation.INTRODUCTION: "introduction",
+    Situation.HELP_OFFERED: "help_offered",
+    Situation.RESUME_SUBMITTED: "resume_submitted",
+    Situation.INTERVIEW: "interview_check_in",
+}
+
+
+def assess(
+    situation: Situation,
+    facts: Sequence[MessageFacts],
+    *,
+    event: Event | None,
+    windows: Windows,
+    now: datetime,
+    tz: tzinfo,
+) -> Assessment:
+    """The status of a thread of this situation at `now`, with its reason and dates."""
+    if situation is Situation.NONE:
+        return Assessment(status=Status.IGNORED, reason="Not a follow-up situation.")
+    ctx = _Context(situation, windows, now, tz)
+    live = [f for f in facts if not f.auto_reply and f.date <= now]
+    if not live:
+        return ctx.closed("Nothing but automatic replies in the thread.")
+    for fact in reversed(live):
+        if fact.closure:
+            who = "you" if fact.by_me else (fact.message.sender.name or fact.message.sender.email)
+            return ctx.closed(f"Closed by {who} on {when(fact.date, tz)}.")
+    if event is not None and situation is Situation.INTERVIEW:
+        return _interview(ctx, live, event)
+    if event is not None and situation is Situation.NEW_CONTACT:
+        return _after_meeting(ctx, live, event)
+    return _conversation(ctx, live)
+
+
+def _latest_promise(live: Sequence[MessageFacts], since: datetime | None = None) -> Mention | None:
+    for fact in reversed(live):
+        if fact.promise is not None and not fact.by_me and (since is None or fact.date >= since):
+            return fact.promise
+    return None
+
+
+def _promise_window(
+    ctx: _Context, promise: Mention, reply_to: Message, follow_ups: int = 0
+) -> Assessment:
+    after = (ctx.windows.after_promise
+             if ctx.situation in (Situation.INTERVIEW, Situation.RESUME_SUBMITTED)
+             else timedelta(0))
+    opens = promise.at + after
+    closes = (promise.at + ctx.windows.interview_check_in.closes
+              if ctx.situation is Situation.INTERVIEW else opens + ctx.windows.promise_grace)
+    source = f'their promise "{promise.phrase}" ({when(promise.at, ctx.tz)})'
+    return ctx.window(Step.CHECK_IN, Window(after, after), promise.at, source,
+                      reply_to=reply_to, follow_ups=follow_ups, promised=promise.at,
+                      opens=opens, closes=closes)
+
+
+def _chase_after_my_messages(
+    ctx: _Context, live: Sequence[MessageFacts], run: Sequence[MessageFacts],
+    first_window: Window, first_step: Step, counts_first: bool,
+) -> Assessment:
+    """The user wrote last (`run`: their messages since the other side's last answer).
+
+    `counts_first` says whether the first message of the run is itself a follow-up
+    (a check-in) or the message being followed up (an application, a thank-you).
+    """
+    latest = run[-1]
+    follow_ups = len(run) - (0 if counts_first else 1)
+    if follow_ups >= ctx.windows.max_follow_ups:
+        return ctx.closed(
+            f"Gone quiet: {follow_ups} follow-ups since {when(run[0].date, ctx.tz)} "
+            "without an answer.", follow_ups=follow_ups)
+    if follow_ups > 0:
+        return ctx.window(Step.SECOND_FOLLOW_UP, ctx.windows.second_follow_up, latest.date,
+                          f"your follow-up of {when(latest.date, ctx.tz)}",
+                          reply_to=latest.message, follow_ups=follow_ups)
+    promise = _latest_promise(live)
+    if promise is not None and promise.at + ctx.windows.after_promise >= run[0].date:
+        return _promise_window(ctx, promise, latest.message)
+    source = f"your message of {when(latest.date, ctx.tz)}"
+    if ctx.situation is Situation.RESUME_SUBMITTED:
+        source = f"your application of {when(latest.date, ctx.tz)}"
+    opens = closes = None
+    deadline = next((f.deadline for f in reversed(run) if f.deadline), None)
+    if deadline is not None:
+        early = max(deadline.at - ctx.windows.deadline_lead, latest.date + DAY_ONE)
+        opens, closes = min(latest.date + first_window.opens, early), deadline.at
+    return ctx.window(first_step, first_window, latest.date, source, reply_to=latest.message,
+                      deadline=deadline.at if deadline else None, opens=opens, closes=closes)
+
+
+DAY_ONE = timedelta(days=1)
+
+
+def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
+    talk = [f for f in live if f.by_me or f.human_reply] or list(live)
+    last = talk[-1]
+    windows = ctx.windows
+    if last.by_me:
+        if last.finished and any(f.human_reply for f in talk[:-1]):
+            return ctx.closed(f"The exchange ended with your thanks on {when(last.date, ctx.tz)}.")
+        run = _trailing_run(talk)
+        if ctx.situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT):
+            first_window, step = windows.second_follow_up, Step.FOLLOW_UP
+        elif ctx.situation is Situation.INTERVIEW:
+            first_window, step = windows.interview_check_in, Step.CHECK_IN
+        else:
+            first_window = windows.for_name(_PRIMARY[ctx.situation])
+            step = Step.FOLLOW_UP
+        return _chase_after_my_messages(ctx, live, run, first_window, step, counts_first=False)
+    # The other side wrote last.
+    if last.promise is not None:
+        return _promise_window(ctx, last.promise, last.message)
+    if last.automated:
+        # Only automated mail (an applicant-tracking confirmation): chase from it.
+        window = windows.for_name(_PRIMARY.get(ctx.situation, "resume_submitted"))
+        return ctx.window(Step.FOLLOW_UP, window, last.date,
+                          f"the confirmation of {when(last.date, ctx.tz)}", reply_to=last.message)
+    i_wrote = any(f.by_me for f in talk)
+    if not i_wrote and ctx.situation in (
+        Situation.INTRODUCTION, Situation.NEW_CONTACT, Situation.HELP_OFFERED
+    ):
+        window = {
+            Situation.INTRODUCTION: windows.introduction,
+            Situation.NEW_CONTACT: windows.new_contact,
+        }.get(ctx.situation, windows.reply)
+        who = last.message.sender.name or last.message.sender.email
+        return ctx.window(Step.REPLY, window, talk[0].date,
+                          f"{who}'s message of {when(talk[0].date, ctx.tz)}", reply_to=last.message)
+    who = last.message.sender.name or last.message.sender.email
+    return ctx.closed(f"{who} answered on {when(last.date, ctx.tz)}; nothing is owed.")
+
+
+def _trailing_run(talk: Sequence[MessageFacts]) -> list[MessageFacts]:
+    run: list[MessageFacts] = []
+    for fact in reversed(talk):
+        if not fact.by_me:
+            break
+        run.append(fact)
+    return run[::-1]
+
+
+def _interview(ctx: _Context, live: Sequence[MessageFacts], event: Event) -> Assessment:
+    windows, tz = ctx.windows, ctx.tz
+    end = event.end
+    if ctx.now < end:
+        return ctx.window(Step.THANK_YOU, windows.interview_thank_you, end,
+                          f"the interview ({event.source}, ends {when(end, tz)})",
+                          reply_to=live[-1].message, event_at=event.start)
+    talk = [f for f in live if f.by_me or f.human_reply]
+    after = [f for f in talk if f.date >= end]
+    mine_after = [f for f in after if f.by_me]
+    reply_to = (talk or list(live))[-1].message
+    if not mine_after:
+        promise = _latest_promise(live)
+        check_in_opens = end + windows.interview_check_in.opens
+        if ctx.now < check_in_opens:
+            return ctx.window(Step.THANK_YOU, windows.interview_thank_you, end,
+                              f"the end of the interview ({when(end, tz)})",
+                              reply_to=reply_to, event_at=event.start)
+        if promise is not None and promise.at >= end:
+            return _promise_window(ctx, promise, reply_to)
+        return ctx.window(Step.CHECK_IN, windows.interview_check_in, end,
+                          f"the end of the interview ({when(end, tz)})",
+                          reply_to=reply_to, event_at=event.start)
+    last = after[-1]
+    if not last.by_me:
+        if last.promise is not None:
+            return _promise_window(ctx, last.promise, last.message)
+        who = last.message.sender.name or last.message.sender.email
+        return ctx.closed(f"{who} answered on {when(last.date, tz)}; nothing is owed.")
+    run = _trailing_run(after)
+    # The thank-you note is not a follow-up; a message of the user's after an earlier
+    # one of theirs since the interview is.
+    counts_first = any(f.by_me for f in after[: len(after) - len(run)])
+    return _chase_after_my_messages(ctx, live, run, windows.interview_check_in, Step.CHECK_IN,
+                                    counts_first=counts_first)
+
+
+def _after_meeting(ctx: _Context, live: Sequence[MessageFacts], event: Event) -> Assessment:
+    windows, tz = ctx.windows, ctx.tz
+    end = event.end
+    if ctx.now < end:
+        opens = end + windows.new_contact.opens
+        return ctx.window(Step.FOLLOW_UP, windows.new_contact, end,
+                          f"the meeting ({event.source}, ends {when(end, tz)})",
+                          reply_to=live[-1].message, event_at=event.start,
+                          opens=opens)
+    talk = [f for f in live if f.by_me or f.human_reply]
+    after = [f for f in talk if f.date >= end]
+    if not after:
+        return ctx.window(Step.FOLLOW_UP, windows.new_contact, end,
+                          f"the meeting ({when(end, tz)})",
+                          reply_to=(talk or list(live))[-1].message, event_at=event.start)
+    return _conversation(ctx, live)

@@ -1,0 +1,75 @@
+"""Who a follow-up goes to: the person who owes the answer, never the user or a robot."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inbox_assistant.domain.model import Address, Me, Message, Thread
+from inbox_assistant.domain.situations import Situation
+
+_ROBOT = re.compile(
+    r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer[-_.]?daemon|postmaster|bounces?"
+    r"|notifications?|alerts?|news(?:letter)?|jobs[-_.]?noreply|invitations?)(?:[-_+.].*)?@",
+    re.IGNORECASE,
+)
+
+
+def is_robot(address: Address) -> bool:
+    """An address nobody reads: no-reply, mailer-daemon, notifications..."""
+    return bool(_ROBOT.match(address.email)) or not address.email
+
+
+@dataclass(frozen=True, slots=True)
+class Recipients:
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...] = ()
+    bcc: tuple[Address, ...] = ()
+
+
+def _keep(addresses: tuple[Address, ...], me: Me, exclude: set[str]) -> tuple[Address, ...]:
+    seen: set[str] = set(exclude)
+    kept: list[Address] = []
+    for address in addresses:
+        if me.owns(address) or is_robot(address) or address.email in seen:
+            continue
+        seen.add(address.email)
+        kept.append(address)
+    return tuple(kept)
+
+
+def recipients_for(thread: Thread, reply_to: Message, me: Me, situation: Situation) -> Recipients:
+    """To, Cc and Bcc of a follow-up replying to `reply_to`.
+
+    Replying to the user's own message goes to that message's recipients (as Gmail's
+    "reply" on a sent message does). Replying to theirs goes to Reply-To, else the
+    sender, unless it is a robot: then to the humans of the thread. An introduction
+    is answered to the contact, with the introducer moved to Bcc.
+    """
+    if me.wrote(reply_to):
+        to = _keep(reply_to.to, me, set())
+        cc = _keep(reply_to.cc, me, {a.email for a in to})
+    else:
+        to = _keep(reply_to.reply_to or (reply_to.sender,), me, set()) or _humans(thread, me)
+        cc = _keep(reply_to.to + reply_to.cc, me, {a.email for a in to})
+    if situation is Situation.INTRODUCTION and not me.wrote(reply_to):
+        introducer = reply_to.sender
+        contacts = _keep(reply_to.to + reply_to.cc, me, {introducer.email})
+        if contacts:
+            return Recipients(to=contacts, bcc=(introducer,) if not is_robot(introducer) else ())
+    if not to and cc:
+        to, cc = cc[:1], cc[1:]
+    return Recipients(to=to, cc=cc)
+
+
+def _humans(thread: Thread, me: Me) -> tuple[Address, ...]:
+    everyone: list[Address] = []
+    for message in reversed(thread.sent):
+        everyone.extend((*message.reply_to, message.sender, *message.to, *message.cc))
+    return _keep(tuple(everyone), me, set())[:1]
+
+
+def counterpart_of(thread: Thread, reply_to: Message, me: Me, situation: Situation) -> Address | None:
+    """The first person a follow-up goes to, None when there is nobody to write to."""
+    found = recipients_for(thread, reply_to, me, situation)
+    return found.to[0] if found.to else None

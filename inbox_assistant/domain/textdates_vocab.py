@@ -1,0 +1,94 @@
+"""Words for weekdays, months, time zones and small numbers, in the languages textdates reads.
+
+Plain tables and no logic: `textdates_patterns` builds its regular expressions from them.
+Keys are lower-case unless a table says otherwise; accented and unaccented spellings are
+both listed because people type either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+# Monday is 0, as in `date.weekday()`.
+WEEKDAYS: Final[Mapping[str, int]] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonnabend": 5, "sonntag": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+}
+
+# Matched case-sensitively, capitalised only: "sat", "sun" and "wed" are English words too,
+# and "mon" is French for "my".
+WEEKDAY_ABBREVIATIONS: Final[Mapping[str, int]] = {
+    "Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3,
+    "Fri": 4, "Sat": 5, "Sun": 6,
+}
+
+MONTHS: Final[Mapping[str, int]] = {
+    # English, with the abbreviations calendar tools print
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7,
+    "déc": 12,
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12, "okt": 10, "dez": 12,
+    # Spanish ("ago" for agosto is left out: it collides with English "ago")
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12, "ene": 1, "abr": 4, "dic": 12,
+}
+
+# Abbreviations people append to a time. Matched case-sensitively and upper-case only,
+# because "et", "est" and "ist" are ordinary French and German words. Summer and winter
+# forms map to the same region: people write "EST" in July and mean New York time.
+ZONE_ABBREVIATIONS: Final[Mapping[str, str]] = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "HST": "Pacific/Honolulu",
+    "UTC": "UTC", "GMT": "UTC",
+    "CET": "Europe/Paris", "CEST": "Europe/Paris", "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+    "EET": "Europe/Athens", "EEST": "Europe/Athens", "BST": "Europe/London",
+    "IST": "Asia/Kolkata", "JST": "Asia/Tokyo", "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+}
+
+# Spelled-out US zones ("2pm Eastern", "Pacific Time"), matched case-insensitively.
+ZONE_WORDS: Final[Mapping[str, str]] = {
+    "eastern": "America/New_York", "central": "America/Chicago",
+    "mountain": "America/Denver", "pacific": "America/Los_Angeles",
+}
+
+# Zones whose writers put the month first in numeric dates ("11/24").
+MONTH_FIRST_ZONES: Final[frozenset[str]] = frozenset({
+    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+    "America/Anchorage", "Pacific/Honolulu",
+})
+
+# Counts in durations ("within two weeks", "dans deux semaines"); vague ones get a
+# deliberately late reading, because a follow-up sent too early is the costlier mistake.
+NUMBERS: Final[Mapping[str, int]] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 5,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "dix": 10, "quinze": 15, "quelques": 3,
+    "ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3,
+    "vier": 4, "fünf": 5, "sechs": 6, "zehn": 10, "vierzehn": 14, "ein paar": 3,
+    "wenigen": 3,
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10,
+    "quince": 15, "unos": 3, "unas": 3, "unos pocos": 3, "pocos": 3,
+}

@@ -1,0 +1,1 @@
+"""Follow-up drafts: which template, what context, and the reply message itself."""

@@ -1,0 +1,117 @@
+"""A follow-up draft from a verdict: recipients, threading headers and a templated body."""
+
+from __future__ import annotations
+
+import email.policy
+import email.utils
+import re
+from dataclasses import dataclass
+from datetime import tzinfo
+from email.message import EmailMessage
+
+from inbox_assistant.domain.model import Address, Me, Message, Thread
+from inbox_assistant.domain.recipients import Recipients, recipients_for
+from inbox_assistant.domain.situations import Situation, Step
+from inbox_assistant.domain.verdict import Verdict
+from inbox_assistant.drafts.context import draft_context
+from inbox_assistant.drafts.templates import Templates
+
+# Every draft carries this header, naming the follow-up it was made for, so that a draft
+# can always be recognised as ours.
+MARKER_HEADER = "X-Inbox-Assistant"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A reply ready to be stored as a draft: its thread, its key, the RFC 2822 message."""
+
+    thread_id: str
+    key: str
+    template: str
+    recipients: Recipients
+    subject: str
+    body: str
+    message: EmailMessage
+
+    def as_bytes(self) -> bytes:
+        return self.message.as_bytes(policy=email.policy.SMTP)
+
+
+def template_name(verdict: Verdict) -> str:
+    """The template for the follow-up a verdict says is owed."""
+    step, situation = verdict.assessment.step, verdict.situation
+    if step is Step.SECOND_FOLLOW_UP:
+        return "second_follow_up"
+    if step is Step.THANK_YOU:
+        return "interview_thank_you"
+    if step is Step.CHECK_IN:
+        return "check_in_promised" if verdict.assessment.promised else "interview_check_in"
+    if situation is Situation.HELP_OFFERED:
+        if step is Step.REPLY:
+            return "help_offered_reply"
+        if verdict.assessment.deadline is not None:
+            return "help_offered_time_sensitive"
+        return "help_offered"
+    if situation is Situation.INTRODUCTION and step is Step.FOLLOW_UP:
+        return "second_follow_up"
+    return situation.value
+
+
+def followup_key(verdict: Verdict) -> str:
+    """Names one follow-up: the same key on every run until the thread moves on."""
+    a = verdict.assessment
+    anchor = a.anchor.strftime("%Y%m%dT%H%M%SZ") if a.anchor else "none"
+    return f"{verdict.thread_id}:{a.step.value}:{a.follow_ups_sent}:{anchor}"
+
+
+def reply_subject(subject: str) -> str:
+    clean = _CONTROL.sub(" ", subject).strip()
+    return clean if re.match(r"^re\s*:", clean, re.IGNORECASE) else f"Re: {clean}"
+
+
+def compose(
+    thread: Thread, verdict: Verdict, me: Me, tz: tzinfo, templates: Templates
+) -> Draft | None:
+    """The draft for a due verdict; None when there is nobody (human) to write to."""
+    parent = verdict.assessment.reply_to
+    if parent is None:
+        return None
+    recipients = recipients_for(thread, parent, me, verdict.situation)
+    if not recipients.to:
+        return None
+    name = template_name(verdict)
+    context = draft_context(thread, verdict, me, recipients, tz)
+    body = templates.render(name, context).strip() + "\n"
+    body += "\n" + quote(parent, tz)
+    subject = reply_subject(parent.subject or thread.subject)
+    key = followup_key(verdict)
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["From"] = _format(Address(me.name, me.email))
+    message["To"] = ", ".join(_format(a) for a in recipients.to)
+    if recipients.cc:
+        message["Cc"] = ", ".join(_format(a) for a in recipients.cc)
+    if recipients.bcc:
+        message["Bcc"] = ", ".join(_format(a) for a in recipients.bcc)
+    message["Subject"] = subject
+    if parent.message_id:
+        message["In-Reply-To"] = parent.message_id
+        message["References"] = " ".join((*parent.references, parent.message_id))
+    message[MARKER_HEADER] = key
+    message.set_content(body)
+    return Draft(thread.id, key, name, recipients, subject, body, message)
+
+
+def _format(address: Address) -> str:
+    # Names come from incoming mail: control characters (CR, LF) never reach a header.
+    name = _CONTROL.sub(" ", address.name).strip()
+    return email.utils.formataddr((name, address.email)) if name else address.email
+
+
+def quote(parent: Message, tz: tzinfo) -> str:
+    """The message replied to, quoted as Gmail quotes it."""
+    when = parent.date.astimezone(tz).strftime("%a, %b %-d, %Y at %-I:%M %p")
+    who = _format(parent.sender) if parent.sender.name else f"<{parent.sender.email}>"
+    text = parent.new_text + (f"\n{parent.signature}" if parent.signature else "")
+    lines = [f"> {line}".rstrip() for line in text.strip().splitlines()]
+    return f"On {when} {who} wrote:\n" + "\n".join(lines) + "\n"

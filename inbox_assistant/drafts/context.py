@@ -1,0 +1,116 @@
+"""What a template may say: names, role, company and dates, read from the thread."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+from typing import Any
+
+from inbox_assistant.domain.model import Address, Me, Thread
+from inbox_assistant.domain.recipients import Recipients, is_robot
+from inbox_assistant.domain.situations import Situation
+from inbox_assistant.domain.verdict import Verdict
+
+# Domains that say nothing about an employer.
+_PUBLIC_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com",
+    "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
+    "web.de", "fastmail.com", "hey.com", "yandex.ru", "mail.com", "zoho.com",
+})
+_ROLE_PATTERNS = (
+    re.compile(r"(?:applying|application|applied|apply) (?:to|for) (?:the )?(?P<role>[A-Z][\w/&+ .,-]{2,60}?)"
+               r"(?: role| position| opening)?(?: at (?P<company>[A-Z][\w&.' -]{1,40}))?(?:$|[.!,;:(\-–—])"),
+    re.compile(r"^(?:re:\s*)?(?P<role>[A-Z][\w/&+ .-]{2,60}?) (?:role|position|application|opening)\b",
+               re.IGNORECASE),
+    re.compile(r"interview(?:ing)? for (?:the )?(?P<role>[A-Z][\w/&+ .-]{2,60}?)(?: role| position)?"
+               r"(?: at (?P<company>[A-Z][\w&.' -]{1,40}))?(?:$|[.!,;:(\-–—])"),
+)
+_SALUTATION = re.compile(r"^(?:hi|hello|hey|dear)\s+([A-ZÀ-Þ][\w'À-ÿ-]+)", re.IGNORECASE | re.MULTILINE)
+
+
+def first_name(address: Address | None) -> str:
+    """A first name from a display name ("Kim, Alex" -> "Alex"); never an address."""
+    if address is None or is_robot(address):
+        return ""
+    name = address.name.strip().strip('"')
+    if not name or "@" in name:
+        return ""
+    if "," in name:
+        name = name.split(",", 1)[1].strip()
+    word = name.split()[0] if name.split() else ""
+    if word.isupper() and len(word) > 1:
+        word = word.capitalize()
+    return word if re.match(r"^[^\W\d_][\w'’-]*$", word) else ""
+
+
+def company_from_domain(domain: str) -> str:
+    if not domain or domain in _PUBLIC_DOMAINS:
+        return ""
+    parts = domain.split(".")
+    core = parts[-2] if len(parts) >= 2 else parts[0]
+    if core in ("co", "com", "org") and len(parts) >= 3:
+        core = parts[-3]
+    return " ".join(w.capitalize() for w in re.split(r"[-_]", core) if w)
+
+
+def role_and_company(thread: Thread) -> tuple[str, str]:
+    texts = [thread.subject] + [m.new_text for m in thread.sent[:3]]
+    for pattern in _ROLE_PATTERNS:
+        for text in texts:
+            for line in text.splitlines():
+                match = pattern.search(line)
+                if match:
+                    role = match.group("role").strip(" .,-")
+                    company = (match.groupdict().get("company") or "").strip(" .,-")
+                    if 2 < len(role) <= 60 and len(role.split()) <= 7:
+                        return role, company
+    return "", ""
+
+
+def _day(moment: datetime | None, tz: tzinfo) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone(tz)
+    return f"{local:%A}, {local:%B} {local.day}"
+
+
+def draft_context(
+    thread: Thread, verdict: Verdict, me: Me, recipients: Recipients, tz: tzinfo
+) -> dict[str, Any]:
+    a = verdict.assessment
+    to = recipients.to[0] if recipients.to else None
+    role, company = role_and_company(thread)
+    if not company and to is not None:
+        company = company_from_domain(to.domain)
+    name = first_name(to)
+    if not name and a.reply_to is not None and not me.wrote(a.reply_to):
+        match = _SALUTATION.search(a.reply_to.signature or "")
+        name = match.group(1) if match else ""
+    introducer = ""
+    if verdict.situation is Situation.INTRODUCTION and recipients.bcc:
+        introducer = first_name(recipients.bcc[0])
+    deadline_reason = ""
+    if a.deadline is not None:
+        deadline_reason = f"I need to give an answer on another opportunity by {_day(a.deadline, tz)}"
+    my_name = me.name or ""
+    return {
+        "first_name": name,
+        "my_name": my_name,
+        "sign_off": me.signature.strip() if me.signature.strip() else f"Best,\n{my_name}".strip(),
+        "about_me": me_about(me),
+        "role": role,
+        "company": company,
+        "event_date": _day(a.event_at, tz),
+        "interviewers": "",
+        "promised": _day(a.promised, tz),
+        "deadline_reason": deadline_reason,
+        "introducer": introducer,
+        "subject": thread.subject,
+    }
+
+
+def me_about(me: Me) -> str:
+    if me.about.strip():
+        return me.about.strip()
+    return f"I'm {me.name}, and I'm exploring my next role." if me.name else (
+        "I'm exploring my next role.")

@@ -1,0 +1,1 @@
+"""Gmail: OAuth, reading threads and storing drafts through Google's API client."""

@@ -1,0 +1,143 @@
+"""Plain text from mail bodies: HTML flattened, quoted history and signatures set apart."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+
+_BLOCK_TAGS = (
+    "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+    "section", "article", "header", "footer", "hr",
+)
+# Gmail, Outlook, Apple Mail and Thunderbird mark the quoted history of a reply with these.
+_QUOTE_SELECTORS = (
+    "blockquote", "div.gmail_quote", "div.gmail_extra", "div#appendonsend",
+    "div#divRplyFwdMsg", "div.moz-cite-prefix", "div.yahoo_quoted",
+)
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML body. The HTML is only parsed, never rendered or run.
+
+    Quoted history is kept, each line prefixed with "> ", so that `split_reply` treats
+    HTML and plain-text mail alike.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head", "title", "noscript", "template"]):
+        tag.decompose()
+    for selector in _QUOTE_SELECTORS:
+        for quote in soup.select(selector):
+            if not isinstance(quote, Tag) or quote.parent is None:
+                continue
+            inner = _flatten(quote)
+            quoted = "\n".join("> " + line for line in inner.splitlines())
+            quote.replace_with("\n" + quoted + "\n")
+    return _flatten(soup)
+
+
+def _flatten(node: Tag) -> str:
+    for tag in node.find_all(_BLOCK_TAGS):
+        if isinstance(tag, Tag):
+            tag.insert_before("\n")
+            tag.insert_after("\n")
+    text = node.get_text()
+    text = text.replace("\xa0", " ")
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    new: str
+    quoted: str
+    signature: str
+
+
+# "On Tue, Nov 10, 2026 at 9:14 AM Alex Kim <alex@x.io> wrote:", possibly wrapped over
+# two lines by the sender's client, and its French, German, Spanish and Dutch forms.
+_ATTRIBUTION = re.compile(
+    r"^(?:on\b.{0,200}\bwrote|le\b.{0,200}\ba écrit|am\b.{0,200}\bschrieb.{0,200}"
+    r"|el\b.{0,200}\bescribió|op\b.{0,200}\bschreef)\s*:\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_SEPARATORS = re.compile(
+    r"^(?:-{2,}\s*(?:original message|forwarded message|ursprüngliche nachricht|"
+    r"message d'origine|message transféré|mensaje original)\s*-{2,}"
+    r"|_{20,}|begin forwarded message:)\s*$",
+    re.IGNORECASE,
+)
+_OUTLOOK_HEADER = re.compile(r"^(?:from|von|de)\s*:\s*\S", re.IGNORECASE)
+_OUTLOOK_FOLLOW = re.compile(r"^(?:sent|date|gesendet|envoyé|to|an|à|subject|betreff)\s*:",
+                             re.IGNORECASE)
+_MOBILE = re.compile(
+    r"^(?:sent from my \w+|sent from (?:outlook|mail) for \w+|get outlook for \w+"
+    r"|envoyé de mon \w+|von meinem \w+ gesendet)",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^(?:best|best regards|best wishes|regards|kind regards|warm regards|warmly|warm wishes"
+    r"|many thanks|thanks|thank you|thanks again|thanks so much|cheers|sincerely"
+    r"|all the best|talk soon|respectfully|with gratitude|gratefully|cordialement"
+    r"|bien à vous|viele grüße|mit freundlichen grüßen|beste grüße|saludos|un saludo"
+    r"|met vriendelijke groet)\s*[,.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_reply(text: str) -> Reply:
+    """Split what the author wrote from the history they quoted and from their signature."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cut = _quote_start(lines)
+    body, quoted = lines[:cut], lines[cut:]
+    kept = [line for line in body if not line.lstrip().startswith(">")]
+    inline_quotes = [line for line in body if line.lstrip().startswith(">")]
+    new, signature = _split_signature(kept)
+    quoted_text = "\n".join(inline_quotes + quoted).strip()
+    return Reply(new=new, quoted=quoted_text, signature=signature)
+
+
+def _quote_start(lines: list[str]) -> int:
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        two = stripped + " " + lines[index + 1].strip() if index + 1 < len(lines) else stripped
+        if _ATTRIBUTION.match(stripped) or _ATTRIBUTION.match(two):
+            return index
+        if _SEPARATORS.match(stripped):
+            return index
+        if _OUTLOOK_HEADER.match(stripped) and _outlook_block_follows(lines, index):
+            return index
+    return len(lines)
+
+
+def _outlook_block_follows(lines: list[str], index: int) -> bool:
+    following = [line.strip() for line in lines[index + 1 : index + 5] if line.strip()]
+    return sum(1 for line in following if _OUTLOOK_FOLLOW.match(line)) >= 2
+
+
+def _split_signature(lines: list[str]) -> tuple[str, str]:
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    for index, line in enumerate(lines):
+        if line.rstrip() in ("--", "-- ") or _MOBILE.match(line.strip()):
+            return _join(lines[:index]), _join(lines[index:])
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    # A sign-off ("Best,", "Thanks!") near the end starts the signature, unless it is
+    # all the message says: a bare "Thanks!" is content.
+    for index in reversed(nonblank[-8:]):
+        if _SIGN_OFF.match(lines[index].strip()):
+            before = _join(lines[:index])
+            if before:
+                return before, _join(lines[index:])
+            break
+    return _join(lines), ""
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines).strip()

@@ -1,0 +1,285 @@
+"""The fixed vocabulary of rule conditions, and their evaluation with a trace.
+
+A condition is evaluated on a `Scope`: a thread and the messages in view. Rules see
+every sent message of the thread; signals (auto-reply, closure...) see one message
+at a time. Every condition has a name, a documented argument and a pure check.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from inbox_assistant.domain.model import Me, Message, Thread
+from inbox_assistant.domain.verdict import ConditionTrace
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    thread: Thread
+    messages: tuple[Message, ...]
+    me: Me
+
+    def by(self, who: str) -> tuple[Message, ...]:
+        if who == "me":
+            return tuple(m for m in self.messages if self.me.wrote(m))
+        if who == "them":
+            return tuple(m for m in self.messages if not self.me.wrote(m))
+        return self.messages
+
+
+Check = Callable[[Scope], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Test:
+    name: str
+    label: str
+    check: Check
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    children: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    children: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NotOf:
+    child: Condition
+
+
+Condition = Test | AllOf | AnyOf | NotOf
+
+
+def evaluate(condition: Condition, scope: Scope) -> bool:
+    """The condition's result, short-circuiting like Python's `and`/`or`."""
+    if isinstance(condition, Test):
+        return condition.check(scope)
+    if isinstance(condition, AllOf):
+        return all(evaluate(c, scope) for c in condition.children)
+    if isinstance(condition, AnyOf):
+        return any(evaluate(c, scope) for c in condition.children)
+    return not evaluate(condition.child, scope)
+
+
+def trace(condition: Condition, scope: Scope) -> ConditionTrace:
+    """The condition's result with every part evaluated, for explanations."""
+    if isinstance(condition, Test):
+        return ConditionTrace(condition.label, condition.check(scope))
+    if isinstance(condition, NotOf):
+        inner = trace(condition.child, scope)
+        return ConditionTrace("not", not inner.result, (inner,))
+    children = tuple(trace(c, scope) for c in condition.children)
+    if isinstance(condition, AllOf):
+        return ConditionTrace("all", all(c.result for c in children), children)
+    return ConditionTrace("any", any(c.result for c in children), children)
+
+
+# --- argument parsers: each returns the compiled argument or raises ValueError ---------
+
+def _phrases(value: Any) -> re.Pattern[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(
+        isinstance(i, str) and i.strip() for i in items
+    ):
+        raise ValueError("expected a phrase or a non-empty list of phrases")
+    alternatives = sorted({r"\s+".join(map(re.escape, i.split())) for i in items}, key=len,
+                          reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _regex(value: Any) -> re.Pattern[str]:
+    if not isinstance(value, str) or not value:
+        raise ValueError("expected a regular expression")
+    try:
+        return re.compile(value, re.IGNORECASE | re.MULTILINE)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression: {exc}") from None
+
+
+def _who(value: Any) -> str:
+    if value not in ("me", "them"):
+        raise ValueError('expected "me" or "them"')
+    return str(value)
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError("expected a whole number >= 0")
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
+def _patterns(value: Any) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+        raise ValueError("expected a pattern or a non-empty list of patterns")
+    return tuple(i.lower() for i in items)
+
+
+def _header_regexes(value: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    if not isinstance(value, dict) or not value:
+        raise ValueError('expected a table of header = "regex"')
+    return tuple((str(k).lower(), _regex(v)) for k, v in value.items())
+
+
+# --- the checks ---------------------------------------------------------------------
+
+def _search(pattern: re.Pattern[str], texts: Sequence[str]) -> bool:
+    return any(pattern.search(t) for t in texts if t)
+
+
+def _address_matches(address: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(address, p) for p in patterns)
+
+
+def _domain_matches(domain: str, domains: tuple[str, ...]) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+def _text_check(who: str) -> Callable[[re.Pattern[str]], Check]:
+    def build(pattern: re.Pattern[str]) -> Check:
+        return lambda s: _search(pattern, [m.new_text for m in s.by(who)])
+    return build
+
+
+def _people(scope: Scope) -> int:
+    seen = {a.email for m in scope.thread.sent for a in (m.sender, *m.to, *m.cc)}
+    return len({e for e in seen if e and e not in scope.me.addresses})
+
+
+def _only_cc(scope: Scope) -> bool:
+    first = next((m for m in scope.messages if not scope.me.wrote(m)), None)
+    if first is None:
+        return False
+    return not any(scope.me.owns(a) for a in first.to)
+
+
+def _first_from(who: str) -> Check:
+    return lambda s: bool(s.messages) and (s.me.wrote(s.messages[0]) == (who == "me"))
+
+
+def _last_from(who: str) -> Check:
+    return lambda s: bool(s.messages) and (s.me.wrote(s.messages[-1]) == (who == "me"))
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionSpec:
+    name: str
+    argument: str
+    doc: str
+    parse: Callable[[Any], Any]
+    build: Callable[[Any], Check]
+    example: str
+
+
+def _spec(name: str, argument: str, doc: str, parse: Callable[[Any], Any],
+          build: Callable[[Any], Check], example: str) -> ConditionSpec:
+    return ConditionSpec(name, argument, doc, parse, build, example)
+
+
+VOCABULARY: dict[str, ConditionSpec] = {s.name: s for s in (
+    _spec("subject", "phrases", "A phrase appears in the subject of a message in view.",
+          _phrases, lambda p: lambda s: _search(p, [m.subject for m in s.messages]),
+          'subject = ["interview", "phone screen"]'),
+    _spec("subject_regex", "regex", "The regular expression matches a subject.",
+          _regex, lambda p: lambda s: _search(p, [m.subject for m in s.messages]),
+          r'subject_regex = "^(re: )?application"'),
+    _spec("text", "phrases", "A phrase appears in the new (unquoted) text of any message.",
+          _phrases, _text_check("any"), 'text = ["nice to meet you"]'),
+    _spec("text_regex", "regex", "The regular expression matches the new text of a message.",
+          _regex, _text_check("any"), r'text_regex = "\\bintroduc(e|ing)\\b"'),
+    _spec("my_text", "phrases", "A phrase appears in the new text of a message you wrote.",
+          _phrases, _text_check("me"), 'my_text = ["attached my resume"]'),
+    _spec("their_text", "phrases", "A phrase appears in the new text of a message they wrote.",
+          _phrases, _text_check("them"), 'their_text = ["happy to help"]'),
+    _spec("thread_text", "phrases",
+          "A phrase appears anywhere: subjects, new and quoted text, signatures.",
+          _phrases, lambda p: lambda s: _search(p, [
+              f"{m.subject}\n{m.new_text}\n{m.quoted_text}\n{m.signature}" for m in s.messages]),
+          'thread_text = ["offer letter"]'),
+    _spec("first_from", "me | them", "Who wrote the first message in view.",
+          _who, _first_from, 'first_from = "them"'),
+    _spec("last_from", "me | them", "Who wrote the last message in view.",
+          _who, _last_from, 'last_from = "me"'),
+    _spec("from_me", "true | false", "Some message in view was written by you (or none was).",
+          _flag, lambda f: lambda s: bool(s.by("me")) == f, "from_me = true"),
+    _spec("people_min", "number",
+          "At least this many people other than you take part in the thread.",
+          _count, lambda n: lambda s: _people(s) >= n, "people_min = 2"),
+    _spec("people_max", "number", "At most this many people other than you take part.",
+          _count, lambda n: lambda s: _people(s) <= n, "people_max = 1"),
+    _spec("from_address", "patterns",
+          "A message in view comes from an address matching a pattern (* and ? wildcards).",
+          _patterns, lambda p: lambda s: any(
+              _address_matches(m.sender.email, p) for m in s.messages),
+          'from_address = ["no-reply@*", "*@greenhouse.io"]'),
+    _spec("from_domain", "domains",
+          "A message in view comes from one of these domains (or their subdomains).",
+          _patterns, lambda d: lambda s: any(
+              _domain_matches(m.sender.domain, d) for m in s.messages),
+          'from_domain = ["greenhouse.io", "lever.co"]'),
+    _spec("to_address", "patterns", "A recipient (To or Cc) matches a pattern.",
+          _patterns, lambda p: lambda s: any(
+              _address_matches(a.email, p) for m in s.messages for a in m.recipients),
+          'to_address = ["jobs@*", "careers@*"]'),
+    _spec("to_domain", "domains", "A recipient (To or Cc) is in one of these domains.",
+          _patterns, lambda d: lambda s: any(
+              _domain_matches(a.domain, d) for m in s.messages for a in m.recipients),
+          'to_domain = ["recruiting.example.com"]'),
+    _spec("only_cc", "true | false",
+          "You are only in Cc or Bcc of the first message from them (not in To).",
+          _flag, lambda f: lambda s: _only_cc(s) == f, "only_cc = true"),
+    _spec("attachment", "phrases", "An attachment's file name contains a phrase.",
+          _phrases, lambda p: lambda s: _search(
+              p, [re.sub(r"[_\-.]+", " ", a.filename) for m in s.messages
+                  for a in m.attachments]),
+          'attachment = ["resume", "cv", "cover letter"]'),
+    _spec("attachment_type", "patterns", "An attachment's MIME type matches a pattern.",
+          _patterns, lambda p: lambda s: any(
+              _address_matches(a.mime_type.lower(), p) for m in s.messages
+              for a in m.attachments),
+          'attachment_type = ["application/pdf"]'),
+    _spec("header", "names", "A message in view carries one of these headers.",
+          _patterns, lambda names: lambda s: any(
+              m.header(n) for m in s.messages for n in names),
+          'header = ["List-Id", "List-Unsubscribe"]'),
+    _spec("header_regex", "table", "A header's value matches the regular expression.",
+          _header_regexes, lambda pairs: lambda s: any(
+              rx.search(m.header(name)) for m in s.messages for name, rx in pairs),
+          'header_regex = { Precedence = "bulk|list|junk" }'),
+    _spec("label", "labels", "A message in view carries one of these Gmail labels.",
+          lambda v: tuple(x.upper() for x in _patterns(v)), lambda labels: lambda s: any(
+              label in m.labels for m in s.messages for label in labels),
+          'label = ["CATEGORY_PROMOTIONS"]'),
+    _spec("calendar", "true | false",
+          "A message in view carries a calendar event that is not cancelled.",
+          _flag, lambda f: lambda s: any(
+              not e.cancelled for m in s.messages for e in m.events) == f, "calendar = true"),
+    _spec("calendar_summary", "phrases",
+          "A calendar event (not cancelled) has a phrase in its title.",
+          _phrases, lambda p: lambda s: _search(
+              p, [e.summary for m in s.messages for e in m.events if not e.cancelled]),
+          'calendar_summary = ["interview", "phone screen"]'),
+    _spec("words_max", "number", "Each message in view says at most this many new words.",
+          _count, lambda n: lambda s: all(len(m.new_text.split()) <= n for m in s.messages),
+          "words_max = 30"),
+    _spec("question", "true | false", "The new text of a message in view asks a question.",
+          _flag, lambda f: lambda s: any("?" in m.new_text for m in s.messages) == f,
+          "question = false"),
+)}
+
+COMBINATORS = ("all", "any", "not")

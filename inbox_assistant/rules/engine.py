@@ -1,0 +1,112 @@
+"""classify(thread, rules, me, now) -> Verdict: the rules applied, the status assessed."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from inbox_assistant.domain.followup import Event, MessageFacts, assess
+from inbox_assistant.domain.model import Address, Me, Message, Thread
+from inbox_assistant.domain.recipients import counterpart_of
+from inbox_assistant.domain.situations import Situation
+from inbox_assistant.domain.textdates import (
+    find_deadline,
+    find_meeting_time,
+    find_promised_date,
+)
+from inbox_assistant.domain.verdict import RuleTrace, Verdict
+from inbox_assistant.rules.conditions import Scope, evaluate, trace
+from inbox_assistant.rules.loader import RuleSet
+
+# A meeting named in text without an end is taken to last this long.
+_MEETING_LENGTH = timedelta(hours=1)
+
+
+def classify(
+    thread: Thread, rules: RuleSet, me: Me, now: datetime, tz: tzinfo, *, explain: bool = False
+) -> Verdict:
+    """The situation of the thread (first matching rule) and its follow-up status at `now`.
+
+    With `explain`, every rule is evaluated and traced, not only up to the first match.
+    """
+    sent = tuple(m for m in thread.sent if m.date <= now)
+    scope = Scope(thread, sent, me)
+    situation, rule_name = Situation.NONE, "no rule matched"
+    traces: list[RuleTrace] = []
+    for rule in rules.rules:
+        if explain:
+            condition_trace = trace(rule.when, scope)
+            matched = condition_trace.result
+            traces.append(RuleTrace(rule.name, rule.situation, matched, condition_trace))
+        else:
+            matched = evaluate(rule.when, scope)
+        if matched and rule_name == "no rule matched":
+            situation, rule_name = rule.situation, rule.name
+            if not explain:
+                break
+    facts = message_facts(thread, sent, rules, me, tz)
+    event = find_event(sent, situation, tz) if situation in (
+        Situation.INTERVIEW, Situation.NEW_CONTACT) else None
+    assessment = assess(situation, facts, event=event, windows=rules.windows, now=now, tz=tz)
+    counterpart: Address | None = None
+    if assessment.reply_to is not None:
+        counterpart = counterpart_of(thread, assessment.reply_to, me, situation)
+    return Verdict(
+        thread_id=thread.id,
+        subject=thread.subject,
+        situation=situation,
+        rule=rule_name,
+        assessment=assessment,
+        counterpart=counterpart,
+        trace=tuple(traces),
+    )
+
+
+def message_facts(
+    thread: Thread, sent: tuple[Message, ...], rules: RuleSet, me: Me, tz: tzinfo
+) -> list[MessageFacts]:
+    facts: list[MessageFacts] = []
+    for message in sent:
+        one = Scope(thread, (message,), me)
+        by_me = me.wrote(message)
+
+        def signal(name: str, one: Scope = one) -> bool:
+            condition = rules.signals.get(name)
+            return condition is not None and evaluate(condition, one)
+
+        auto_reply = signal("auto_reply")
+        facts.append(MessageFacts(
+            message=message,
+            by_me=by_me,
+            auto_reply=auto_reply,
+            automated=not by_me and signal("automated"),
+            closure=not auto_reply and signal("closure"),
+            finished=not auto_reply and signal("finished"),
+            promise=None if by_me or auto_reply else find_promised_date(
+                message.new_text, message.date, tz),
+            deadline=find_deadline(message.new_text, message.date, tz) if by_me else None,
+        ))
+    return facts
+
+
+def find_event(sent: tuple[Message, ...], situation: Situation, tz: tzinfo) -> Event | None:
+    """The meeting the thread is about: the newest calendar invitation, else a time in text.
+
+    A cancellation removes the invitation it cancels; a newer invitation (a reschedule)
+    replaces an older one.
+    """
+    event: Event | None = None
+    for message in sent:
+        for item in message.events:
+            if item.cancelled:
+                if event is not None and event.start == item.start:
+                    event = None
+                continue
+            if item.method.value in ("REQUEST", "PUBLISH"):
+                event = Event(item.start, item.end, f'calendar invitation "{item.summary}"')
+    if event is not None:
+        return event
+    for message in reversed(sent):
+        mention = find_meeting_time(message.new_text, message.date, tz)
+        if mention is not None:
+            return Event(mention.at, mention.at + _MEETING_LENGTH, f'"{mention.phrase}"')
+    return None

@@ -1,0 +1,103 @@
+"""The composition root: real adapters wired to the use cases, from settings and options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from inbox_assistant.app.scan import ScanOptions, ScanReport, scan
+from inbox_assistant.config import Paths, Settings, load_settings
+from inbox_assistant.domain.model import Me
+from inbox_assistant.drafts.templates import Templates
+from inbox_assistant.rules.loader import RuleSet, load_rules
+
+if TYPE_CHECKING:
+    # Adapters are imported when used: the offline demo never loads Google's client.
+    from inbox_assistant.gmail.mailbox import GmailMailbox
+    from inbox_assistant.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the user asked of a scan, as the CLI parsed it."""
+
+    now: datetime
+    since_days: int | None = None
+    dry_run: bool = False
+    mbox: Path | None = None
+    drafts_dir: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    paths: Paths
+    settings: Settings
+    env: dict[str, str]
+
+    @classmethod
+    def load(cls, paths: Paths, env: dict[str, str]) -> Context:
+        return cls(paths, load_settings(paths), env)
+
+    def rules(self) -> RuleSet:
+        return load_rules(self.paths.rules)
+
+    def templates(self) -> Templates:
+        return Templates(self.paths.templates)
+
+    def me(self, account: str, seen: frozenset[str] = frozenset()) -> Me:
+        return Me(email=account, name=self.settings.name,
+                  aliases=frozenset(self.settings.aliases) | seen,
+                  signature=self.settings.signature, about=self.settings.about)
+
+
+def run_scan(ctx: Context, request: Request) -> ScanReport:
+    rules, templates = ctx.rules(), ctx.templates()
+    tz = ctx.settings.zone(ctx.env)
+    options = ScanOptions(now=request.now, since_days=request.since_days or
+                          ctx.settings.since_days, tz=tz, dry_run=request.dry_run)
+    if request.mbox is not None:
+        from inbox_assistant.mbox.drafts import EmlDraftSink
+        from inbox_assistant.mbox.reader import MboxSource
+
+        source = MboxSource(request.mbox, tz, ctx.settings.email)
+        me = ctx.me(source.account(), source.aliases())
+        sink = EmlDraftSink(request.drafts_dir or Path("drafts"))
+        return scan(source, sink, None, rules, templates, me, options)
+    with gmail(ctx) as mailbox, state(ctx) as store:
+        me = ctx.me(ctx.settings.email or mailbox.account())
+        report = scan(mailbox, mailbox, store, rules, templates, me, options)
+        if not request.dry_run:
+            store.record_run(request.now, me.email, report.summary(), ok=True)
+        return report
+
+
+@contextmanager
+def gmail(ctx: Context) -> Iterator[GmailMailbox]:
+    from inbox_assistant.gmail.auth import load_credentials
+    from inbox_assistant.gmail.mailbox import GmailMailbox  # noqa: F811
+
+    credentials = load_credentials(ctx.paths.token, ctx.settings.oauth_token_uri(ctx.env))
+    yield GmailMailbox(credentials, ctx.settings.api_root(ctx.env), ctx.settings.zone(ctx.env),
+                       token_file=ctx.paths.token)
+
+
+@contextmanager
+def state(ctx: Context) -> Iterator[Store]:
+    from inbox_assistant.store import Store  # noqa: F811
+
+    store = Store(ctx.paths.state)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def authorize(ctx: Context, *, open_browser: bool, paste: bool, prompt: Callable[[str], str]) -> list[str]:
+    from inbox_assistant.gmail.auth import authorize as run_flow
+
+    return run_flow(ctx.paths.credentials, ctx.paths.token, ctx.settings.oauth_token_uri(ctx.env),
+                    open_browser=open_browser, paste=prompt if paste else None)
