@@ -78,7 +78,7 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
 @contextmanager
 def gmail(ctx: Context) -> Iterator[GmailMailbox]:
     from inbox_assistant.gmail.auth import load_credentials
-    from inbox_assistant.gmail.mailbox import GmailMailbox  # noqa: F811
+    from inbox_assistant.gmail.mailbox import GmailMailbox
 
     credentials = load_credentials(ctx.paths.token, ctx.settings.oauth_token_uri(ctx.env))
     yield GmailMailbox(credentials, ctx.settings.api_root(ctx.env), ctx.settings.zone(ctx.env),
@@ -87,7 +87,7 @@ def gmail(ctx: Context) -> Iterator[GmailMailbox]:
 
 @contextmanager
 def state(ctx: Context) -> Iterator[Store]:
-    from inbox_assistant.store import Store  # noqa: F811
+    from inbox_assistant.store import Store
 
     store = Store(ctx.paths.state)
     try:
@@ -96,7 +96,9 @@ def state(ctx: Context) -> Iterator[Store]:
         store.close()
 
 
-def authorize(ctx: Context, *, open_browser: bool, paste: bool, prompt: Callable[[str], str]) -> list[str]:
+def authorize(
+    ctx: Context, *, open_browser: bool, paste: bool, prompt: Callable[[str], str]
+) -> list[str]:
     from inbox_assistant.gmail.auth import authorize as run_flow
 
     return run_flow(ctx.paths.credentials, ctx.paths.token, ctx.settings.oauth_token_uri(ctx.env),

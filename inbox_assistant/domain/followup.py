@@ -9,7 +9,7 @@ counts from; a window *opens* (status due) and *closes* (due and overdue).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 
 from inbox_assistant.domain.model import Message
@@ -49,6 +49,9 @@ class Event:
     start: datetime
     end: datetime
     source: str
+
+
+DAY_ONE = timedelta(days=1)
 
 
 def when(moment: datetime, tz: tzinfo) -> str:
@@ -129,17 +132,31 @@ def assess(
         if fact.closure:
             who = "you" if fact.by_me else (fact.message.sender.name or fact.message.sender.email)
             return ctx.closed(f"Closed by {who} on {when(fact.date, tz)}.")
-    if event is not None and situation is Situation.INTERVIEW:
-        return _interview(ctx, live, event)
-    if event is not None and situation is Situation.NEW_CONTACT:
-        return _after_meeting(ctx, live, event)
-    return _conversation(ctx, live)
+    if event is None:
+        return _conversation(ctx, live)
+    if situation is Situation.INTERVIEW:
+        assessment = _interview(ctx, live, event)
+    elif situation is Situation.NEW_CONTACT:
+        assessment = _after_meeting(ctx, live, event)
+    else:
+        assessment = _conversation(ctx, live)
+    return replace(assessment, event_at=event.start)
 
 
 def _latest_promise(live: Sequence[MessageFacts], since: datetime | None = None) -> Mention | None:
     for fact in reversed(live):
         if fact.promise is not None and not fact.by_me and (since is None or fact.date >= since):
             return fact.promise
+    return None
+
+
+def _pending_promise(
+    ctx: _Context, live: Sequence[MessageFacts], run: Sequence[MessageFacts]
+) -> Mention | None:
+    """Their latest promise, if it still governs: not already behind the user's messages."""
+    promise = _latest_promise(live)
+    if promise is not None and promise.at + ctx.windows.after_promise >= run[0].date:
+        return promise
     return None
 
 
@@ -167,6 +184,13 @@ def _chase_after_my_messages(
     `counts_first` says whether the first message of the run is itself a follow-up
     (a check-in) or the message being followed up (an application, a thank-you).
     """
+    promise = _pending_promise(ctx, live, run)
+    if promise is not None:
+        chased = [f for f in run if f.date > promise.at]
+        if not chased:
+            return _promise_window(ctx, promise, run[-1].message)
+        # The promised date passed and the user already chased: count from there.
+        run, counts_first = chased, True
     latest = run[-1]
     follow_ups = len(run) - (0 if counts_first else 1)
     if follow_ups >= ctx.windows.max_follow_ups:
@@ -177,9 +201,6 @@ def _chase_after_my_messages(
         return ctx.window(Step.SECOND_FOLLOW_UP, ctx.windows.second_follow_up, latest.date,
                           f"your follow-up of {when(latest.date, ctx.tz)}",
                           reply_to=latest.message, follow_ups=follow_ups)
-    promise = _latest_promise(live)
-    if promise is not None and promise.at + ctx.windows.after_promise >= run[0].date:
-        return _promise_window(ctx, promise, latest.message)
     source = f"your message of {when(latest.date, ctx.tz)}"
     if ctx.situation is Situation.RESUME_SUBMITTED:
         source = f"your application of {when(latest.date, ctx.tz)}"
@@ -192,17 +213,18 @@ def _chase_after_my_messages(
                       deadline=deadline.at if deadline else None, opens=opens, closes=closes)
 
 
-DAY_ONE = timedelta(days=1)
-
 
 def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
     talk = [f for f in live if f.by_me or f.human_reply] or list(live)
     last = talk[-1]
     windows = ctx.windows
     if last.by_me:
-        if last.finished and any(f.human_reply for f in talk[:-1]):
-            return ctx.closed(f"The exchange ended with your thanks on {when(last.date, ctx.tz)}.")
         run = _trailing_run(talk)
+        # Thanks for an offer of help is what the reminder follows up, not an ending.
+        if (last.finished and ctx.situation is not Situation.HELP_OFFERED
+                and any(f.human_reply for f in talk[:-1])
+                and _pending_promise(ctx, live, run) is None):
+            return ctx.closed(f"The exchange ended with your thanks on {when(last.date, ctx.tz)}.")
         if ctx.situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT):
             first_window, step = windows.second_follow_up, Step.FOLLOW_UP
         elif ctx.situation is Situation.INTERVIEW:

@@ -69,7 +69,9 @@ def _humans(thread: Thread, me: Me) -> tuple[Address, ...]:
     return _keep(tuple(everyone), me, set())[:1]
 
 
-def counterpart_of(thread: Thread, reply_to: Message, me: Me, situation: Situation) -> Address | None:
+def counterpart_of(
+    thread: Thread, reply_to: Message, me: Me, situation: Situation
+) -> Address | None:
     """The first person a follow-up goes to, None when there is nobody to write to."""
     found = recipients_for(thread, reply_to, me, situation)
     return found.to[0] if found.to else None

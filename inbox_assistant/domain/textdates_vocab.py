@@ -57,7 +57,7 @@ ZONE_ABBREVIATIONS: Final[Mapping[str, str]] = {
     "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
     "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
     "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "HST": "Pacific/Honolulu",
-    "UTC": "UTC", "GMT": "UTC",
+    "UTC": "UTC", "GMT": "UTC", "Z": "UTC",
     "CET": "Europe/Paris", "CEST": "Europe/Paris", "MEZ": "Europe/Berlin",
     "MESZ": "Europe/Berlin", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
     "EET": "Europe/Athens", "EEST": "Europe/Athens", "BST": "Europe/London",

@@ -19,6 +19,10 @@ from inbox_assistant.drafts.templates import Templates
 # Every draft carries this header, naming the follow-up it was made for, so that a draft
 # can always be recognised as ours.
 MARKER_HEADER = "X-Inbox-Assistant"
+# Folding a long Subject puts a space in front of it once unfolded ("Subject:\r\n Re: ..."),
+# and Gmail threads a draft only if its subject matches: keep headers on one line (RFC
+# 5322 allows 998 characters).
+POLICY = email.policy.SMTP.clone(max_line_length=998)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
@@ -35,7 +39,7 @@ class Draft:
     message: EmailMessage
 
     def as_bytes(self) -> bytes:
-        return self.message.as_bytes(policy=email.policy.SMTP)
+        return self.message.as_bytes(policy=POLICY)
 
 
 def template_name(verdict: Verdict) -> str:
@@ -86,7 +90,7 @@ def compose(
     body += "\n" + quote(parent, tz)
     subject = reply_subject(parent.subject or thread.subject)
     key = followup_key(verdict)
-    message = EmailMessage(policy=email.policy.SMTP)
+    message = EmailMessage(policy=POLICY)
     message["From"] = _format(Address(me.name, me.email))
     message["To"] = ", ".join(_format(a) for a in recipients.to)
     if recipients.cc:

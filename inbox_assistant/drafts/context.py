@@ -17,15 +17,16 @@ _PUBLIC_DOMAINS = frozenset({
     "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
     "web.de", "fastmail.com", "hey.com", "yandex.ru", "mail.com", "zoho.com",
 })
+_ROLE = r"(?P<role>[A-Z][\w/&+ .,'-]{2,60}?)"
+_COMPANY = r"(?: at (?P<company>[A-Z][\w&.' -]{1,40}?))?"
+_END = r"(?: role| position| opening)?" + _COMPANY + r"\s*(?:$|[!.:;(]| - | – | — )"
 _ROLE_PATTERNS = (
-    re.compile(r"(?:applying|application|applied|apply) (?:to|for) (?:the )?(?P<role>[A-Z][\w/&+ .,-]{2,60}?)"
-               r"(?: role| position| opening)?(?: at (?P<company>[A-Z][\w&.' -]{1,40}))?(?:$|[.!,;:(\-–—])"),
-    re.compile(r"^(?:re:\s*)?(?P<role>[A-Z][\w/&+ .-]{2,60}?) (?:role|position|application|opening)\b",
-               re.IGNORECASE),
-    re.compile(r"interview(?:ing)? for (?:the )?(?P<role>[A-Z][\w/&+ .-]{2,60}?)(?: role| position)?"
-               r"(?: at (?P<company>[A-Z][\w&.' -]{1,40}))?(?:$|[.!,;:(\-–—])"),
+    re.compile(r"(?i:applying|application|applied|apply)(?: to| for|:) (?:the )?" + _ROLE + _END),
+    re.compile(r"^(?:re:\s*)?" + _ROLE + r" (?:role|position|application|opening)\b"),
+    re.compile(r"(?i:interview(?:ing)?) for (?:the )?" + _ROLE + _END),
 )
-_SALUTATION = re.compile(r"^(?:hi|hello|hey|dear)\s+([A-ZÀ-Þ][\w'À-ÿ-]+)", re.IGNORECASE | re.MULTILINE)
+_SALUTATION = re.compile(r"^(?:hi|hello|hey|dear)\s+([A-ZÀ-Þ][\w'À-ÿ-]+)",
+                         re.IGNORECASE | re.MULTILINE)
 
 
 def first_name(address: Address | None) -> str:
@@ -91,7 +92,8 @@ def draft_context(
         introducer = first_name(recipients.bcc[0])
     deadline_reason = ""
     if a.deadline is not None:
-        deadline_reason = f"I need to give an answer on another opportunity by {_day(a.deadline, tz)}"
+        deadline_reason = ("I need to give an answer on another opportunity by "
+                           + _day(a.deadline, tz))
     my_name = me.name or ""
     return {
         "first_name": name,

@@ -23,7 +23,7 @@ TEMPLATE_NAMES = (
 )
 
 PLACEHOLDERS: dict[str, str] = {
-    "first_name": "The counterpart's first name, from their display name or signature ('' if unknown).",
+    "first_name": "The counterpart's first name, from their display name ('' if unknown).",
     "my_name": "Your name, from config.toml.",
     "sign_off": "Your sign-off: 'Best,' and your name, or your signature from config.toml.",
     "about_me": "One sentence about you (config.toml `about`).",
@@ -32,7 +32,7 @@ PLACEHOLDERS: dict[str, str] = {
     "event_date": "The day of the interview or meeting, e.g. 'Tuesday, November 17'.",
     "interviewers": "The names of the interviewers, when known.",
     "promised": "What they promised, e.g. 'Thursday, November 26'.",
-    "deadline_reason": "Why a reminder comes early, e.g. 'my other offer expires on Tuesday, November 24'.",
+    "deadline_reason": "Why a reminder comes early: your deadline, e.g. 'Tuesday, November 24'.",
     "introducer": "The first name of the person who made the introduction.",
     "subject": "The thread's subject.",
 }
@@ -78,5 +78,5 @@ class Templates:
         try:
             return self.env.from_string(text).render(**context)
         except TemplateError as exc:
-            raise InputFileError(f"{origin}: {exc}",
-                                 hint="run `assistant rules check` to check your templates") from None
+            raise InputFileError(f"{origin}: {exc}", hint="run `assistant rules check` to check "
+                                 "your templates") from None

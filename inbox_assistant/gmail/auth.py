@@ -94,7 +94,7 @@ def save_token(path: Path, data: dict[str, Any]) -> None:
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(data, handle)
-    os.replace(temp, path)
+    temp.replace(path)
 
 
 def load_credentials(token_file: Path, token_uri: str) -> Any:
@@ -114,7 +114,7 @@ def load_credentials(token_file: Path, token_uri: str) -> Any:
         expiry = data.get("expiry")
         expires = (datetime.fromisoformat(expiry.replace("Z", "+00:00")).astimezone(UTC)
                    .replace(tzinfo=None) if expiry else None)
-        return Credentials(
+        return Credentials(  # type: ignore[no-untyped-call]
             token=data.get("token"), refresh_token=data.get("refresh_token"),
             token_uri=token_uri, client_id=data.get("client_id"),
             client_secret=data.get("client_secret"), scopes=data.get("scopes") or list(SCOPES),

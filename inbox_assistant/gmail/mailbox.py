@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import json
 import logging
-import socket
 from collections.abc import Callable, Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -69,7 +68,7 @@ class GmailMailbox:
             raise GmailAuthError(_auth_message(exc)) from None
         except HttpError as exc:
             raise _http_error(exc) from None
-        except (TransportError, OSError, socket.timeout) as exc:
+        except (TimeoutError, TransportError, OSError) as exc:
             raise GmailError(f"cannot reach Gmail: {type(exc).__name__}",
                              hint="check the network; the next run carries on") from None
         finally:
@@ -145,7 +144,7 @@ def _auth_message(exc: Exception) -> str:
     return "Gmail refused the stored authorisation"
 
 
-def _http_error(exc: Any) -> GmailError:
+def _http_error(exc: Any) -> GmailError | GmailAuthError:
     status = int(exc.resp.status)
     reason = ""
     try:

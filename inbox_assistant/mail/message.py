@@ -95,10 +95,7 @@ def build_message(
     date = internal_date or parse_date(headers.get("date", ""))
     if date is None:
         raise MessageParseError("no usable date")
-    if not senders:
-        sender = Address(name="", email="")
-    else:
-        sender = senders[0]
+    sender = senders[0] if senders else Address(name="", email="")
 
     plain, html, attachments, events = _collect(root, default_tz)
     body = plain if plain.strip() else html_to_text(html) if html else ""

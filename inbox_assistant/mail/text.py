@@ -45,6 +45,9 @@ def _flatten(node: Tag) -> str:
         if isinstance(tag, Tag):
             tag.insert_before("\n")
             tag.insert_after("\n")
+    for tag in node.find_all(("td", "th")):
+        if isinstance(tag, Tag):
+            tag.insert_after(" ")
     text = node.get_text()
     text = text.replace("\xa0", " ")
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.splitlines()]

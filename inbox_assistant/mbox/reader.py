@@ -6,15 +6,16 @@ import email.header
 import email.message
 import email.policy
 import mailbox
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from inbox_assistant.app.ports import Skipped
 from inbox_assistant.domain.errors import InputFileError
 from inbox_assistant.domain.model import Message, Thread
-from inbox_assistant.mail.message import MessageParseError, build_message, parse_addresses
+from inbox_assistant.mail.message import MessageParseError, build_message
 from inbox_assistant.mail.parts import Part
 
 # Takeout writes label names; the API (and our rules) speak label ids.
@@ -51,7 +52,8 @@ def to_part(msg: email.message.Message) -> Part:
     headers = tuple((k, str(v)) for k, v in msg.items())
     if msg.is_multipart():
         children = msg.get_payload()
-        parts = tuple(to_part(c) for c in children) if isinstance(children, list) else ()
+        parts = tuple(to_part(c) for c in children
+                      if isinstance(c, email.message.Message)) if isinstance(children, list) else ()
         return Part(msg.get_content_type(), headers, parts=parts)
     payload = msg.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else None
@@ -87,13 +89,13 @@ class MboxSource:
             except (OSError, KeyError, ValueError) as exc:
                 self._skipped.append(Skipped(f"message {position}", f"unreadable: {exc}"))
                 continue
-            msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+            msg = email.message_from_bytes(_unescape(raw), policy=email.policy.compat32)
             labels = parse_labels(str(msg.get("X-Gmail-Labels", "")))
             if labels & _SKIPPED_LABELS:
                 continue
             thrid = str(msg.get("X-GM-THRID", "")).strip()
             thread_id = format(int(thrid), "x") if thrid.isdigit() else (
-                f"mbox-{position}" if not thrid else thrid)
+                thrid or f"mbox-{position}")
             msgid = str(msg.get("X-GM-MSGID", "")).strip()
             message_id = format(int(msgid), "x") if msgid.isdigit() else f"{thread_id}-{position}"
             try:
@@ -137,9 +139,9 @@ class MboxSource:
             yield Thread(thread_id, tuple(messages))
 
 
-def addresses_in(value: str) -> list[str]:
-    return [a.email for a in parse_addresses([value])]
+def _unescape(raw: bytes) -> bytes:
+    """Undo mboxrd quoting: a body line ">From " was "From " before it was stored."""
+    return _ESCAPED_FROM.sub(rb"\1", raw)
 
 
-def utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)
+_ESCAPED_FROM = re.compile(rb"(?m)^>(>*From )")

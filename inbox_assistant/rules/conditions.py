@@ -191,7 +191,7 @@ def _spec(name: str, argument: str, doc: str, parse: Callable[[Any], Any],
     return ConditionSpec(name, argument, doc, parse, build, example)
 
 
-VOCABULARY: dict[str, ConditionSpec] = {s.name: s for s in (
+VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("subject", "phrases", "A phrase appears in the subject of a message in view.",
           _phrases, lambda p: lambda s: _search(p, [m.subject for m in s.messages]),
           'subject = ["interview", "phone screen"]'),

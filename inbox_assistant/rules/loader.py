@@ -83,7 +83,7 @@ def _parse_toml(text: str, source: str) -> dict[str, Any]:
 def compile_rules(base: dict[str, Any], user: dict[str, Any], source: str) -> RuleSet:
     problems: list[str] = []
     builder = _Builder(problems)
-    for data, where in ((base, "default rules"), (user, source)):
+    for data in (base, user):
         _check_keys(data, TOP_KEYS, "", problems)
         if data and data.get("version") != 1:
             problems.append(f"version: expected `version = 1`, found {data.get('version')!r}")
@@ -146,7 +146,8 @@ class _Builder:
                 if closes < opens:
                     self.problems.append(f"{where}: closes before it opens")
                     continue
-                windows = replace(windows, **{name: Window(opens, closes)})
+                changes: dict[str, Any] = {name: Window(opens, closes)}
+                windows = replace(windows, **changes)
             follow = data.get("follow_ups", {})
             if not isinstance(follow, dict):
                 self.problems.append("follow_ups: expected a table")
@@ -161,7 +162,8 @@ class _Builder:
             for key in ("after_promise", "promise_grace", "deadline_lead"):
                 if key in follow:
                     try:
-                        windows = replace(windows, **{key: parse_duration(follow[key])})
+                        duration: dict[str, Any] = {key: parse_duration(follow[key])}
+                        windows = replace(windows, **duration)
                     except ValueError as exc:
                         self.problems.append(f"follow_ups > {key}: {exc}")
         return windows
@@ -175,7 +177,8 @@ class _Builder:
                 continue
             for name, spec in table.items():
                 if name not in SIGNALS:
-                    self.problems.append(f"signals > {name}: unknown signal{_suggest(name, SIGNALS)}")
+                    self.problems.append(
+                        f"signals > {name}: unknown signal{_suggest(name, SIGNALS)}")
                     continue
                 merged[name] = spec
         out: dict[str, Condition] = {}
@@ -247,8 +250,9 @@ class _Builder:
             position = next((i for i, r in enumerate(ordered) if r["name"] == anchor_name), None)
             if position is None:
                 names = [str(r["name"]) for r in ordered]
-                self.problems.append(f"{where} > {'before' if 'before' in raw else 'after'}: "
-                                     f'no rule named "{anchor_name}"{_suggest(str(anchor_name), names)}')
+                key = "before" if "before" in raw else "after"
+                suggestion = _suggest(str(anchor_name), names)
+                self.problems.append(f'{where} > {key}: no rule named "{anchor_name}"{suggestion}')
                 return
             ordered.insert(position + (1 if "after" in raw else 0), entry)
         elif origin == "default":

@@ -27,6 +27,12 @@ Behaviour in brief (details in the module docstrings):
   parameter validation (404s and injected failures included).
 * ``http_round_trips`` counts API HTTP requests (a batch is one); token requests are kept apart
   in ``token_requests``.
+* Drafts join a thread only under Gmail's rule (see ``Mailbox._draft_thread``); a thread made of
+  drafts only is not listed by threads.list unless the query names drafts.
+
+Extras beyond the core API: ``delete_draft``, ``user_labels`` (id -> name), ``history_id``,
+``token_requests``, ``revoked_refresh_tokens``, ``server_errors`` (tracebacks of bugs in the fake,
+answered 500), and ``RequestRecord.status`` / ``RequestRecord.in_batch``.
 """
 
 from .server import FakeDraft, FakeGmail, RequestRecord

@@ -7,13 +7,9 @@ drafts.create/update/delete is recorded in ``forbidden_calls`` and answered 403.
 
 from __future__ import annotations
 
-import csv
-import json
-import mailbox
 import os
 import threading
 import time
-import traceback
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,43 +17,24 @@ from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
 
 from .batch import InnerResponse, build_batch_response, parse_batch
 from .errors import ApiError, JsonDict, bad_request, unauthenticated
 from .fields import apply, compile_fields
-from .handlers import HANDLERS, UNITS, Call, Route, check_params, route
-from .mime import decode_words, first_header, header_date, scan_headers, strip_headers
+from .handlers import HANDLERS, Call
+from .httpd import LoopbackServer, Reply, json_reply
+from .mime import header_date, scan_headers
+from .routes import UNITS, Route, check_params, route
 from .store import Mailbox
+from .takeout import read_takeout
 
 DEFAULT_NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 GRANTED_SCOPES = (
     "https://www.googleapis.com/auth/gmail.readonly https://www.googleapis.com/auth/gmail.compose"
 )
 BATCH_PATHS = ("/batch", "/batch/gmail/v1")
-TAKEOUT_LABELS: dict[str, str | None] = {
-    "inbox": "INBOX",
-    "sent": "SENT",
-    "unread": "UNREAD",
-    "draft": "DRAFT",
-    "drafts": "DRAFT",
-    "spam": "SPAM",
-    "trash": "TRASH",
-    "chat": "CHAT",
-    "chats": "CHAT",
-    "important": "IMPORTANT",
-    "starred": "STARRED",
-    "category promotions": "CATEGORY_PROMOTIONS",
-    "category social": "CATEGORY_SOCIAL",
-    "category updates": "CATEGORY_UPDATES",
-    "category forums": "CATEGORY_FORUMS",
-    "category personal": "CATEGORY_PERSONAL",
-    "opened": None,
-    "archived": None,
-    "": None,
-}
 
 
 @dataclass(frozen=True)
@@ -90,21 +67,6 @@ class _Failure:
     retry_after: int | None
 
 
-@dataclass
-class _Reply:
-    status: int
-    body: bytes
-    headers: dict[str, str]
-
-
-def _json_reply(status: int, body: JsonDict | None, headers: dict[str, str]) -> _Reply:
-    out = dict(headers)
-    if body is None:
-        return _Reply(status, b"", out)
-    out["Content-Type"] = "application/json; charset=UTF-8"
-    return _Reply(status, json.dumps(body).encode("utf-8"), out)
-
-
 def _to_ms(moment: datetime) -> int:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
@@ -135,15 +97,14 @@ class FakeGmail:
         self._used_codes: set[str] = set()
         self._issued = 0
         self._lock = threading.RLock()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        self._server: LoopbackServer | None = None
 
     # ------------------------------------------------------------------------- lifecycle
     @property
     def root_url(self) -> str:
         if self._server is None:
             raise RuntimeError("FakeGmail is not started")
-        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+        return f"http://127.0.0.1:{self._server.port}/"
 
     @property
     def token_uri(self) -> str:
@@ -151,24 +112,14 @@ class FakeGmail:
 
     def start(self) -> FakeGmail:
         if self._server is None:
-            self._server = _Server(self)
-            self._thread = threading.Thread(
-                target=self._server.serve_forever,
-                kwargs={"poll_interval": 0.02},
-                name="fakegmail",
-                daemon=True,
-            )
-            self._thread.start()
+            self._server = LoopbackServer(self._handle_http, self.server_errors)
+            self._server.start()
         return self
 
     def stop(self) -> None:
-        server, thread = self._server, self._thread
-        self._server = self._thread = None
+        server, self._server = self._server, None
         if server is not None:
-            server.shutdown()
-            server.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
+            server.stop()
 
     def __enter__(self) -> FakeGmail:
         return self.start()
@@ -209,28 +160,19 @@ class FakeGmail:
 
     def add_mbox(self, path: str | os.PathLike[str]) -> None:
         """Load a Google Takeout mbox (X-GM-THRID -> thread id, X-Gmail-Labels -> labels)."""
-        box = mailbox.mbox(os.fspath(path), create=False)
-        try:
-            for key in box.iterkeys():
-                raw = box.get_bytes(key)
-                headers = scan_headers(raw)
-                thrid = (first_header(headers, "X-GM-THRID") or "").strip()
-                thread_id = f"{int(thrid):x}" if thrid.isdigit() else None
-                labels: list[str] = []
-                names_text = decode_words(first_header(headers, "X-Gmail-Labels") or "")
-                for name in next(csv.reader([names_text], skipinitialspace=True), []):
-                    name = name.strip()
-                    mapped = TAKEOUT_LABELS.get(name.lower(), name)
-                    if mapped is not None:
-                        labels.append(mapped)
-                raw = strip_headers(raw, {"x-gm-thrid", "x-gmail-labels"})
-                self.add_message(raw, thread_id=thread_id, labels=labels)
-        finally:
-            box.close()
+        for item in read_takeout(path):
+            self.add_message(item.raw, thread_id=item.thread_id, labels=item.labels)
 
     def delete_message(self, message_id: str) -> None:
         with self._lock:
             self._mailbox.delete_message(message_id)
+
+    def delete_draft(self, draft_id: str) -> None:
+        """As if the user discarded the draft in Gmail (records history); KeyError if unknown."""
+        with self._lock:
+            if draft_id not in self._mailbox.drafts:
+                raise KeyError(draft_id)
+            self._mailbox.delete_draft(draft_id)
 
     def modify_labels(
         self, message_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
@@ -294,7 +236,7 @@ class FakeGmail:
             self._mailbox.history_floor = history_id
 
     # ------------------------------------------------------------------------- HTTP side
-    def _handle_http(self, verb: str, target: str, headers: dict[str, str], body: bytes) -> _Reply:
+    def _handle_http(self, verb: str, target: str, headers: dict[str, str], body: bytes) -> Reply:
         path = urlsplit(target).path
         if path == "/token":
             return self._token(verb, body)
@@ -305,15 +247,15 @@ class FakeGmail:
         if path in BATCH_PATHS:
             return self._batch(verb, headers, body)
         status, payload, extra = self._dispatch(verb, target, headers, body, in_batch=False)
-        return _json_reply(status, payload, extra)
+        return json_reply(status, payload, extra)
 
-    def _batch(self, verb: str, headers: dict[str, str], body: bytes) -> _Reply:
+    def _batch(self, verb: str, headers: dict[str, str], body: bytes) -> Reply:
         try:
             if verb != "POST":
                 raise bad_request("Batch requests must be POST", "badRequest")
             inner = parse_batch(headers.get("content-type", ""), body)
         except ApiError as err:
-            return _json_reply(err.status, err.body(), err.headers)
+            return json_reply(err.status, err.body(), err.headers)
         outer_auth = headers.get("authorization")
         responses: list[InnerResponse] = []
         for req in inner:
@@ -329,7 +271,7 @@ class FakeGmail:
             )
             responses.append(InnerResponse(req.content_id, status, payload, extra))
         content_type, data = build_batch_response(responses)
-        return _Reply(200, data, {"Content-Type": content_type})
+        return Reply(200, data, {"Content-Type": content_type})
 
     def _dispatch(
         self, verb: str, target: str, headers: dict[str, str], body: bytes, *, in_batch: bool
@@ -403,7 +345,7 @@ class FakeGmail:
             headers["Retry-After"] = str(chosen.retry_after)
         raise ApiError(chosen.status, None, chosen.reason, headers=headers)
 
-    def _token(self, verb: str, body: bytes) -> _Reply:
+    def _token(self, verb: str, body: bytes) -> Reply:
         form = {k: v[-1] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
         with self._lock:
             self.token_requests.append(form)
@@ -418,7 +360,7 @@ class FakeGmail:
                     )
                 access = self.refresh_tokens[refresh]
                 self.valid_access_tokens.add(access)
-                return _json_reply(200, self._token_body(access, None), {})
+                return json_reply(200, self._token_body(access, None), {})
             if grant == "authorization_code":
                 code = form.get("code", "")
                 if code != "good-code" or code in self._used_codes:
@@ -429,7 +371,7 @@ class FakeGmail:
                 refresh = f"1//fake-refresh-{self._issued}"
                 self.refresh_tokens[refresh] = f"ya29.fake-refreshed-{self._issued}"
                 self.valid_access_tokens.add(access)
-                return _json_reply(200, self._token_body(access, refresh), {})
+                return json_reply(200, self._token_body(access, refresh), {})
             return self._oauth_error(400, "unsupported_grant_type", f"Invalid grant_type: {grant}")
 
     @staticmethod
@@ -445,46 +387,5 @@ class FakeGmail:
         return out
 
     @staticmethod
-    def _oauth_error(status: int, error: str, description: str) -> _Reply:
-        return _json_reply(status, {"error": error, "error_description": description}, {})
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, fake: FakeGmail) -> None:
-        super().__init__(("127.0.0.1", 0), _RequestHandler)
-        self.fake = fake
-
-
-class _RequestHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "FakeGmail/1.0"
-
-    def _serve(self) -> None:
-        server = self.server
-        assert isinstance(server, _Server)
-        length = self.headers.get("Content-Length")
-        body = self.rfile.read(int(length)) if length and length.isdigit() else b""
-        headers = {name.lower(): value for name, value in self.headers.items()}
-        try:
-            reply = server.fake._handle_http(self.command, self.path, headers, body)
-        except Exception:  # a bug in the fake itself: fail loudly
-            detail = traceback.format_exc()
-            server.fake.server_errors.append(detail)
-            reply = _json_reply(500, ApiError(500, detail, "internalError").body(), {})
-        self.send_response(reply.status)
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.end_headers()
-        self.wfile.write(reply.body)
-
-    do_GET = _serve
-    do_POST = _serve
-    do_PUT = _serve
-    do_PATCH = _serve
-    do_DELETE = _serve
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
+    def _oauth_error(status: int, error: str, description: str) -> Reply:
+        return json_reply(status, {"error": error, "error_description": description}, {})

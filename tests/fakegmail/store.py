@@ -245,7 +245,9 @@ class Mailbox:
 
     # ----------------------------------------------------------------------------- drafts
     def _draft_thread(self, raw_headers: list[tuple[str, str]], wanted: str | None) -> str | None:
-        """Real Gmail threading rule for drafts (see README of the fake)."""
+        """Gmail's rule: a draft joins ``wanted`` only if that thread exists, the draft's
+        In-Reply-To/References name the Message-ID of one of its messages, and both subjects
+        match once leading Re:/Fwd:/Fw: prefixes are stripped. Otherwise: a new thread."""
         if not wanted or wanted not in self.threads:
             return None
         refs = set(message_ids(first_header(raw_headers, "In-Reply-To")))

@@ -1,0 +1,329 @@
+"""Dates that matter in what people write: meetings, promised replies, deadlines.
+
+Every function is pure. `sent_at` is when the message was sent and anchors relative words
+("tomorrow", "Friday", "next week"); `tz` is the zone for times the text gives without one,
+and the zone in which the day of `sent_at` is taken. A zone named in the text ("2pm ET")
+overrides `tz` for that mention. English is read best; French, German and Spanish day and
+month names and the common phrasings around them are read too.
+
+The finders look for dates in context, not dates alone: a meeting is a day with a time of
+day, a promise needs a word that commits ("by", "within", "we'll get back to you"), a
+deadline a word that limits ("deadline", "expires", "I need to answer by").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, tzinfo
+from typing import Final
+
+from inbox_assistant.domain.textdates_patterns import (
+    DayToken,
+    Spanned,
+    TimeToken,
+    non_overlapping,
+    resolve_day,
+    scan_days,
+    scan_times,
+)
+from inbox_assistant.domain.textdates_periods import PeriodToken, scan_periods
+from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
+
+__all__ = ["Mention", "end_of_day", "find_deadline", "find_meeting_time", "find_promised_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A date found in text. `at` is aware; `phrase` is the text it was read from."""
+
+    at: datetime
+    phrase: str
+    all_day: bool
+
+
+def end_of_day(moment: datetime, tz: tzinfo) -> datetime:
+    """The last instant (23:59:59.999999) of the calendar day `moment` falls on in `tz`."""
+    return _day_end(moment.astimezone(tz).date(), tz)
+
+
+def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
+    """The first meeting time in `text`: a day ("Tuesday 11/24", "tomorrow") with a time.
+
+    A weekday means the next such day strictly after the day of `sent_at` ("next" too);
+    a date given in numbers wins over a weekday beside it, which then only settles
+    whether "12/11" is month first. Without a weekday, a slash date is month first in
+    American or English text and day first otherwise; a dotted one is day first. A time
+    after "by", "until" or "before", or near "deadline", is a deadline and is skipped.
+    The result is in the zone the text names, else in `tz`; None when there is no time.
+    """
+    times = scan_times(text)
+    days = scan_days(text, times)
+    pairs = sorted(
+        ((day, moment) for day in days for moment in times if _adjacent(text, day, moment)),
+        key=lambda pair: min(pair[0].start, pair[1].start),
+    )
+    for day, moment in pairs:
+        lo, hi = min(day.start, moment.start), max(day.end, moment.end)
+        if _limits(text, lo):
+            continue
+        at = _moment(text, day, moment, sent_at, tz)
+        if at is not None:
+            return Mention(at, text[lo:hi], all_day=False)
+    return None
+
+
+def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
+    """The day by which the writer commits to answer, decide or update, else None.
+
+    The phrase needs a committing word: right before the date ("by Friday", "d'ici
+    vendredi", "bis Freitag", "within two weeks"), or in the same sentence with a future
+    ("we'll get back to you next week", "you should hear from us Monday"). `at` is the end
+    of the promised day in `tz` and `all_day` is True, even when a time was given: a
+    promise is kept until its day is over. `phrase` runs from the committing word.
+    """
+    local = _local(sent_at, tz)
+    times = scan_times(text)
+    candidates = _candidates(text, times)
+    for index, candidate in enumerate(candidates):
+        if _completed(text, candidate, candidates[index + 1:]):
+            continue
+        moment = _time_beside(text, candidate, times)
+        lead = min(candidate.start, moment.start) if moment else candidate.start
+        start = _promise_start(text, candidate, lead, candidates)
+        if start is None:
+            continue
+        day = _last_day(text, candidate, local)
+        if day is not None:
+            return Mention(_day_end(day, tz), text[start:candidate.end], all_day=True)
+    return None
+
+
+def find_deadline(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
+    """A time limit the writer faces ("my other offer expires on the 24th"), else None.
+
+    The date needs a limiting word in its sentence ("deadline", "expires", "due", "closes",
+    "no later than") or "by"/"until"/"before" right before it in a sentence with an
+    obligation ("I need to give them an answer by Friday"). With a time of day the result
+    is that moment (`all_day` False), else the end of the day in `tz`.
+    """
+    local = _local(sent_at, tz)
+    times = scan_times(text)
+    candidates = _candidates(text, times)
+    for index, candidate in enumerate(candidates):
+        if _completed(text, candidate, candidates[index + 1:]):
+            continue
+        moment = _time_beside(text, candidate, times)
+        lead = min(candidate.start, moment.start) if moment else candidate.start
+        start = _deadline_start(text, candidate, lead, candidates)
+        if start is None:
+            continue
+        end = max(candidate.end, moment.end) if moment else candidate.end
+        if isinstance(candidate, DayToken) and moment is not None:
+            at = _moment(text, candidate, moment, sent_at, tz)
+            if at is not None:
+                return Mention(at, text[start:end], all_day=False)
+        day = _last_day(text, candidate, local)
+        if day is not None:
+            return Mention(_day_end(day, tz), text[start:end], all_day=True)
+    return None
+
+
+_Candidate = DayToken | PeriodToken
+
+# What may sit between a day and its time: "Tuesday at 2pm", "lundi 23 novembre à 14h",
+# "3pm on Friday", "2026-11-24T14:00", Google Calendar's "Tue Nov 24, 2026 ⋅ 2pm".
+_GAP: Final = re.compile(
+    r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|um|ab"
+    r"|am|le|el|de|von|vers|gegen|the|this|between)\b[\s,(@–—⋅·|-]*){0,3}",
+    re.I,
+)
+_IMMEDIATE_CUE: Final = re.compile(
+    r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than|within"
+    r"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|hasta|para\s+el)"
+    r"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on))?"
+    r"(?:\s+(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:\s+on)?)?[\s,]*$",
+    re.I,
+)
+_LIMIT_PREFIX: Final = re.compile(
+    r"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta)"
+    r"(?:\s+(?:the|le|la|el|den|dem|zum|am|on))?[\s,]*$",
+    re.I,
+)
+_REPLY_CUE: Final = re.compile(
+    r"\b(?:get(?:ting)?\s+back|hear(?:ing)?\s+(?:back|from)|back\s+to\s+you|decision|decide"
+    r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
+    r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
+    r"|touch\s+base|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify)",
+    re.I,
+)
+_FOREIGN_REPLY_CUE: Final = re.compile(
+    r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|r[ée]ponse|reviendr|revenir"
+    r"|nouvelles|d[ée]cision|tenir\s+au\s+courant|respuesta|decisi[oó]n|noticias|contactar"
+    r"|informar|avisar)",
+    re.I,
+)
+_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hope\s+to|intend|anticipate"
+    r"|should|would\s+like\s+to)|['’]ll\b",
+    re.I,
+)
+_DEADLINE_CUE: Final = re.compile(
+    r"\b(?:deadline|expir|due\b(?!\s+to\b)|clos(?:es|ing)\b|close\s+(?:on|at)\b|cut-?off"
+    r"|last\s+day|ha(?:ve|s)\s+until|no\s+later\s+than|frist|abl[aä]uf|l[aä]uft\s+\w+\s+ab"
+    r"|[ée]ch[ée]ance|date\s+limite|fecha\s+l[ií]mite|plazo|vence)",
+    re.I,
+)
+_OBLIGATION: Final = re.compile(
+    r"\b(?:need|needs|must|ha(?:ve|s)\s+to|got\s+to|asked|asking|want|wants|answer|respond"
+    r"|decide|decision|reply|submit|sign|accept|give|confirm|let\s+them\s+know|get\s+back"
+    r"|muss|m[uü]ssen|dois|devons|faut|tengo\s+que|debo|hay\s+que)\b",
+    re.I,
+)
+# Clauses end at sentence punctuation, a semicolon or a blank line; a full stop counts only
+# before a capital, so that "Nov. 24" and "24.11." stay whole.
+_BOUNDARY: Final = re.compile(r"[!?;]|\n\s*\n|\.(?=\s+[A-ZÀ-Ý])")
+_ENGLISH: Final = re.compile(
+    r"\b(?:the|and|you|we|to|at|on|for|is|are|will|with|your|our|this|next|please|thanks)\b",
+    re.I,
+)
+_OTHER_LANGUAGE: Final = re.compile(
+    r"\b(?:le|la|les|et|vous|nous|à|der|die|das|und|um|uhr|wir|sie|ihnen|el|los|las|y|usted"
+    r"|para|con|que|de)\b",
+    re.I,
+)
+_EARLIEST_DAY: Final = re.compile(r"[\s,]*(?:on\s+)?$", re.I)
+
+
+def _local(sent_at: datetime, tz: tzinfo) -> datetime:
+    # A naive `sent_at` breaks the contract; reading it in `tz` beats the host's zone.
+    return sent_at.replace(tzinfo=tz) if sent_at.tzinfo is None else sent_at.astimezone(tz)
+
+
+def _day_end(day: date, tz: tzinfo) -> datetime:
+    # fold=1: where a zone repeats the last hour of a day, the later pass is the last one.
+    return datetime.combine(day, time.max, tzinfo=tz).replace(fold=1)
+
+
+def _at(day: date, hour: int, minute: int, zone: tzinfo) -> datetime:
+    wall = datetime.combine(day, time(hour, minute), tzinfo=zone)
+    # The round trip moves a time that a DST jump skips ("2:30" on spring-forward day).
+    return wall.astimezone(UTC).astimezone(zone)
+
+
+def _month_first(text: str, zone_key: str | None) -> bool:
+    if zone_key is not None:
+        return zone_key in MONTH_FIRST_ZONES
+    return len(_ENGLISH.findall(text)) >= len(_OTHER_LANGUAGE.findall(text))
+
+
+def _moment(
+    text: str, day: DayToken, moment: TimeToken, sent_at: datetime, tz: tzinfo
+) -> datetime | None:
+    zone = moment.zone or tz
+    ref = _local(sent_at, zone).date()
+    resolved = resolve_day(day, ref, _month_first(text, moment.zone_key if moment.zone else None))
+    return None if resolved is None else _at(resolved, moment.hour, moment.minute, zone)
+
+
+def _adjacent(text: str, first: Spanned, second: Spanned) -> bool:
+    if first.start > second.start:
+        first, second = second, first
+    gap = text[first.end:second.start]
+    return first.end <= second.start and len(gap) <= 30 and _GAP.fullmatch(gap) is not None
+
+
+def _time_beside(text: str, day: _Candidate, times: Sequence[TimeToken]) -> TimeToken | None:
+    if not isinstance(day, DayToken):
+        return None
+    return next((moment for moment in times if _adjacent(text, day, moment)), None)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = 0, len(text)
+    for boundary in _BOUNDARY.finditer(text):
+        if boundary.end() <= start:
+            lo = boundary.end()
+        elif boundary.start() >= end:
+            hi = boundary.start()
+            break
+    return lo, hi
+
+
+def _limits(text: str, start: int) -> bool:
+    lo, _ = _clause(text, start, start)
+    return (_LIMIT_PREFIX.search(text, lo, start) is not None
+            or _DEADLINE_CUE.search(text, max(lo, start - 40), start) is not None)
+
+
+def _candidates(text: str, times: Sequence[TimeToken] = ()) -> list[_Candidate]:
+    days = scan_days(text, times)
+    periods = scan_periods(text)
+    return non_overlapping([*days, *periods])
+
+
+def _completed(text: str, candidate: _Candidate, later: Sequence[_Candidate]) -> bool:
+    """Whether `candidate` is an "end of day" that the next day phrase completes ("EOD Friday")."""
+    if not isinstance(candidate, PeriodToken) or not candidate.closes_day or not later:
+        return False
+    following = later[0]
+    return (isinstance(following, DayToken)
+            and _EARLIEST_DAY.fullmatch(text, candidate.end, following.start) is not None)
+
+
+def _last_day(text: str, candidate: _Candidate, local: datetime) -> date | None:
+    if isinstance(candidate, PeriodToken):
+        return candidate.last_day(local)
+    return resolve_day(candidate, local.date(), _month_first(text, None))
+
+
+def _governs(
+    text: str, cue: re.Pattern[str], candidate: _Candidate, others: Sequence[_Candidate],
+    clause: tuple[int, int],
+) -> re.Match[str] | None:
+    """A cue of the clause that speaks of `candidate`: before it, or after it when no
+    other date follows the cue ("Friday is the deadline")."""
+    lo, hi = clause
+    for match in cue.finditer(text, lo, hi):
+        if match.end() <= candidate.start:
+            if not any(match.end() <= o.start and o.end <= candidate.start for o in others):
+                return match
+        elif match.start() >= candidate.end and not any(
+            match.end() <= o.start < hi for o in others
+        ):
+            return match
+    return None
+
+
+def _promise_start(
+    text: str, candidate: _Candidate, lead: int, others: Sequence[_Candidate]
+) -> int | None:
+    lo, hi = _clause(text, lead, candidate.end)
+    immediate = _IMMEDIATE_CUE.search(text, lo, lead)
+    if immediate is not None:
+        return immediate.start()
+    if isinstance(candidate, PeriodToken) and candidate.self_cued:
+        return candidate.start
+    rest = [o for o in others if o is not candidate]
+    if _governs(text, _FOREIGN_REPLY_CUE, candidate, rest, (lo, hi)) is not None:
+        return candidate.start
+    replying = _governs(text, _REPLY_CUE, candidate, rest, (lo, hi))
+    if replying is not None and _FUTURE.search(text, lo, hi) is not None:
+        return candidate.start
+    return None
+
+
+def _deadline_start(
+    text: str, candidate: _Candidate, lead: int, others: Sequence[_Candidate]
+) -> int | None:
+    lo, hi = _clause(text, lead, candidate.end)
+    rest = [o for o in others if o is not candidate]
+    cue = _governs(text, _DEADLINE_CUE, candidate, rest, (lo, hi))
+    if cue is not None:
+        # Explain with the cue when it leads into the date: "expires on the 24th".
+        return cue.start() if cue.end() <= lead and lead - cue.end() <= 40 else lead
+    prefix = _LIMIT_PREFIX.search(text, lo, lead)
+    if prefix is not None and _OBLIGATION.search(text, lo, hi) is not None:
+        return prefix.start()
+    return None

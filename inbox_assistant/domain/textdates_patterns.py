@@ -1,0 +1,419 @@
+"""The pieces of a date in free text: day phrases and times of day, found and resolved.
+
+`scan_days` and `scan_times` return tokens with their spans in the text, in text order and
+never overlapping one another. `resolve_day` turns a day token into a calendar date given
+the day the message was written on. Nothing here reads a clock: every answer is relative
+to the reference it is handed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta, timezone, tzinfo
+from enum import Enum
+from typing import Final, Protocol, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from inbox_assistant.domain.textdates_vocab import (
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    ZONE_ABBREVIATIONS,
+    ZONE_WORDS,
+)
+
+
+class DayKind(Enum):
+    EXACT = "exact"  # month and day known, year possibly to infer
+    NUMERIC = "numeric"  # "11/24", "17.11": which number is the month is still open
+    ORDINAL = "ordinal"  # "the 24th": the month is to infer
+    WEEKDAY = "weekday"
+    RELATIVE = "relative"  # "tomorrow": an offset in days
+
+
+class WeekdayMode(Enum):
+    AFTER = "after"  # strictly after the reference day ("Friday", "next Friday")
+    ON_OR_AFTER = "on_or_after"  # "this Friday" said on a Friday means today
+    NEXT_WEEK = "next_week"  # "Friday next week": in the Monday-to-Sunday week after
+
+
+@dataclass(frozen=True, slots=True)
+class DayToken:
+    """A phrase naming a day. `first`/`second` are the numbers of a NUMERIC date in text order."""
+
+    start: int
+    end: int
+    kind: DayKind
+    weekday: int | None = None
+    year: int | None = None
+    month: int = 0
+    day: int = 0
+    first: int = 0
+    second: int = 0
+    dotted: bool = False
+    offset: int = 0
+    mode: WeekdayMode = WeekdayMode.AFTER
+
+
+@dataclass(frozen=True, slots=True)
+class TimeToken:
+    """A time of day; `zone` is set when the text named one, `zone_key` is its IANA key or ''."""
+
+    start: int
+    end: int
+    hour: int
+    minute: int
+    zone: tzinfo | None = None
+    zone_key: str = ""
+
+
+class Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanned)
+
+
+def non_overlapping(tokens: Iterable[S], taken: Sequence[Spanned] = ()) -> list[S]:
+    """The longest tokens that overlap neither each other nor `taken`, in text order."""
+    kept: list[S] = []
+    blocked: list[Spanned] = list(taken)
+    for token in sorted(tokens, key=lambda t: (t.start - t.end, t.start)):
+        if all(token.end <= other.start or token.start >= other.end for other in blocked):
+            kept.append(token)
+            blocked.append(token)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first, so that "mars" is not read as "mar" followed by junk.
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_WEEKDAY: Final = (
+    rf"(?:\b(?:{_alternation(WEEKDAYS)})\b|\b(?-i:{_alternation(WEEKDAY_ABBREVIATIONS)})\b\.?)"
+)
+_MONTH: Final = rf"\b(?:{_alternation(MONTHS)})\b\.?"
+_WEEKDAY_PREFIX: Final = rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+(?:(?:the|den|le|el)\s+)?)?"
+_YEAR: Final = r"(?:,?\s+(?:de\s+)?(?P<y>\d{4})\b)?"
+
+_ISO: Final = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?<![\w/.-])(?P<y>\d{{4}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)"
+    r"(?P<d>\d{1,2})(?!\d)",
+    re.I,
+)
+_NUMERIC: Final = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?<![\w/.:$€£-])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})"
+    r"(?:(?P=sep)(?P<y>\d{4}|\d{2})(?!\d))?(?![\d%]|[/.:]\d)\.?",
+    re.I,
+)
+_MONTH_DAY: Final = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?![:.]\d){_YEAR}",
+    re.I,
+)
+_DAY_MONTH: Final = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?:(?:the|le|den|el)\s+)?(?<![\w.:/])(?P<d>\d{{1,2}})"
+    rf"(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?(?P<mon>{_MONTH}){_YEAR}",
+    re.I,
+)
+_ORDINAL: Final = re.compile(
+    rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+)?(?<![\w.:/])"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:round|interview|time|floor|year|grade|place|call|step|stage|quarter|attempt"
+    r"|candidate|person|week|day|month)\b)",
+    re.I,
+)
+_WEEKDAY_PHRASE: Final = re.compile(
+    r"(?:\b(?P<mod>this\s+coming|next|this|coming|el\s+pr[oó]ximo|pr[oó]ximo|n[aä]chsten"
+    rf"|n[aä]chste|kommenden|diesen|ce)\s+)?(?P<wd>{_WEEKDAY})"
+    r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|de\s+la\s+semana\s+que\s+viene"
+    r"|que\s+viene|n[aä]chster\s+woche))?",
+    re.I,
+)
+_RELATIVE: Final = re.compile(
+    r"\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|today|tonight|apr[eè]s[-\s]demain"
+    r"|demain|aujourd['’]hui|ce\s+soir|[uü]bermorgen|uebermorgen|(?<!am\s)(?<!guten\s)morgen"
+    r"|heute|pasado\s+ma[nñ]ana|(?<!la\s)ma[nñ]ana|hoy)\b",
+    re.I,
+)
+_RELATIVE_OFFSETS: Final = {
+    "today": 0, "tonight": 0, "aujourd'hui": 0, "ce soir": 0, "heute": 0, "hoy": 0,
+    "tomorrow": 1, "demain": 1, "morgen": 1, "mañana": 1, "manana": 1,
+    "day after tomorrow": 2, "the day after tomorrow": 2, "après demain": 2,
+    "apres demain": 2, "übermorgen": 2, "uebermorgen": 2, "pasado mañana": 2,
+    "pasado manana": 2,
+}
+_ON_OR_AFTER_MODS: Final = ("this", "diesen", "ce")
+_NEXT_WEEK_MODS: Final = ("next week", "de la semana", "nächster", "nachster")
+
+
+def _weekday(word: str | None) -> int | None:
+    if word is None:
+        return None
+    cleaned = word.rstrip(".")
+    found = WEEKDAYS.get(cleaned.lower())
+    return found if found is not None else WEEKDAY_ABBREVIATIONS.get(cleaned)
+
+
+def _month(word: str) -> int:
+    return MONTHS.get(word.rstrip(".").lower(), 0)
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) + (2000 if len(text) == 2 else 0)
+
+
+def _from_iso(m: re.Match[str]) -> DayToken | None:
+    return DayToken(m.start(), m.end(), DayKind.EXACT, _weekday(m["wd"]), int(m["y"]),
+                    int(m["m"]), int(m["d"]))
+
+
+def _from_numeric(m: re.Match[str]) -> DayToken | None:
+    first, second = int(m["a"]), int(m["b"])
+    if not (1 <= first <= 31 and 1 <= second <= 31) or min(first, second) > 12:
+        return None
+    dotted = m["sep"] == "."
+    # A dot after "24.11." belongs to the German date; after "11/24." it ends the sentence.
+    end = m.end() - 1 if not dotted and m[0].endswith(".") else m.end()
+    return DayToken(m.start(), end, DayKind.NUMERIC, _weekday(m["wd"]), _year(m["y"]),
+                    first=first, second=second, dotted=dotted)
+
+
+def _from_month_name(m: re.Match[str]) -> DayToken | None:
+    month, day = _month(m["mon"]), int(m["d"])
+    if not month or not 1 <= day <= 31:
+        return None
+    return DayToken(m.start(), m.end(), DayKind.EXACT, _weekday(m["wd"]), _year(m["y"]),
+                    month, day)
+
+
+def _from_ordinal(m: re.Match[str]) -> DayToken | None:
+    # A bare "24th" is too often a count ("our 2nd chat"): require "the", "on" or a weekday.
+    if not (m["wd"] or m["art"]) or not 1 <= int(m["d"]) <= 31:
+        return None
+    return DayToken(m.start(), m.end(), DayKind.ORDINAL, _weekday(m["wd"]), day=int(m["d"]))
+
+
+def _from_weekday(m: re.Match[str]) -> DayToken | None:
+    mod = " ".join((m["mod"] or "").lower().split())
+    mod2 = " ".join((m["mod2"] or "").lower().split())
+    mode = WeekdayMode.AFTER
+    if mod2.startswith(_NEXT_WEEK_MODS):
+        mode = WeekdayMode.NEXT_WEEK
+    elif mod in _ON_OR_AFTER_MODS:
+        mode = WeekdayMode.ON_OR_AFTER
+    return DayToken(m.start(), m.end(), DayKind.WEEKDAY, _weekday(m["wd"]), mode=mode)
+
+
+def _from_relative(m: re.Match[str]) -> DayToken | None:
+    word = " ".join(m["rel"].lower().replace("’", "'").replace("-", " ").split())
+    return DayToken(m.start(), m.end(), DayKind.RELATIVE, offset=_RELATIVE_OFFSETS.get(word, 0))
+
+
+_Scanner = tuple[re.Pattern[str], Callable[[re.Match[str]], DayToken | None]]
+_DAY_SCANNERS: Final[tuple[_Scanner, ...]] = (
+    (_ISO, _from_iso), (_NUMERIC, _from_numeric), (_MONTH_DAY, _from_month_name),
+    (_DAY_MONTH, _from_month_name), (_ORDINAL, _from_ordinal),
+    (_WEEKDAY_PHRASE, _from_weekday), (_RELATIVE, _from_relative),
+)
+
+
+def scan_days(text: str, taken: Sequence[Spanned] = ()) -> list[DayToken]:
+    """Day phrases in `text`, longest first where they compete, clear of the `taken` spans."""
+    found: list[DayToken] = []
+    for pattern, convert in _DAY_SCANNERS:
+        for match in pattern.finditer(text):
+            token = convert(match)
+            if token is not None:
+                found.append(token)
+    return non_overlapping(found, taken)
+
+
+_MERIDIEM: Final = (
+    r"(?:[ap]\.\s?m\b\.?|[ap]\s?m\b|de\s+la\s+(?:tarde|noche|ma[nñ]ana)|du\s+(?:matin|soir)"
+    r"|de\s+l['’]apr[eè]s-midi|in\s+the\s+(?:morning|afternoon|evening)"
+    r"|nachmittags|abends|morgens|vormittags)"
+)
+_MORNING: Final = ("am", "a.m", "a m", "de la ma", "du matin", "in the morning", "morgens",
+                   "vormittags")
+_ZONE: Final = (
+    r"(?-i:(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"
+    rf"|(?:{_alternation(ZONE_ABBREVIATIONS)})(?![A-Za-z]))"
+    rf"|\b(?:{_alternation(ZONE_WORDS)})(?:\s+(?:standard|daylight))?(?:\s+time)?\b"
+)
+_TIME: Final = re.compile(
+    rf"""
+    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la)|@)\s*)?
+    (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
+    (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
+    (?!\d|[/.]\d)
+    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|h\b|hrs\b|o['’]clock\b))?
+    (?:\s*(?:-|–|—|to|until|till|bis|à|a)\s*
+       (?P<h2>\d{{1,2}})(?:[:.h][0-5]\d)?(?!\d|[/.]\d)
+       (?:\s*(?P<ap2>{_MERIDIEM})|\s*(?:uhr\b|h\b))?)?
+    (?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)|\s*(?P<bare_zone>{_ZONE}))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_NOON: Final = re.compile(
+    rf"\b(?:12\s*)?(?:noon|midday|midi|mediod[ií]a)\b(?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)"
+    rf"|\s*(?P<bare_zone>{_ZONE}))?",
+    re.I,
+)
+_OFFSET_ZONE: Final = re.compile(r"(?:UTC|GMT)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?")
+
+
+def _zone(text: str | None) -> tuple[tzinfo, str] | None:
+    if not text:
+        return None
+    spelled = " ".join(text.split())
+    offset = _OFFSET_ZONE.fullmatch(spelled)
+    if offset is not None:
+        sign = -1 if offset[1] in "-−" else 1
+        minutes = int(offset[2]) * 60 + int(offset[3] or 0)
+        return (timezone(sign * timedelta(minutes=minutes)), "") if minutes < 24 * 60 else None
+    key = ZONE_ABBREVIATIONS.get(spelled) or ZONE_WORDS.get(spelled.split()[0].lower(), "")
+    try:
+        return (ZoneInfo(key), key) if key else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _is_pm(meridiem: str | None) -> bool | None:
+    if meridiem is None:
+        return None
+    spelled = " ".join(meridiem.lower().split())
+    return not spelled.startswith(_MORNING)
+
+
+def _hour(hour: int, pm: bool | None, literal: bool) -> int:
+    if pm is not None and 1 <= hour <= 12:
+        return hour % 12 + (12 if pm else 0)
+    # An unmarked "at 3" or "3:30" in a mail about meetings is an afternoon; "at 9" a morning.
+    if pm is None and not literal and 1 <= hour <= 6:
+        return hour + 12
+    return hour
+
+
+def _from_time(m: re.Match[str]) -> TimeToken | None:
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    sep, suffix = (m["sep"] or "").lower(), (m["suf"] or "").lower()
+    pm, end_pm = _is_pm(m["ap"]), _is_pm(m["ap2"])
+    if hour > 23 or (sep == "." and pm is None and not suffix):
+        return None  # "17.11" is a date, "24" a day of the month
+    if not (sep or suffix or pm is not None or end_pm is not None or m["pre"]):
+        return None
+    if pm is None and end_pm is not None:
+        # "2-3pm" starts at 14:00, but "11-12pm" starts at 11 in the morning.
+        pm = end_pm and hour % 12 <= int(m["h2"]) % 12
+    literal = bool(suffix) or sep == "h" or m["h"].startswith("0")
+    zone = _zone(m["zone"] or m["bare_zone"])
+    return TimeToken(m.start("h"), m.end(), _hour(hour, pm, literal), minute,
+                     zone[0] if zone else None, zone[1] if zone else "")
+
+
+def scan_times(text: str) -> list[TimeToken]:
+    """Times of day in `text` ("2pm ET", "14h30", "15 Uhr", "noon"), in text order.
+
+    A span starts at the hour, so that a preceding "at" or "um" stays outside it. A bare
+    number counts only after such a word ("Thursday at 3"), and a range keeps its start.
+    """
+    found: list[TimeToken] = []
+    pos = 0
+    while (match := _TIME.search(text, pos)) is not None:
+        token = _from_time(match)
+        if token is not None:
+            found.append(token)
+            pos = match.end()
+        else:
+            # A rejected candidate may have swallowed a real time ("17.11 à 15h"): rescan.
+            pos = match.end("h")
+    for match in _NOON.finditer(text):
+        zone = _zone(match["zone"] or match["bare_zone"])
+        found.append(TimeToken(match.start(), match.end(), 12, 0,
+                               zone[0] if zone else None, zone[1] if zone else ""))
+    return non_overlapping(found)
+
+
+def _next_on_or_after(month: int, day: int, ref: date) -> date | None:
+    for year in range(ref.year, ref.year + 9):  # nine years always contain a 29 February
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found >= ref:
+            return found
+    return None
+
+
+def _exact(month: int, day: int, year: int | None, ref: date) -> date | None:
+    if year is None:
+        return _next_on_or_after(month, day, ref)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
+    orders = [(token.first, token.second), (token.second, token.first)]
+    if token.dotted or not month_first:
+        orders.reverse()
+    found = [d for month, day in orders if (d := _exact(month, day, token.year, ref)) is not None]
+    matching = [d for d in found if d.weekday() == token.weekday]
+    if matching:
+        return matching[0]
+    return found[0] if found else None
+
+
+def _ordinal(day: int, ref: date) -> date | None:
+    year, month = ref.year, ref.month
+    for _ in range(13):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and found >= ref:
+            return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _weekday_date(weekday: int, mode: WeekdayMode, ref: date) -> date:
+    ahead = (weekday - ref.weekday()) % 7
+    if mode is WeekdayMode.NEXT_WEEK:
+        return ref + timedelta(days=7 - ref.weekday() + weekday)
+    if mode is WeekdayMode.AFTER and ahead == 0:
+        return ref + timedelta(days=7)
+    return ref + timedelta(days=ahead)
+
+
+def resolve_day(token: DayToken, ref: date, month_first: bool) -> date | None:
+    """The date `token` names when written on `ref`; None when it names no real day.
+
+    Dates without a year are the next occurrence on or after `ref`. A NUMERIC date is
+    read in the order whose weekday matches the one written beside it, else month first
+    when `month_first` and the separator is a slash, else day first.
+    """
+    match token.kind:
+        case DayKind.RELATIVE:
+            return ref + timedelta(days=token.offset)
+        case DayKind.WEEKDAY:
+            return None if token.weekday is None else _weekday_date(token.weekday, token.mode,
+                                                                    ref)
+        case DayKind.ORDINAL:
+            return _ordinal(token.day, ref)
+        case DayKind.EXACT:
+            return _exact(token.month, token.day, token.year, ref)
+        case DayKind.NUMERIC:
+            return _numeric(token, ref, month_first)
+    return None

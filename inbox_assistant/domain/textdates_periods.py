@@ -1,0 +1,203 @@
+"""Spans of time that people name instead of a day: "within two weeks", "early next week".
+
+`scan_periods` finds them; each token knows the last day it allows, because a promise
+to answer "next week" is kept until that day is over. Weeks run Monday to Sunday, and
+"next week" is the week after the one the message was written in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Final
+
+from inbox_assistant.domain.textdates_patterns import non_overlapping
+from inbox_assistant.domain.textdates_vocab import NUMBERS
+
+LastDay = Callable[[datetime], date | None]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodToken:
+    """A period phrase. `last_day` takes the local time the message was sent.
+
+    `self_cued` marks phrases that commit by themselves ("within two weeks"); `closes_day`
+    marks "end of day"-like phrases, which a following day phrase may complete ("EOD Friday").
+    """
+
+    start: int
+    end: int
+    last_day: LastDay
+    self_cued: bool = False
+    closes_day: bool = False
+
+
+def add_business_days(start: date, count: int) -> date:
+    """The day `count` working days (Monday to Friday) after `start`."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _month_end(day: date, months_ahead: int) -> date:
+    year, month = divmod(day.month - 1 + months_ahead + 1, 12)
+    return date(day.year + year, month + 1, 1) - timedelta(days=1)
+
+
+def _add_months(day: date, months: int) -> date:
+    last = _month_end(day, months)
+    return last.replace(day=min(day.day, last.day))
+
+
+def _this_friday(local: datetime) -> date:
+    ref = local.date()
+    return ref + timedelta(days=(4 - ref.weekday()) % 7)
+
+
+def _next_week(weekday: int) -> LastDay:
+    def last_day(local: datetime) -> date:
+        ref = local.date()
+        return ref + timedelta(days=7 - ref.weekday() + weekday)
+
+    return last_day
+
+
+def _same_day(local: datetime) -> date:
+    return local.date()
+
+
+def _month_end_from(months_ahead: int) -> LastDay:
+    return lambda local: _month_end(local.date(), months_ahead)
+
+
+def _early_next_month(local: datetime) -> date:
+    return _month_end(local.date(), 0) + timedelta(days=7)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER: Final = rf"(?:\d{{1,3}}|\b(?:{_alternation(list(NUMBERS))})\b)"
+_SELF_CUED: Final = ("within", "innerhalb", "binnen", "dentro", "sous")
+_DURATION: Final = re.compile(
+    r"\b(?P<prep>within|in|over|during|dans|sous|en|innerhalb(?:\s+von)?|binnen|dentro\s+de)\s+"
+    r"(?P<art>(?:the|les|den|los|las)\s+)?"
+    r"(?P<next>(?:next|coming|following|prochain[es]*|n[aä]chsten|kommenden|pr[oó]xim[oa]s)\s+)?"
+    rf"(?:(?P<n>{_NUMBER})(?:\s*(?:-|–|to|or|à|bis|a|o)\s*(?P<n2>{_NUMBER}))?\s*)?"
+    r"(?:(?P<biz>business|working|work)\s+)?"
+    r"(?P<unit>werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?|tag(?:e|en)?|d[ií]as"
+    r"|weeks?|semaines?|wochen?|semanas?|hours?|hrs?|heures?|stunden?|horas?|h"
+    r"|months?|mois|monat(?:e|en)?|mes(?:es)?)\b"
+    r"(?:\s+(?P<biz2>ouvr[ée]s|ouvrables|h[aá]biles|laborables))?"
+    r"(?:\s+or\s+(?P<n3>two|three|so))?",
+    re.I,
+)
+
+
+def _count(word: str | None) -> int | None:
+    if word is None:
+        return None
+    spelled = " ".join(word.lower().split())
+    return int(spelled) if spelled.isdigit() else NUMBERS.get(spelled)
+
+
+def _unit(word: str) -> str:
+    if word.startswith(("werk", "arbeit", "d", "jour", "tag")):
+        return "day"
+    if word.startswith(("w", "sem")):
+        return "week"
+    if word.startswith(("mo", "mes")):
+        return "month"
+    return "hour"
+
+
+_SINGULAR_UNITS: Final = frozenset({
+    "day", "jour", "tag", "werktag", "arbeitstag", "week", "semaine", "woche", "semana",
+    "hour", "hr", "h", "heure", "stunde", "hora", "month", "monat", "mes",
+})
+# For "in the coming days" and the like; singular units ("the next week") count one.
+_VAGUE_COUNTS: Final = {"day": 3, "week": 2, "hour": 24, "month": 2}
+
+
+def _duration(m: re.Match[str]) -> LastDay | None:
+    word = m["unit"].lower()
+    unit = _unit(word)
+    counts = [c for c in (_count(m["n"]), _count(m["n2"]), _count(m["n3"])) if c is not None]
+    if not counts and m["next"] is None and m["art"] is not None:
+        # "within the week": the end of the current one
+        return {"day": _same_day, "week": _this_friday, "month": _month_end_from(0)}.get(unit)
+    vague = 1 if word in _SINGULAR_UNITS else _VAGUE_COUNTS[unit]
+    count = max(counts, default=vague)
+    if unit == "hour":
+        return lambda local: (local + timedelta(hours=count)).date()
+    if unit == "month":
+        return lambda local: _add_months(local.date(), count)
+    if unit == "week":
+        return lambda local: local.date() + timedelta(weeks=count)
+    if m["biz"] or m["biz2"] or word.startswith(("werk", "arbeit")):
+        return lambda local: add_business_days(local.date(), count)
+    return lambda local: local.date() + timedelta(days=count)
+
+
+def _phrases(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(rf"\b(?:{a})\b" for a in alternatives), re.I)
+
+
+_NEXT_WEEK: Final = (
+    r"(?:next\s+week|n[aä]chster\s+woche|la\s+semaine\s+prochaine|la\s+pr[oó]xima\s+semana"
+    r"|la\s+semana\s+que\s+viene)"
+)
+_NAMED_PERIODS: Final[tuple[tuple[re.Pattern[str], LastDay], ...]] = (
+    (_phrases(rf"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+{_NEXT_WEEK}",
+              rf"anfang\s+{_NEXT_WEEK}", rf"d[ée]but\s+de\s+{_NEXT_WEEK}",
+              rf"(?:a\s+)?principios\s+de\s+{_NEXT_WEEK}"), _next_week(1)),
+    (_phrases(rf"(?:mid[-\s]?|(?:the\s+)?middle\s+of\s+){_NEXT_WEEK}", rf"mitte\s+{_NEXT_WEEK}",
+              rf"milieu\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?mediados\s+de\s+{_NEXT_WEEK}"),
+     _next_week(2)),
+    (_phrases(rf"(?:(?:the\s+)?end\s+of|late)\s+{_NEXT_WEEK}", rf"ende\s+{_NEXT_WEEK}",
+              rf"fin\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?finales\s+de\s+{_NEXT_WEEK}"),
+     _next_week(4)),
+    (_phrases(_NEXT_WEEK, r"the\s+following\s+week", r"n[aä]chste\s+woche",
+              r"kommende[nr]?\s+woche", r"semaine\s+prochaine"), _next_week(4)),
+    (_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
+              r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
+              r"fin\s+de\s+(?:la|cette)\s+semaine", r"cette\s+semaine",
+              r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana"),
+     _this_friday),
+    (_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", r"EOM",
+              r"ende\s+(?:des|dieses)\s+monats", r"monatsende", r"fin\s+(?:du|de)\s+mois",
+              r"(?:a\s+)?finales\s+de(?:l|\s+este)?\s+mes", r"fin\s+de\s+mes"),
+     _month_end_from(0)),
+    (_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+month",
+              r"anfang\s+n[aä]chsten\s+monats", r"d[ée]but\s+du\s+mois\s+prochain",
+              r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes"), _early_next_month),
+    (_phrases(r"(?:(?:the\s+)?end\s+of\s+)?next\s+month", r"(?:ende\s+)?n[aä]chsten\s+monats?",
+              r"(?:(?:la\s+)?fin\s+du\s+)?mois\s+prochain", r"(?:el\s+)?pr[oó]ximo\s+mes",
+              r"el\s+mes\s+que\s+viene"), _month_end_from(1)),
+)
+_END_OF_DAY: Final = _phrases(
+    r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business"
+    r"|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e|Feierabend|Dienstschluss"
+    r"|final\s+del\s+d[ií]a"
+)
+
+
+def scan_periods(text: str) -> list[PeriodToken]:
+    """Period phrases in `text`, in text order, the longest where two compete."""
+    found: list[PeriodToken] = []
+    for match in _DURATION.finditer(text):
+        last_day = _duration(match)
+        if last_day is not None:
+            cued = match["prep"].lower().startswith(_SELF_CUED)
+            found.append(PeriodToken(match.start(), match.end(), last_day, self_cued=cued))
+    for pattern, named in _NAMED_PERIODS:
+        found.extend(PeriodToken(m.start(), m.end(), named) for m in pattern.finditer(text))
+    found.extend(PeriodToken(m.start(), m.end(), _same_day, closes_day=True)
+                 for m in _END_OF_DAY.finditer(text))
+    return non_overlapping(found)

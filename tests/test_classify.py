@@ -1,0 +1,195 @@
+"""Classification and status of ordinary threads of each situation, table-driven."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from inbox_assistant.domain.model import CalendarEvent, EventMethod, Thread
+from inbox_assistant.domain.situations import Situation, Status, Step
+from inbox_assistant.rules.engine import classify
+from inbox_assistant.rules.loader import load_rules
+from tests.builders import ME, NOW, ago, msg, thread
+
+NY = ZoneInfo("America/New_York")
+RULES = load_rules(None)
+JR = "Jordan Reyes <jordan@example.com>"
+REC = "Maya Chen <maya@brightlane.io>"
+INTRO = "Intro: Jordan <> Dana"
+
+
+def applied(days: float) -> Thread:
+    return thread(msg(JR, ago(days), "Hi Maya,\nI'd like to apply for the Backend Engineer role. "
+                      "My resume is attached.", to=REC, subject="Backend Engineer application",
+                      attachments=("Jordan_Reyes_Resume.pdf",)))
+
+
+def interview_invite(start: datetime, *extra: object) -> Thread:
+    event = CalendarEvent("Interview: Jordan Reyes / Platform", start, start + timedelta(hours=1))
+    invite = msg(REC, start - timedelta(days=3), "Looking forward to speaking with you.",
+                 subject="Invitation: Interview", events=(event,))
+    return thread(invite, *extra)  # type: ignore[arg-type]
+
+
+def _case(build: Callable[[], Thread], situation: Situation, status: Status,
+          overdue: bool = False, step: Step | None = None) -> tuple[object, ...]:
+    return (build, situation, status, overdue, step)
+
+
+CASES = {
+    "applied-yesterday-waiting": _case(lambda: applied(1), Situation.RESUME_SUBMITTED,
+                                       Status.WAITING),
+    "applied-3-days-due": _case(lambda: applied(3), Situation.RESUME_SUBMITTED, Status.DUE,
+                                step=Step.FOLLOW_UP),
+    "applied-10-days-overdue": _case(lambda: applied(10), Situation.RESUME_SUBMITTED,
+                                     Status.DUE, overdue=True),
+    "applied-then-rejected": _case(lambda: thread(
+        *applied(20).messages,
+        msg(REC, ago(5), "Thank you for your interest. After careful consideration we have "
+            "decided to move forward with other candidates.", subject="Re: Backend Engineer")),
+        Situation.RESUME_SUBMITTED, Status.CLOSED),
+    "applied-out-of-office-still-due": _case(lambda: thread(
+        *applied(4).messages,
+        msg(REC, ago(4) + timedelta(minutes=1), "I am out of the office until Monday with "
+            "limited access to email.", subject="Automatic reply: Backend Engineer application",
+            headers={"Auto-Submitted": "auto-replied"})),
+        Situation.RESUME_SUBMITTED, Status.DUE),
+    "applied-followed-up-twice-gone-quiet": _case(lambda: thread(
+        *applied(30).messages,
+        msg(JR, ago(25), "Following up on my application for the Backend Engineer role.",
+            to=REC, subject="Re: Backend Engineer application"),
+        msg(JR, ago(15), "Following up once more on my application.", to=REC,
+            subject="Re: Backend Engineer application")),
+        Situation.RESUME_SUBMITTED, Status.CLOSED),
+    "applied-followed-up-once-second-window": _case(lambda: thread(
+        *applied(12).messages,
+        msg(JR, ago(8), "Following up on my application for the Backend Engineer role.",
+            to=REC, subject="Re: Backend Engineer application")),
+        Situation.RESUME_SUBMITTED, Status.DUE, step=Step.SECOND_FOLLOW_UP),
+    "ats-confirmation-due": _case(lambda: thread(
+        msg("Brightlane Careers <no-reply@greenhouse-mail.io>", ago(4),
+            "Thank you for applying to Senior Data Engineer at Brightlane!",
+            subject="Thank you for applying to Brightlane", reply_to="maya@brightlane.io")),
+        Situation.RESUME_SUBMITTED, Status.DUE),
+    "interview-upcoming-waiting": _case(lambda: interview_invite(NOW + timedelta(days=2)),
+                                        Situation.INTERVIEW, Status.WAITING,
+                                        step=Step.THANK_YOU),
+    "interview-yesterday-thank-you-due": _case(lambda: interview_invite(ago(hours=20)),
+                                               Situation.INTERVIEW, Status.DUE,
+                                               step=Step.THANK_YOU),
+    "interview-thanked-check-in-waiting": _case(lambda: interview_invite(
+        ago(2), msg(JR, ago(1, 20), "Thank you for taking the time to speak with me today.",
+                    to=REC, subject="Thank you")),
+        Situation.INTERVIEW, Status.WAITING, step=Step.CHECK_IN),
+    "interview-thanked-check-in-due": _case(lambda: interview_invite(
+        ago(4, 4), msg(JR, ago(4), "Thank you for taking the time to speak with me today.",
+                    to=REC, subject="Thank you")),
+        Situation.INTERVIEW, Status.DUE, step=Step.CHECK_IN),
+    "interview-then-offer": _case(lambda: interview_invite(
+        ago(7), msg(REC, ago(2), "We're thrilled to extend an offer to you!", subject="Offer")),
+        Situation.INTERVIEW, Status.CLOSED),
+    "introduction-due": _case(lambda: thread(
+        msg("Sam Ortiz <sam@gmail.com>", ago(1, 6), "Jordan, meet Dana. Dana leads platform at "
+            "Northwind. I'd like to introduce you two; I think you should connect.",
+            to="jordan@example.com, Dana Fox <dana@northwind.com>", subject=INTRO)),
+        Situation.INTRODUCTION, Status.DUE, step=Step.REPLY),
+    "introduction-answered-closed": _case(lambda: thread(
+        msg("Sam Ortiz <sam@gmail.com>", ago(10), "I'd like to introduce you two.",
+            to="jordan@example.com, Dana Fox <dana@northwind.com>", subject=INTRO),
+        msg(JR, ago(9), "Thanks Sam (moving you to bcc)! Dana, great to e-meet you.",
+            to="dana@northwind.com", subject="Re: Intro: Jordan <> Dana"),
+        msg("Dana Fox <dana@northwind.com>", ago(8), "Likewise, let's talk Tuesday. Talk then.",
+            to="jordan@example.com", subject="Re: Intro: Jordan <> Dana")),
+        Situation.INTRODUCTION, Status.CLOSED),
+    "help-offered-due": _case(lambda: thread(
+        msg("Lee Park <lee@acme.example>", ago(11), "Happy to help! Send me your resume and "
+            "I'll forward it to the hiring manager.", subject="Re: catching up"),
+        msg(JR, ago(9), "Thank you so much, Lee! Resume attached.", to="lee@acme.example",
+            subject="Re: catching up", attachments=("resume.pdf",))),
+        Situation.HELP_OFFERED, Status.DUE, step=Step.FOLLOW_UP),
+    "help-offered-waiting": _case(lambda: thread(
+        msg("Lee Park <lee@acme.example>", ago(3), "Happy to help! I'll ask around.",
+            subject="Re: catching up"),
+        msg(JR, ago(2), "Thank you so much, Lee! Resume attached.", to="lee@acme.example",
+            subject="Re: catching up")),
+        Situation.HELP_OFFERED, Status.WAITING),
+    "new-contact-due": _case(lambda: thread(
+        msg("Priya Das <priya@datadog.example>", ago(2), "Great meeting you at the PyData meetup "
+            "last night! Let's stay in touch.", subject="Great meeting you")),
+        Situation.NEW_CONTACT, Status.DUE, step=Step.REPLY),
+    "newsletter-ignored": _case(lambda: thread(
+        msg("Weekly Python <news@pyweekly.example>", ago(1), "This week in Python: interview "
+            "tips", subject="Python Weekly #700", headers={"List-Unsubscribe": "<mailto:x>"})),
+        Situation.NONE, Status.IGNORED),
+    "personal-ignored": _case(lambda: thread(
+        msg("Ana Reyes <ana.reyes@gmail.com>", ago(1), "Are you coming for Thanksgiving?",
+            subject="Thanksgiving"),
+        msg(JR, ago(0.5), "Yes! I'll bring pie.", to="ana.reyes@gmail.com",
+            subject="Re: Thanksgiving")),
+        Situation.NONE, Status.IGNORED),
+}
+
+
+@pytest.mark.parametrize(("build", "situation", "status", "overdue", "step"), CASES.values(),
+                         ids=CASES.keys())
+def test_classify_ordinary_threads(build: Callable[[], Thread], situation: Situation,
+                                   status: Status, overdue: bool, step: Step | None) -> None:
+    verdict = classify(build(), RULES, ME, NOW, NY)
+    assert (verdict.situation, verdict.status) == (situation, status), verdict.reason
+    assert verdict.assessment.overdue is overdue
+    if step is not None:
+        assert verdict.assessment.step is step
+    assert verdict.reason
+
+
+def test_the_window_opens_exactly_at_its_edge() -> None:
+    before = classify(applied(2 - 1 / 86400), RULES, ME, NOW, NY)
+    at = classify(applied(2), RULES, ME, NOW, NY)
+    assert before.status is Status.WAITING
+    assert at.status is Status.DUE
+    assert at.due_at == NOW
+
+
+def test_ats_confirmation_follow_up_goes_to_the_reply_to_recruiter() -> None:
+    verdict = classify(CASES["ats-confirmation-due"][0](), RULES, ME, NOW, NY)  # type: ignore[operator]
+    assert verdict.counterpart is not None
+    assert verdict.counterpart.email == "maya@brightlane.io"
+
+
+def test_a_cancelled_invitation_is_no_interview_time() -> None:
+    start = NOW + timedelta(days=1)
+    cancel = CalendarEvent("Interview", start, start + timedelta(hours=1), EventMethod.CANCEL,
+                           cancelled=True)
+    t = interview_invite(start, msg(REC, ago(1), "We need to cancel.", subject="Cancelled",
+                                    events=(cancel,)))
+    verdict = classify(t, RULES, ME, NOW, NY)
+    assert verdict.assessment.event_at is None
+
+
+def test_a_draft_is_not_a_reply() -> None:
+    draft = msg(JR, ago(1), "Following up...", to=REC, labels=("DRAFT",),
+                subject="Re: Backend Engineer application")
+    verdict = classify(thread(*applied(3).messages, draft), RULES, ME, NOW, NY)
+    assert verdict.status is Status.DUE
+    assert verdict.assessment.step is Step.FOLLOW_UP
+
+
+def test_messages_after_now_are_not_seen() -> None:
+    later = msg(REC, NOW + timedelta(hours=1), "Thanks, we'll review.", subject="Re: x")
+    verdict = classify(thread(*applied(3).messages, later), RULES, ME, NOW, NY)
+    assert verdict.status is Status.DUE
+
+
+def test_explain_traces_every_rule() -> None:
+    verdict = classify(applied(3), RULES, ME, NOW, NY, explain=True)
+    assert [t.rule for t in verdict.trace] == [r.name for r in RULES.rules]
+    assert next(t.rule for t in verdict.trace if t.matched) == verdict.rule
+
+
+def test_now_is_aware_utc_everywhere() -> None:
+    verdict = classify(applied(3), RULES, ME, NOW, NY)
+    assert verdict.due_at is not None and verdict.due_at.tzinfo is not None
+    assert verdict.due_at.astimezone(UTC) == ago(1)

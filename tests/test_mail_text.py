@@ -1,0 +1,53 @@
+"""Plain text from mail: quotes and signatures set apart, HTML flattened."""
+
+from __future__ import annotations
+
+import pytest
+
+from inbox_assistant.mail.text import html_to_text, split_reply
+
+
+@pytest.mark.parametrize(("text", "new", "quoted_start"), [
+    ("Sounds good, thanks!\n\nOn Tue, Nov 10, 2026 at 9:14 AM Alex Kim <alex@x.io> wrote:\n> Can "
+     "we talk Tuesday?", "Sounds good, thanks!", "On Tue"),
+    ("Works for me.\n\nOn Tue, Nov 10, 2026 at 9:14 AM Alex Kim <\nalex@x.io> wrote:\n> Tuesday?",
+     "Works for me.", "On Tue"),
+    ("D'accord.\n\nLe mar. 10 nov. 2026 à 09:14, Alex Kim <alex@x.io> a écrit :\n> Mardi ?",
+     "D'accord.", "Le mar."),
+    ("Yes.\n\n-----Original Message-----\nFrom: Alex\nSent: Tuesday\nSubject: x\n\nTuesday?",
+     "Yes.", "-----Original"),
+    ("Yes.\n\nFrom: Alex Kim <alex@x.io>\nSent: Tuesday, November 10, 2026 9:14 AM\n"
+     "To: Jordan\nSubject: Interview\n\nTuesday?", "Yes.", "From: Alex"),
+    ("See below.\n\n---------- Forwarded message ---------\nFrom: A\nHello", "See below.",
+     "---------- Forwarded"),
+])
+def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> None:
+    reply = split_reply(text)
+    assert reply.new == new
+    assert reply.quoted.startswith(quoted_start)
+
+
+@pytest.mark.parametrize(("text", "new", "signature_start"), [
+    ("Thanks for the update.\n\n-- \nAlex Kim\nRecruiter", "Thanks for the update.", "-- "),
+    ("Let's do Tuesday.\n\nBest,\nAlex Kim\nSenior Recruiter | Brightlane\n+1 555 0100",
+     "Let's do Tuesday.", "Best,"),
+    ("Great, thanks.\n\nSent from my iPhone", "Great, thanks.", "Sent from my iPhone"),
+    ("Thanks!\nAlex", "Thanks!\nAlex", ""),
+])
+def test_signature_is_set_apart(text: str, new: str, signature_start: str) -> None:
+    reply = split_reply(text)
+    assert reply.new == new
+    assert reply.signature.startswith(signature_start)
+
+
+def test_html_is_flattened_and_its_quotes_marked() -> None:
+    html = ("<html><head><style>p{}</style><script>alert(1)</script></head><body>"
+            "<p>Hi&nbsp;Jordan,</p><p>Thank you for applying!<br>We'll be in touch.</p>"
+            "<div class='gmail_quote'>On Mon, Alex wrote:<br>Earlier text</div></body></html>")
+    text = html_to_text(html)
+    assert "alert" not in text and "p{}" not in text
+    assert "Hi Jordan," in text
+    assert "> Earlier text" in text
+    reply = split_reply(text)
+    assert "Earlier text" not in reply.new
+    assert "Thank you for applying!" in reply.new

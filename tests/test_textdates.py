@@ -1,0 +1,266 @@
+"""textdates: meeting times, promised dates and deadlines in what people write.
+
+Unless a case says otherwise the message was sent on Thursday 19 November 2026 at 10:00
+New York time, and New York is the user's zone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from inbox_assistant.domain.textdates import (
+    Mention,
+    end_of_day,
+    find_deadline,
+    find_meeting_time,
+    find_promised_date,
+)
+
+NY = ZoneInfo("America/New_York")
+LA = ZoneInfo("America/Los_Angeles")
+PARIS = ZoneInfo("Europe/Paris")
+BERLIN = ZoneInfo("Europe/Berlin")
+MADRID = ZoneInfo("Europe/Madrid")
+KOLKATA = ZoneInfo("Asia/Kolkata")
+SENT = datetime(2026, 11, 19, 10, 0, tzinfo=NY)  # a Thursday
+
+
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
+       zone: tzinfo = NY) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=zone)
+
+
+def eod(year: int, month: int, day: int, zone: tzinfo = NY) -> datetime:
+    return datetime.combine(date(year, month, day), time.max, tzinfo=zone)
+
+
+# (id, text, sent_at, tz, expected moment, expected phrase)
+MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
+    ("weekday-numeric-et", "Are you free Tuesday 11/24 at 2pm ET for a quick call?",
+     SENT, LA, at(2026, 11, 24, 14), "Tuesday 11/24 at 2pm ET"),
+    ("tomorrow-pt", "Could we do tomorrow at 2pm PT instead?",
+     SENT, NY, at(2026, 11, 20, 14, zone=LA), "tomorrow at 2pm PT"),
+    ("dotted-day-month-cet", "Vorschlag für das Gespräch: Tuesday 17.11 at 15:00 CET",
+     at(2026, 11, 12, 9, zone=BERLIN), NY, at(2026, 11, 17, 15, zone=PARIS),
+     "Tuesday 17.11 at 15:00 CET"),
+    ("month-name-am", "We would like to meet on November 24 at 10:30am.",
+     SENT, NY, at(2026, 11, 24, 10, 30), "November 24 at 10:30am"),
+    ("weekday-month-abbrev-est", "Your interview is confirmed for Monday, Nov 23 at 10:00 AM EST.",
+     SENT, LA, at(2026, 11, 23, 10), "Monday, Nov 23 at 10:00 AM EST"),
+    ("same-weekday-is-next-week", "Does Thursday at 4:30 pm work for you?",
+     SENT, NY, at(2026, 11, 26, 16, 30), "Thursday at 4:30 pm"),
+    ("time-before-day", "Let's speak at 3pm tomorrow.",
+     SENT, NY, at(2026, 11, 20, 15), "3pm tomorrow"),
+    ("next-weekday", "How about next Wednesday 9am?",
+     SENT, NY, at(2026, 11, 25, 9), "next Wednesday 9am"),
+    ("iso", "Proposed slot: 2026-11-24 14:00", SENT, NY, at(2026, 11, 24, 14), "2026-11-24 14:00"),
+    ("french", "Seriez-vous disponible lundi 23 novembre à 14h ?",
+     SENT, PARIS, at(2026, 11, 23, 14, zone=PARIS), "lundi 23 novembre à 14h"),
+    ("german", "Passt es Ihnen am Dienstag, 24.11. um 15 Uhr?",
+     SENT, BERLIN, at(2026, 11, 24, 15, zone=BERLIN), "Dienstag, 24.11. um 15 Uhr"),
+    ("spanish", "¿Te va bien el próximo lunes a las 3 de la tarde?",
+     SENT, MADRID, at(2026, 11, 23, 15, zone=MADRID), "el próximo lunes a las 3 de la tarde"),
+    ("slash-month-first-in-english", "Can we meet 12/11 at 10am?",
+     at(2026, 11, 5, 9), NY, at(2026, 12, 11, 10), "12/11 at 10am"),
+    ("slash-day-first-in-french", "On se voit le 12/11 à 10h ?",
+     at(2026, 11, 5, 9, zone=PARIS), PARIS, at(2026, 11, 12, 10, zone=PARIS), "12/11 à 10h"),
+    ("weekday-picks-day-first", "Thursday 12/11 at 10am ET works for us.",
+     at(2026, 11, 5, 9), NY, at(2026, 11, 12, 10), "Thursday 12/11 at 10am ET"),
+    ("noon", "Friday at noon works on our side.", SENT, NY, at(2026, 11, 20, 12), "Friday at noon"),
+    ("12pm", "The call is Tuesday at 12pm.", SENT, NY, at(2026, 11, 24, 12), "Tuesday at 12pm"),
+    ("12am", "The APAC panel is Tuesday at 12am.", SENT, NY, at(2026, 11, 24, 0),
+     "Tuesday at 12am"),
+    ("bare-hour-after-at", "Are you around Friday at 3?", SENT, NY, at(2026, 11, 20, 15),
+     "Friday at 3"),
+    ("dst-fall-back-day", "Sunday, November 1 at 2:00 PM ET it is.",
+     at(2026, 10, 29, 10), NY, datetime(2026, 11, 1, 19, 0, tzinfo=UTC),
+     "Sunday, November 1 at 2:00 PM ET"),
+    ("month-rollover", "Let's talk on the 2nd at 11am.", at(2026, 11, 28, 10), NY,
+     at(2026, 12, 2, 11), "on the 2nd at 11am"),
+    ("year-rollover", "Does January 4 at 9:30am work?", at(2026, 12, 30, 10), NY,
+     at(2027, 1, 4, 9, 30), "January 4 at 9:30am"),
+    ("weekday-in-tz-not-in-sent-zone", "Friday at 10am then.",
+     datetime(2026, 11, 20, 3, 0, tzinfo=UTC), NY, at(2026, 11, 20, 10), "Friday at 10am"),
+    ("named-zone-overrides-tz", "Thursday at 9am PT suits the team.",
+     SENT, NY, at(2026, 11, 26, 9, zone=LA), "Thursday at 9am PT"),
+    ("google-body-range", "Interview\nTuesday Nov 24, 2026 ⋅ 2:00 – 2:45pm (Eastern Time - New York)",
+     SENT, LA, at(2026, 11, 24, 14),
+     "Tuesday Nov 24, 2026 ⋅ 2:00 – 2:45pm (Eastern Time - New York)"),
+    ("range-start-morning", "Friday 11-12pm is free.", SENT, NY, at(2026, 11, 20, 11),
+     "Friday 11-12pm"),
+    ("ist-is-india", "Monday 23 Nov at 7:30pm IST", SENT, NY, at(2026, 11, 23, 19, 30, KOLKATA),
+     "Monday 23 Nov at 7:30pm IST"),
+    ("utc-offset", "Tuesday at 16:00 UTC+1", SENT, NY,
+     at(2026, 11, 24, 16, zone=timezone(timedelta(hours=1))), "Tuesday at 16:00 UTC+1"),
+    ("first-of-two", "Monday 10am or Tuesday 2pm, whichever suits.", SENT, NY,
+     at(2026, 11, 23, 10), "Monday 10am"),
+]
+
+MEETING_MISSES: list[tuple[str, str]] = [
+    ("weekday-without-time", "Friday works for me, just send an invite."),
+    ("time-without-day", "I'm free at 2pm."),
+    ("deadline-by", "Please reply by Friday at 5pm."),
+    ("deadline-word", "The deadline is Monday at 9am."),
+    ("past-date-without-time", "Thanks for meeting with me on Nov 3."),
+    ("german-date-without-time", "Der Termin ist am 24.11. bestätigt."),
+    ("bare-number-not-adjacent", "We have 3 people per team at 3 offices on Friday."),
+    ("counts-not-dates", "I have 5 years of experience and 2 offers."),
+]
+
+
+@pytest.mark.parametrize(("text", "sent_at", "tz", "expected", "phrase"),
+                         [pytest.param(*case[1:], id=case[0]) for case in MEETINGS])
+def test_find_meeting_time(text: str, sent_at: datetime, tz: tzinfo, expected: datetime,
+                           phrase: str) -> None:
+    assert find_meeting_time(text, sent_at, tz) == Mention(expected, phrase, all_day=False)
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in MEETING_MISSES])
+def test_find_meeting_time_misses(text: str) -> None:
+    assert find_meeting_time(text, SENT, NY) is None
+
+
+def test_meeting_time_keeps_wall_time_across_dst() -> None:
+    found = find_meeting_time("Monday 11/2 at 9am", at(2026, 10, 29, 10), NY)
+    assert found is not None
+    assert found.at.astimezone(UTC) == datetime(2026, 11, 2, 14, 0, tzinfo=UTC)
+
+
+# (id, text, sent_at, tz, last promised day as its end-of-day, expected phrase)
+PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
+    ("by-weekday", "Thanks for your time today! We'll get back to you by Friday.",
+     SENT, NY, eod(2026, 11, 20), "by Friday"),
+    ("weekday-disambiguates-day-first", "We will get back to you by Thursday 12/11.",
+     at(2026, 11, 5, 9), NY, eod(2026, 11, 12), "by Thursday 12/11"),
+    ("by-month-day", "You can expect our decision by November 26.",
+     SENT, NY, eod(2026, 11, 26), "by November 26"),
+    ("decision-by-weekday-date", "The panel will reach a decision by Thursday, November 26.",
+     SENT, NY, eod(2026, 11, 26), "by Thursday, November 26"),
+    ("within-two-weeks", "You'll hear from us within two weeks.",
+     SENT, NY, eod(2026, 12, 3), "within two weeks"),
+    ("within-business-days", "We aim to respond within 10 business days.",
+     SENT, NY, eod(2026, 12, 3), "within 10 business days"),
+    ("next-few-days", "We'll let you know in the next few days.",
+     SENT, NY, eod(2026, 11, 22), "in the next few days"),
+    ("early-next-week", "We should have an update early next week.",
+     SENT, NY, eod(2026, 11, 24), "early next week"),
+    ("mid-next-week", "We'll be in touch mid next week.",
+     SENT, NY, eod(2026, 11, 25), "mid next week"),
+    ("next-week", "The hiring manager will get back to you next week.",
+     SENT, NY, eod(2026, 11, 27), "next week"),
+    ("end-of-week", "I'll circle back by the end of the week.",
+     SENT, NY, eod(2026, 11, 20), "by the end of the week"),
+    ("end-of-month", "We plan to make a decision by the end of the month.",
+     SENT, NY, eod(2026, 11, 30), "by the end of the month"),
+    ("eod", "I'll send the feedback by EOD.", SENT, NY, eod(2026, 11, 19), "by EOD"),
+    ("eod-weekday", "You'll have our answer by EOD Friday.",
+     SENT, NY, eod(2026, 11, 20), "by EOD Friday"),
+    ("within-hours", "Expect an update within 48 hours.",
+     SENT, NY, eod(2026, 11, 21), "within 48 hours"),
+    ("week-or-two", "We'll get back to you in a week or two.",
+     SENT, NY, eod(2026, 12, 3), "in a week or two"),
+    ("apres-demain", "Nous reviendrons vers vous après-demain.",
+     SENT, PARIS, eod(2026, 11, 21, PARIS), "après-demain"),
+    ("bis-freitag", "Ich melde mich bis Freitag bei Ihnen.",
+     SENT, BERLIN, eod(2026, 11, 20, BERLIN), "bis Freitag"),
+    ("d-ici-vendredi", "Je vous donne une réponse d'ici vendredi.",
+     SENT, PARIS, eod(2026, 11, 20, PARIS), "d'ici vendredi"),
+    ("same-weekday-is-next-week", "We'll get back to you by Thursday.",
+     SENT, NY, eod(2026, 11, 26), "by Thursday"),
+    ("month-rollover", "We'll get back to you by the 2nd.",
+     at(2026, 11, 28, 10), NY, eod(2026, 12, 2), "by the 2nd"),
+    ("year-rollover", "We'll have news for you by January 4.",
+     at(2026, 12, 30, 10), NY, eod(2027, 1, 4), "by January 4"),
+    ("tomorrow-in-tz", "We'll get back to you tomorrow.",
+     datetime(2026, 11, 20, 3, 0, tzinfo=UTC), NY, eod(2026, 11, 20), "tomorrow"),
+    ("time-given-still-all-day", "We'll get back to you by 5pm Monday.",
+     SENT, NY, eod(2026, 11, 23), "by 5pm Monday"),
+    ("cue-after-an-earlier-date", "I know you met Dana on Monday and we will decide by Friday.",
+     SENT, NY, eod(2026, 11, 20), "by Friday"),
+]
+
+PROMISE_MISSES: list[tuple[str, str]] = [
+    ("past-weekday", "I interviewed with the team on Friday."),
+    ("thanks-for-update", "Thanks for the update on Monday."),
+    ("period-without-cue", "Our office is closed next week."),
+    ("bare-date", "The role was posted on November 3."),
+    ("by-not-before-date", "We met by the lake on Friday."),
+    ("no-date", "Have a great weekend, talk soon!"),
+]
+
+
+@pytest.mark.parametrize(("text", "sent_at", "tz", "expected", "phrase"),
+                         [pytest.param(*case[1:], id=case[0]) for case in PROMISES])
+def test_find_promised_date(text: str, sent_at: datetime, tz: tzinfo, expected: datetime,
+                            phrase: str) -> None:
+    assert find_promised_date(text, sent_at, tz) == Mention(expected, phrase, all_day=True)
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in PROMISE_MISSES])
+def test_find_promised_date_misses(text: str) -> None:
+    assert find_promised_date(text, SENT, NY) is None
+
+
+# (id, text, sent_at, expected moment, all_day, expected phrase); the user is in New York.
+DEADLINES: list[tuple[str, str, datetime, datetime, bool, str]] = [
+    ("expires-ordinal", "My other offer expires on the 24th, so timing matters.",
+     SENT, eod(2026, 11, 24), True, "expires on the 24th"),
+    ("answer-by", "I need to give them an answer by Friday.",
+     SENT, eod(2026, 11, 20), True, "by Friday"),
+    ("deadline-is", "The application deadline is November 30.",
+     SENT, eod(2026, 11, 30), True, "deadline is November 30"),
+    ("deadline-colon", "Deadline: 11/30", SENT, eod(2026, 11, 30), True, "Deadline: 11/30"),
+    ("closes-on", "The role closes on Dec 1.", SENT, eod(2026, 12, 1), True, "closes on Dec 1"),
+    ("with-time", "Their offer expires Friday at 5pm ET.",
+     SENT, at(2026, 11, 20, 17), False, "expires Friday at 5pm ET"),
+    ("have-until", "I have until Monday to decide.",
+     SENT, eod(2026, 11, 23), True, "have until Monday"),
+    ("cue-not-the-first-date", "I interviewed on Nov 3 and my offer expires on the 24th.",
+     SENT, eod(2026, 11, 24), True, "expires on the 24th"),
+    ("cue-after-date", "Friday is the deadline for my answer.",
+     SENT, eod(2026, 11, 20), True, "Friday"),
+    ("period", "They asked me to respond by the end of the week.",
+     SENT, eod(2026, 11, 20), True, "by the end of the week"),
+    ("month-rollover", "My offer expires on the 2nd.",
+     at(2026, 11, 28, 10), eod(2026, 12, 2), True, "expires on the 2nd"),
+]
+
+DEADLINE_MISSES: list[tuple[str, str]] = [
+    ("past-interview", "I had my interview on the 24th."),
+    ("posted-date", "The role was posted on Dec 1."),
+    ("by-phone", "I'm available by phone on Friday."),
+    ("no-date", "The deadline passed already."),
+    ("due-to", "Due to the holidays we last spoke on Dec 1."),
+]
+
+
+@pytest.mark.parametrize(("text", "sent_at", "expected", "all_day", "phrase"),
+                         [pytest.param(*case[1:], id=case[0]) for case in DEADLINES])
+def test_find_deadline(text: str, sent_at: datetime, expected: datetime, all_day: bool,
+                       phrase: str) -> None:
+    assert find_deadline(text, sent_at, NY) == Mention(expected, phrase, all_day)
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in DEADLINE_MISSES])
+def test_find_deadline_misses(text: str) -> None:
+    assert find_deadline(text, SENT, NY) is None
+
+
+END_OF_DAY: list[tuple[str, datetime, tzinfo, datetime]] = [
+    ("other-zone-earlier-day", datetime(2026, 11, 20, 3, 0, tzinfo=UTC), NY,
+     datetime(2026, 11, 20, 4, 59, 59, 999999, tzinfo=UTC)),
+    ("dst-change-day", at(2026, 11, 1, 0, 30), NY,
+     datetime(2026, 11, 2, 4, 59, 59, 999999, tzinfo=UTC)),
+    # Santiago turns its clocks back at midnight: 23:00-24:00 happens twice that day.
+    ("repeated-last-hour", datetime(2026, 4, 4, 12, 0, tzinfo=ZoneInfo("America/Santiago")),
+     ZoneInfo("America/Santiago"), datetime(2026, 4, 5, 3, 59, 59, 999999, tzinfo=UTC)),
+]
+
+
+@pytest.mark.parametrize(("moment", "tz", "expected"),
+                         [pytest.param(*case[1:], id=case[0]) for case in END_OF_DAY])
+def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
+    assert end_of_day(moment, tz).astimezone(UTC) == expected
