@@ -215,8 +215,8 @@ def print_report(report: ScanReport) -> None:
     for row in report.rows:
         v = row.verdict
         status = v.status.value + (" (overdue)" if v.assessment.overdue else "")
-        due = (v.due_at.strftime("%Y-%m-%d %H:%M") if v.due_at and v.status in
-               (Status.DUE, Status.WAITING) else "")
+        due = (v.due_at.astimezone(report.tz).strftime("%a %d %b %H:%M") if v.due_at and
+               v.status in (Status.DUE, Status.WAITING) else "")
         rows.append((_cut(v.subject, 44), _cut(v.counterpart.email if v.counterpart else "", 30),
                      v.situation.value, status, due, row.action))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]

@@ -201,3 +201,14 @@ def test_the_product_never_sends(fake: FakeGmail, home: Home) -> None:
     assert fake.drafts()
     assert fake.forbidden_calls == []
     assert not any("send" in r.method for r in fake.requests)
+
+
+def test_a_corrupt_state_database_is_left_alone_with_exit_2(fake: FakeGmail, home: Home) -> None:
+    add_application(fake, 3)
+    state = home.path / "state.sqlite3"
+    state.write_bytes(b"this is not a database" * 100)
+    result = home.run("scan", "--now", NOW_ARG)
+    assert result.exit_code == 2
+    assert "not a usable state database" in result.stderr
+    assert state.read_bytes() == b"this is not a database" * 100
+    assert fake.drafts() == []

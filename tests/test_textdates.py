@@ -86,7 +86,8 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      datetime(2026, 11, 20, 3, 0, tzinfo=UTC), NY, at(2026, 11, 20, 10), "Friday at 10am"),
     ("named-zone-overrides-tz", "Thursday at 9am PT suits the team.",
      SENT, NY, at(2026, 11, 26, 9, zone=LA), "Thursday at 9am PT"),
-    ("google-body-range", "Interview\nTuesday Nov 24, 2026 ⋅ 2:00 – 2:45pm (Eastern Time - New York)",
+    ("google-body-range",
+     "Interview\nTuesday Nov 24, 2026 ⋅ 2:00 – 2:45pm (Eastern Time - New York)",
      SENT, LA, at(2026, 11, 24, 14),
      "Tuesday Nov 24, 2026 ⋅ 2:00 – 2:45pm (Eastern Time - New York)"),
     ("range-start-morning", "Friday 11-12pm is free.", SENT, NY, at(2026, 11, 20, 11),
@@ -97,6 +98,9 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      at(2026, 11, 24, 16, zone=timezone(timedelta(hours=1))), "Tuesday at 16:00 UTC+1"),
     ("first-of-two", "Monday 10am or Tuesday 2pm, whichever suits.", SENT, NY,
      at(2026, 11, 23, 10), "Monday 10am"),
+    ("place-time-day-first", "The interview will take place on 24/11/2026 at 09:30 (UK time).",
+     SENT, NY, at(2026, 11, 24, 9, 30, zone=ZoneInfo("Europe/London")),
+     "24/11/2026 at 09:30 (UK time)"),
 ]
 
 MEETING_MISSES: list[tuple[str, str]] = [
@@ -108,6 +112,7 @@ MEETING_MISSES: list[tuple[str, str]] = [
     ("german-date-without-time", "Der Termin ist am 24.11. bestätigt."),
     ("bare-number-not-adjacent", "We have 3 people per team at 3 offices on Friday."),
     ("counts-not-dates", "I have 5 years of experience and 2 offers."),
+    ("opening-hours", "Our recruiting desk is staffed Mon-Fri 9am-5pm."),
 ]
 
 
@@ -189,6 +194,7 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("bare-date", "The role was posted on November 3."),
     ("by-not-before-date", "We met by the lake on Friday."),
     ("no-date", "Have a great weekend, talk soon!"),
+    ("out-of-office-until", "I am out of the office until Monday, November 30."),
 ]
 
 

@@ -49,6 +49,7 @@ class ScanOptions:
 class ScanReport:
     now: datetime
     account: str
+    tz: tzinfo
     rows: list[Row] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     dry_run: bool = False
@@ -81,7 +82,7 @@ def scan(
     A follow-up is drafted once: never again when the state store remembers it (even
     if the user deleted the draft), and never in a thread that already holds a draft.
     """
-    report = ScanReport(now=options.now, account=me.email, dry_run=options.dry_run)
+    report = ScanReport(now=options.now, account=me.email, tz=options.tz, dry_run=options.dry_run)
     since = options.now - timedelta(days=options.since_days)
     threads: list[Thread] = []
     for item in source.threads(since, options.now):

@@ -20,15 +20,15 @@ from datetime import UTC, date, datetime, time, tzinfo
 from typing import Final
 
 from inbox_assistant.domain.textdates_patterns import (
+    WEEKDAY_RANGE_START,
     DayToken,
     Spanned,
-    TimeToken,
     non_overlapping,
     resolve_day,
     scan_days,
-    scan_times,
 )
 from inbox_assistant.domain.textdates_periods import PeriodToken, scan_periods
+from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
 
 __all__ = ["Mention", "end_of_day", "find_deadline", "find_meeting_time", "find_promised_date"]
@@ -66,7 +66,8 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
     )
     for day, moment in pairs:
         lo, hi = min(day.start, moment.start), max(day.end, moment.end)
-        if _limits(text, lo):
+        if _limits(text, lo) or WEEKDAY_RANGE_START.search(text, max(0, day.start - 30),
+                                                           day.start):
             continue
         at = _moment(text, day, moment, sent_at, tz)
         if at is not None:
@@ -140,7 +141,7 @@ _GAP: Final = re.compile(
     re.I,
 )
 _IMMEDIATE_CUE: Final = re.compile(
-    r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than|within"
+    r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within"
     r"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|hasta|para\s+el)"
     r"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on))?"
     r"(?:\s+(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:\s+on)?)?[\s,]*$",

@@ -1,9 +1,8 @@
-"""The pieces of a date in free text: day phrases and times of day, found and resolved.
+"""Day phrases in free text ("Tuesday 11/24", "the 2nd", "demain"), found and resolved.
 
-`scan_days` and `scan_times` return tokens with their spans in the text, in text order and
-never overlapping one another. `resolve_day` turns a day token into a calendar date given
-the day the message was written on. Nothing here reads a clock: every answer is relative
-to the reference it is handed.
+`scan_days` returns tokens with their spans in the text, in text order and never
+overlapping one another. `resolve_day` turns a day token into a calendar date given the
+day the message was written on: nothing here reads a clock.
 """
 
 from __future__ import annotations
@@ -11,18 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone, tzinfo
+from datetime import date, timedelta
 from enum import Enum
 from typing import Final, Protocol, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from inbox_assistant.domain.textdates_vocab import (
-    MONTHS,
-    WEEKDAY_ABBREVIATIONS,
-    WEEKDAYS,
-    ZONE_ABBREVIATIONS,
-    ZONE_WORDS,
-)
+from inbox_assistant.domain.textdates_vocab import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 
 class DayKind(Enum):
@@ -57,17 +49,6 @@ class DayToken:
     mode: WeekdayMode = WeekdayMode.AFTER
 
 
-@dataclass(frozen=True, slots=True)
-class TimeToken:
-    """A time of day; `zone` is set when the text named one, `zone_key` is its IANA key or ''."""
-
-    start: int
-    end: int
-    hour: int
-    minute: int
-    zone: tzinfo | None = None
-    zone_key: str = ""
-
 
 class Spanned(Protocol):
     @property
@@ -91,15 +72,16 @@ def non_overlapping(tokens: Iterable[S], taken: Sequence[Spanned] = ()) -> list[
     return sorted(kept, key=lambda t: t.start)
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternative of `words`, escaped."""
     # Longest first, so that "mars" is not read as "mar" followed by junk.
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 _WEEKDAY: Final = (
-    rf"(?:\b(?:{_alternation(WEEKDAYS)})\b|\b(?-i:{_alternation(WEEKDAY_ABBREVIATIONS)})\b\.?)"
+    rf"(?:\b(?:{alternation(WEEKDAYS)})\b|\b(?-i:{alternation(WEEKDAY_ABBREVIATIONS)})\b\.?)"
 )
-_MONTH: Final = rf"\b(?:{_alternation(MONTHS)})\b\.?"
+_MONTH: Final = rf"\b(?:{alternation(MONTHS)})\b\.?"
 _WEEKDAY_PREFIX: Final = rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+(?:(?:the|den|le|el)\s+)?)?"
 _YEAR: Final = r"(?:,?\s+(?:de\s+)?(?P<y>\d{4})\b)?"
 
@@ -227,6 +209,12 @@ _DAY_SCANNERS: Final[tuple[_Scanner, ...]] = (
 )
 
 
+# The end of "Mon-Fri" or "Monday to Friday": opening hours, not an appointment.
+WEEKDAY_RANGE_START: Final = re.compile(
+    rf"{_WEEKDAY}\s*(?:-|–|—|to|through|thru|till|until|bis|au|à|a)\s*$", re.I
+)
+
+
 def scan_days(text: str, taken: Sequence[Spanned] = ()) -> list[DayToken]:
     """Day phrases in `text`, longest first where they compete, clear of the `taken` spans."""
     found: list[DayToken] = []
@@ -236,112 +224,6 @@ def scan_days(text: str, taken: Sequence[Spanned] = ()) -> list[DayToken]:
             if token is not None:
                 found.append(token)
     return non_overlapping(found, taken)
-
-
-_MERIDIEM: Final = (
-    r"(?:[ap]\.\s?m\b\.?|[ap]\s?m\b|de\s+la\s+(?:tarde|noche|ma[nñ]ana)|du\s+(?:matin|soir)"
-    r"|de\s+l['’]apr[eè]s-midi|in\s+the\s+(?:morning|afternoon|evening)"
-    r"|nachmittags|abends|morgens|vormittags)"
-)
-_MORNING: Final = ("am", "a.m", "a m", "de la ma", "du matin", "in the morning", "morgens",
-                   "vormittags")
-_ZONE: Final = (
-    r"(?-i:(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"
-    rf"|(?:{_alternation(ZONE_ABBREVIATIONS)})(?![A-Za-z]))"
-    rf"|\b(?:{_alternation(ZONE_WORDS)})(?:\s+(?:standard|daylight))?(?:\s+time)?\b"
-)
-_TIME: Final = re.compile(
-    rf"""
-    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la)|@)\s*)?
-    (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
-    (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
-    (?!\d|[/.]\d)
-    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|h\b|hrs\b|o['’]clock\b))?
-    (?:\s*(?:-|–|—|to|until|till|bis|à|a)\s*
-       (?P<h2>\d{{1,2}})(?:[:.h][0-5]\d)?(?!\d|[/.]\d)
-       (?:\s*(?P<ap2>{_MERIDIEM})|\s*(?:uhr\b|h\b))?)?
-    (?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)|\s*(?P<bare_zone>{_ZONE}))?
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_NOON: Final = re.compile(
-    rf"\b(?:12\s*)?(?:noon|midday|midi|mediod[ií]a)\b(?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)"
-    rf"|\s*(?P<bare_zone>{_ZONE}))?",
-    re.I,
-)
-_OFFSET_ZONE: Final = re.compile(r"(?:UTC|GMT)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?")
-
-
-def _zone(text: str | None) -> tuple[tzinfo, str] | None:
-    if not text:
-        return None
-    spelled = " ".join(text.split())
-    offset = _OFFSET_ZONE.fullmatch(spelled)
-    if offset is not None:
-        sign = -1 if offset[1] in "-−" else 1
-        minutes = int(offset[2]) * 60 + int(offset[3] or 0)
-        return (timezone(sign * timedelta(minutes=minutes)), "") if minutes < 24 * 60 else None
-    key = ZONE_ABBREVIATIONS.get(spelled) or ZONE_WORDS.get(spelled.split()[0].lower(), "")
-    try:
-        return (ZoneInfo(key), key) if key else None
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def _is_pm(meridiem: str | None) -> bool | None:
-    if meridiem is None:
-        return None
-    spelled = " ".join(meridiem.lower().split())
-    return not spelled.startswith(_MORNING)
-
-
-def _hour(hour: int, pm: bool | None, literal: bool) -> int:
-    if pm is not None and 1 <= hour <= 12:
-        return hour % 12 + (12 if pm else 0)
-    # An unmarked "at 3" or "3:30" in a mail about meetings is an afternoon; "at 9" a morning.
-    if pm is None and not literal and 1 <= hour <= 6:
-        return hour + 12
-    return hour
-
-
-def _from_time(m: re.Match[str]) -> TimeToken | None:
-    hour, minute = int(m["h"]), int(m["m"] or 0)
-    sep, suffix = (m["sep"] or "").lower(), (m["suf"] or "").lower()
-    pm, end_pm = _is_pm(m["ap"]), _is_pm(m["ap2"])
-    if hour > 23 or (sep == "." and pm is None and not suffix):
-        return None  # "17.11" is a date, "24" a day of the month
-    if not (sep or suffix or pm is not None or end_pm is not None or m["pre"]):
-        return None
-    if pm is None and end_pm is not None:
-        # "2-3pm" starts at 14:00, but "11-12pm" starts at 11 in the morning.
-        pm = end_pm and hour % 12 <= int(m["h2"]) % 12
-    literal = bool(suffix) or sep == "h" or m["h"].startswith("0")
-    zone = _zone(m["zone"] or m["bare_zone"])
-    return TimeToken(m.start("h"), m.end(), _hour(hour, pm, literal), minute,
-                     zone[0] if zone else None, zone[1] if zone else "")
-
-
-def scan_times(text: str) -> list[TimeToken]:
-    """Times of day in `text` ("2pm ET", "14h30", "15 Uhr", "noon"), in text order.
-
-    A span starts at the hour, so that a preceding "at" or "um" stays outside it. A bare
-    number counts only after such a word ("Thursday at 3"), and a range keeps its start.
-    """
-    found: list[TimeToken] = []
-    pos = 0
-    while (match := _TIME.search(text, pos)) is not None:
-        token = _from_time(match)
-        if token is not None:
-            found.append(token)
-            pos = match.end()
-        else:
-            # A rejected candidate may have swallowed a real time ("17.11 à 15h"): rescan.
-            pos = match.end("h")
-    for match in _NOON.finditer(text):
-        zone = _zone(match["zone"] or match["bare_zone"])
-        found.append(TimeToken(match.start(), match.end(), 12, 0,
-                               zone[0] if zone else None, zone[1] if zone else ""))
-    return non_overlapping(found)
 
 
 def _next_on_or_after(month: int, day: int, ref: date) -> date | None:

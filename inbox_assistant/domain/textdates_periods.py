@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
 
-from inbox_assistant.domain.textdates_patterns import non_overlapping
+from inbox_assistant.domain.textdates_patterns import alternation, non_overlapping
 from inbox_assistant.domain.textdates_vocab import NUMBERS
 
 LastDay = Callable[[datetime], date | None]
@@ -79,11 +79,7 @@ def _early_next_month(local: datetime) -> date:
     return _month_end(local.date(), 0) + timedelta(days=7)
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_NUMBER: Final = rf"(?:\d{{1,3}}|\b(?:{_alternation(list(NUMBERS))})\b)"
+_NUMBER: Final = rf"(?:\d{{1,3}}|\b(?:{alternation(NUMBERS)})\b)"
 _SELF_CUED: Final = ("within", "innerhalb", "binnen", "dentro", "sous")
 _DURATION: Final = re.compile(
     r"\b(?P<prep>within|in|over|during|dans|sous|en|innerhalb(?:\s+von)?|binnen|dentro\s+de)\s+"

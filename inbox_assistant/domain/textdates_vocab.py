@@ -71,6 +71,13 @@ ZONE_WORDS: Final[Mapping[str, str]] = {
     "mountain": "America/Denver", "pacific": "America/Los_Angeles",
 }
 
+# Places people name before "time" ("9:30 (UK time)", "3pm New York time"), lower-case.
+PLACE_ZONES: Final[Mapping[str, str]] = {
+    "uk": "Europe/London", "london": "Europe/London", "paris": "Europe/Paris",
+    "berlin": "Europe/Berlin", "madrid": "Europe/Madrid", "new york": "America/New_York",
+    "california": "America/Los_Angeles", "india": "Asia/Kolkata",
+}
+
 # Zones whose writers put the month first in numeric dates ("11/24").
 MONTH_FIRST_ZONES: Final[frozenset[str]] = frozenset({
     "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",

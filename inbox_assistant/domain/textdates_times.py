@@ -1,0 +1,137 @@
+"""Times of day in free text: "2pm ET", "10:00-10:30am", "14h30", "15 Uhr", "noon".
+
+`scan_times` returns tokens with their spans, in text order and never overlapping. A zone
+written after the time ("ET", "CET", "UTC+1", "(Eastern Time)", "UK time") is kept with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta, timezone, tzinfo
+from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from inbox_assistant.domain.textdates_patterns import alternation, non_overlapping
+from inbox_assistant.domain.textdates_vocab import PLACE_ZONES, ZONE_ABBREVIATIONS, ZONE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class TimeToken:
+    """A time of day; `zone` is set when the text named one, `zone_key` is its IANA key or ''."""
+
+    start: int
+    end: int
+    hour: int
+    minute: int
+    zone: tzinfo | None = None
+    zone_key: str = ""
+
+
+_MERIDIEM: Final = (
+    r"(?:[ap]\.\s?m\b\.?|[ap]\s?m\b|de\s+la\s+(?:tarde|noche|ma[nñ]ana)|du\s+(?:matin|soir)"
+    r"|de\s+l['’]apr[eè]s-midi|in\s+the\s+(?:morning|afternoon|evening)"
+    r"|nachmittags|abends|morgens|vormittags)"
+)
+_MORNING: Final = ("am", "a.m", "a m", "de la ma", "du matin", "in the morning", "morgens",
+                   "vormittags")
+_ZONE: Final = (
+    r"(?-i:(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"
+    rf"|(?:{alternation(ZONE_ABBREVIATIONS)})(?![A-Za-z]))"
+    rf"|\b(?:{alternation(ZONE_WORDS)})(?:\s+(?:standard|daylight))?(?:\s+time)?\b"
+    rf"|\b(?:{alternation(PLACE_ZONES)})\s+time\b"
+)
+_TIME: Final = re.compile(
+    rf"""
+    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la)|@)\s*)?
+    (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
+    (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
+    (?!\d|[/.]\d)
+    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|h\b|hrs\b|o['’]clock\b))?
+    (?:\s*(?:-|–|—|to|until|till|bis|à|a)\s*
+       (?P<h2>\d{{1,2}})(?:[:.h][0-5]\d)?(?!\d|[/.]\d)
+       (?:\s*(?P<ap2>{_MERIDIEM})|\s*(?:uhr\b|h\b))?)?
+    (?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)|\s*(?P<bare_zone>{_ZONE}))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_NOON: Final = re.compile(
+    rf"\b(?:12\s*)?(?:noon|midday|midi|mediod[ií]a)\b(?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)"
+    rf"|\s*(?P<bare_zone>{_ZONE}))?",
+    re.I,
+)
+_OFFSET_ZONE: Final = re.compile(r"(?:UTC|GMT)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?")
+
+
+def _zone(text: str | None) -> tuple[tzinfo, str] | None:
+    if not text:
+        return None
+    spelled = " ".join(text.split())
+    offset = _OFFSET_ZONE.fullmatch(spelled)
+    if offset is not None:
+        sign = -1 if offset[1] in "-−" else 1
+        minutes = int(offset[2]) * 60 + int(offset[3] or 0)
+        return (timezone(sign * timedelta(minutes=minutes)), "") if minutes < 24 * 60 else None
+    words = spelled.lower().removesuffix(" time")
+    key = (ZONE_ABBREVIATIONS.get(spelled) or ZONE_WORDS.get(words.split()[0], "")
+           or PLACE_ZONES.get(words, ""))
+    try:
+        return (ZoneInfo(key), key) if key else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _is_pm(meridiem: str | None) -> bool | None:
+    if meridiem is None:
+        return None
+    spelled = " ".join(meridiem.lower().split())
+    return not spelled.startswith(_MORNING)
+
+
+def _hour(hour: int, pm: bool | None, literal: bool) -> int:
+    if pm is not None and 1 <= hour <= 12:
+        return hour % 12 + (12 if pm else 0)
+    # An unmarked "at 3" or "3:30" in a mail about meetings is an afternoon; "at 9" a morning.
+    if pm is None and not literal and 1 <= hour <= 6:
+        return hour + 12
+    return hour
+
+
+def _from_time(m: re.Match[str]) -> TimeToken | None:
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    sep, suffix = (m["sep"] or "").lower(), (m["suf"] or "").lower()
+    pm, end_pm = _is_pm(m["ap"]), _is_pm(m["ap2"])
+    if hour > 23 or (sep == "." and pm is None and not suffix):
+        return None  # "17.11" is a date, "24" a day of the month
+    if not (sep or suffix or pm is not None or end_pm is not None or m["pre"]):
+        return None
+    if pm is None and end_pm is not None:
+        # "2-3pm" starts at 14:00, but "11-12pm" starts at 11 in the morning.
+        pm = end_pm and hour % 12 <= int(m["h2"]) % 12
+    literal = bool(suffix) or sep == "h" or m["h"].startswith("0")
+    zone = _zone(m["zone"] or m["bare_zone"])
+    return TimeToken(m.start("h"), m.end(), _hour(hour, pm, literal), minute,
+                     zone[0] if zone else None, zone[1] if zone else "")
+
+
+def scan_times(text: str) -> list[TimeToken]:
+    """Times of day in `text` ("2pm ET", "14h30", "15 Uhr", "noon"), in text order.
+
+    A span starts at the hour, so that a preceding "at" or "um" stays outside it. A bare
+    number counts only after such a word ("Thursday at 3"), and a range keeps its start.
+    """
+    found: list[TimeToken] = []
+    pos = 0
+    while (match := _TIME.search(text, pos)) is not None:
+        token = _from_time(match)
+        if token is not None:
+            found.append(token)
+            pos = match.end()
+        else:
+            # A rejected candidate may have swallowed a real time ("17.11 à 15h"): rescan.
+            pos = match.end("h")
+    for match in _NOON.finditer(text):
+        zone = _zone(match["zone"] or match["bare_zone"])
+        found.append(TimeToken(match.start(), match.end(), 12, 0,
+                               zone[0] if zone else None, zone[1] if zone else ""))
+    return non_overlapping(found)
