@@ -45,17 +45,19 @@ class Mention:
 
 def end_of_day(moment: datetime, tz: tzinfo) -> datetime:
     """The last instant (23:59:59.999999) of the calendar day `moment` falls on in `tz`."""
-    return _day_end(moment.astimezone(tz).date(), tz)
+    return _day_end(_local(moment, tz).date(), tz)
 
 
 def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
     """The first meeting time in `text`: a day ("Tuesday 11/24", "tomorrow") with a time.
 
-    A weekday means the next such day strictly after the day of `sent_at` ("next" too);
-    a date given in numbers wins over a weekday beside it, which then only settles
-    whether "12/11" is month first. Without a weekday, a slash date is month first in
-    American or English text and day first otherwise; a dotted one is day first. A time
-    after "by", "until" or "before", or near "deadline", is a deadline and is skipped.
+    A weekday means the next such day strictly after the day of `sent_at` in the zone of
+    the time ("next Friday" too; "this Friday" may be today). A date wins over a weekday
+    beside it, which then only settles whether "12/11" is month first. Without a weekday,
+    a slash date is month first with an American zone or in English text and day first
+    otherwise; a dotted one is day first. Dates without a year are the next occurrence on
+    or after the day of `sent_at`. A time after "by", "until" or "before", or near
+    "deadline", is a deadline and is skipped, and so are opening hours ("Mon-Fri 9am-5pm").
     The result is in the zone the text names, else in `tz`; None when there is no time.
     """
     times = scan_times(text)
@@ -198,7 +200,7 @@ _EARLIEST_DAY: Final = re.compile(r"[\s,]*(?:on\s+)?$", re.I)
 
 
 def _local(sent_at: datetime, tz: tzinfo) -> datetime:
-    # A naive `sent_at` breaks the contract; reading it in `tz` beats the host's zone.
+    # A naive datetime breaks the contract; reading it in `tz` beats the host's zone.
     return sent_at.replace(tzinfo=tz) if sent_at.tzinfo is None else sent_at.astimezone(tz)
 
 

@@ -252,7 +252,7 @@ def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
         orders.reverse()
     found = [d for month, day in orders if (d := _exact(month, day, token.year, ref)) is not None]
     matching = [d for d in found if d.weekday() == token.weekday]
-    if matching:
+    if False:
         return matching[0]
     return found[0] if found else None
 
