@@ -64,3 +64,35 @@ def test_demo_drafts_are_one_per_due_thread_and_parse_strictly(
         body = message.get_body(("plain",))
         assert body is not None
         assert "{{" not in body.get_content() and "{%" not in body.get_content()
+
+
+def test_the_demo_through_gmail_gives_the_same_verdicts(tmp_path: Path) -> None:
+    """The same mailbox served by the fake Gmail: the Gmail path agrees with the mbox path."""
+    from tests.fakegmail import FakeGmail
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_bytes((FIXTURES / "demo-home" / "config.toml").read_bytes())
+    token = {"token": "tok", "refresh_token": "rt", "client_id": "cid", "client_secret": "s",
+             "expiry": "2999-01-01T00:00:00Z"}
+    (home / "token.json").write_text(json.dumps(token))
+    with FakeGmail(email=EXPECTED["account"]) as fake:
+        fake.add_mbox(FIXTURES / "demo.mbox")
+        env = {"INBOX_ASSISTANT_GMAIL_API": fake.root_url,
+               "INBOX_ASSISTANT_TOKEN_URI": fake.token_uri}
+        result = CliRunner().invoke(main, ["--home", str(home), "scan", "--now", EXPECTED["now"],
+                                           "--json"], env=env, catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        rows = {t["thread_id"]: t for t in json.loads(result.stdout)["threads"]}
+        for expected in EXPECTED["thread"]:
+            row = rows.get(format(int(expected["thrid"]), "x"))
+            if row is None:
+                # The Gmail search leaves promotions out: they are ignored either way.
+                assert expected["status"] == "ignored"
+                continue
+            assert (row["situation"], row["status"], row["overdue"]) == (
+                expected["situation"], expected["status"], expected["overdue"]), row["reason"]
+        drafted = {d.thread_id for d in fake.drafts()} - {
+            tid for tid, r in rows.items() if r["action"] == "thread already has a draft"}
+        assert drafted == {tid for tid, r in rows.items() if r["action"] == "draft created"}
+        assert fake.forbidden_calls == []

@@ -49,8 +49,9 @@ class DayToken:
     mode: WeekdayMode = WeekdayMode.AFTER
 
 
-
 class Spanned(Protocol):
+    """Anything with a [start, end) span in the text."""
+
     @property
     def start(self) -> int: ...
 
@@ -252,7 +253,7 @@ def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
         orders.reverse()
     found = [d for month, day in orders if (d := _exact(month, day, token.year, ref)) is not None]
     matching = [d for d in found if d.weekday() == token.weekday]
-    if False:
+    if matching:
         return matching[0]
     return found[0] if found else None
 

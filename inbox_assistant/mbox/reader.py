@@ -22,12 +22,14 @@ from inbox_assistant.mail.parts import Part
 _LABEL_IDS = {
     "inbox": "INBOX", "sent": "SENT", "unread": "UNREAD", "important": "IMPORTANT",
     "starred": "STARRED", "draft": "DRAFT", "drafts": "DRAFT", "spam": "SPAM",
-    "trash": "TRASH", "chat": "CHAT", "opened": "OPENED",
+    "trash": "TRASH", "chat": "CHAT",
     "category promotions": "CATEGORY_PROMOTIONS", "category social": "CATEGORY_SOCIAL",
     "category updates": "CATEGORY_UPDATES", "category forums": "CATEGORY_FORUMS",
     "category personal": "CATEGORY_PERSONAL",
 }
 _SKIPPED_LABELS = frozenset({"CHAT", "SPAM", "TRASH"})
+# Markers Takeout adds that are no Gmail label.
+_TAKEOUT_ONLY = frozenset({"opened", "archived"})
 
 
 def parse_labels(value: str) -> frozenset[str]:
@@ -44,7 +46,8 @@ def parse_labels(value: str) -> frozenset[str]:
         else:
             current += char
     names.append(current)
-    return frozenset(_LABEL_IDS.get(n.strip().lower(), n.strip()) for n in names if n.strip())
+    return frozenset(_LABEL_IDS.get(n.strip().lower(), n.strip()) for n in names
+                     if n.strip() and n.strip().lower() not in _TAKEOUT_ONLY)
 
 
 def to_part(msg: email.message.Message) -> Part:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 
 from inbox_assistant.domain.followup import Event, MessageFacts, assess
-from inbox_assistant.domain.model import Address, Me, Message, Thread
+from inbox_assistant.domain.model import Address, EventMethod, Me, Message, Thread
 from inbox_assistant.domain.recipients import counterpart_of
 from inbox_assistant.domain.situations import Situation
 from inbox_assistant.domain.textdates import (
@@ -101,7 +101,7 @@ def find_event(sent: tuple[Message, ...], situation: Situation, tz: tzinfo) -> E
                 if event is not None and event.start == item.start:
                     event = None
                 continue
-            if item.method.value in ("REQUEST", "PUBLISH"):
+            if item.method is not EventMethod.REPLY:
                 event = Event(item.start, item.end, f'calendar invitation "{item.summary}"')
     if event is not None:
         return event

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import mailbox
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -44,7 +45,8 @@ def read_takeout(path: str | os.PathLike[str]) -> Iterator[TakeoutMessage]:
     box = mailbox.mbox(os.fspath(path), create=False)
     try:
         for key in box.iterkeys():
-            raw = box.get_bytes(key)
+            # mboxrd: a body line ">From " was "From " before the mbox stored it.
+            raw = re.sub(rb"(?m)^>(>*From )", rb"\1", box.get_bytes(key))
             headers = scan_headers(raw)
             thrid = (first_header(headers, "X-GM-THRID") or "").strip()
             labels: list[str] = []
