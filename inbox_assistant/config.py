@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -17,10 +16,13 @@ from inbox_assistant.domain.errors import ConfigError
 ENV_HOME = "INBOX_ASSISTANT_HOME"
 ENV_GMAIL_API = "INBOX_ASSISTANT_GMAIL_API"
 ENV_TOKEN_URI = "INBOX_ASSISTANT_TOKEN_URI"
+ENV_QUOTA = "INBOX_ASSISTANT_QUOTA_PER_MINUTE"
+# Gmail gives a user 6,000 units a minute; stay under it so other tools keep some room.
+DEFAULT_QUOTA_PER_MINUTE = 5000
 GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token"
 
 _KEYS = ("name", "email", "aliases", "signature", "about", "timezone", "since_days",
-         "gmail_api", "token_uri")
+         "gmail_api", "token_uri", "quota_per_minute")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,10 @@ class Paths:
     def state(self) -> Path:
         return self.home / "state.sqlite3"
 
+    @property
+    def lock(self) -> Path:
+        return self.home / "scan.lock"
+
 
 def resolve_home(option: str | None, env: dict[str, str]) -> Paths:
     """--home wins, then INBOX_ASSISTANT_HOME, then the per-user config directory."""
@@ -72,7 +78,7 @@ class Settings:
     since_days: int = 60
     gmail_api: str = ""
     token_uri: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    quota_per_minute: int = DEFAULT_QUOTA_PER_MINUTE
 
     def zone(self, env: dict[str, str]) -> ZoneInfo:
         """The user's time zone: config, then $TZ, then the system's, then UTC."""
@@ -131,7 +137,11 @@ def load_settings(paths: Paths) -> Settings:
     since = data.get("since_days", 60)
     if not isinstance(since, int) or isinstance(since, bool) or not 1 <= since <= 3650:
         raise ConfigError(f"{path}: since_days must be a whole number of days (1-3650)")
+    quota = data.get("quota_per_minute", DEFAULT_QUOTA_PER_MINUTE)
+    if not isinstance(quota, int) or isinstance(quota, bool) or quota < 0:
+        raise ConfigError(f"{path}: quota_per_minute must be a whole number (0 = unpaced)")
     return Settings(
+        quota_per_minute=quota,
         name=data.get("name", ""), email=data.get("email", "").lower(),
         aliases=tuple(a.lower() for a in aliases), signature=data.get("signature", ""),
         about=data.get("about", ""), timezone=data.get("timezone", ""), since_days=since,

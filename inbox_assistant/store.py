@@ -1,8 +1,10 @@
 """The state store: one SQLite file in the home directory, private to the user.
 
 It remembers which follow-ups were drafted (so a draft is made once, and a draft the
-user deleted is not made again) and the history of runs. Every write is a
-transaction; the schema is versioned with `PRAGMA user_version`.
+user deleted is not made again), the history of runs, the sync checkpoint, and what
+classification needs of every open thread (so that a run with no mailbox change
+costs no Gmail call beyond the history check). Every write is a transaction; the
+schema is versioned with `PRAGMA user_version` and migrated step by step.
 """
 
 from __future__ import annotations
@@ -11,34 +13,60 @@ import contextlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from inbox_assistant.app.ports import DraftRecord
 from inbox_assistant.domain.errors import StateError
+from inbox_assistant.domain.model import (
+    Address,
+    Attachment,
+    CalendarEvent,
+    EventMethod,
+    Message,
+    Thread,
+)
 
-SCHEMA_VERSION = 1
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS drafts (
-    key TEXT PRIMARY KEY,
-    thread_id TEXT NOT NULL,
-    draft_id TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL,
-    state TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS drafts_thread ON drafts (thread_id);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    account TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    ok INTEGER NOT NULL
-);
-"""
+# Each entry takes the schema from its index to the next version; never edit one that
+# has shipped: append a new step.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE drafts (
+        key TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL,
+        draft_id TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL
+    );
+    CREATE INDEX drafts_thread ON drafts (thread_id);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        account TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        ok INTEGER NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        last_date TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE messages (id TEXT PRIMARY KEY, thread_id TEXT NOT NULL);
+    CREATE INDEX messages_thread ON messages (thread_id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+# Quoted history is kept for conditions on the whole thread, not in full.
+_QUOTE_LIMIT = 4000
 
 
 class Store:
-    """Satisfies the app's StateStore port."""
+    """Satisfies the app's StateStore and ThreadCache ports."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -58,21 +86,31 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StateError(f"{self.path}: written by a newer inbox-assistant "
                              f"(schema {version})", hint="upgrade inbox-assistant")
-        if version < SCHEMA_VERSION:
-            # One script, one transaction: a migration is applied whole or not at all.
+        for step in range(version, SCHEMA_VERSION):
+            # One script, one transaction: a migration step is applied whole or not at all.
             self.db.executescript(
-                f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+                f"BEGIN IMMEDIATE;{MIGRATIONS[step]}PRAGMA user_version = {step + 1};COMMIT;")
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
+
+    # --- drafts and runs ------------------------------------------------------------
 
     def find_draft(self, key: str) -> DraftRecord | None:
         row = self.db.execute(
             "SELECT key, thread_id, draft_id, created_at, state FROM drafts WHERE key = ?",
             (key,)).fetchone()
-        if row is None:
-            return None
-        return DraftRecord(row[0], row[1], row[2], datetime.fromisoformat(row[3]), row[4])
+        return _draft(row) if row else None
 
     def intend_draft(self, key: str, thread_id: str, at: datetime) -> None:
         self.db.execute(
@@ -89,7 +127,7 @@ class Store:
     def drafts(self) -> list[DraftRecord]:
         rows = self.db.execute(
             "SELECT key, thread_id, draft_id, created_at, state FROM drafts ORDER BY created_at")
-        return [DraftRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]), r[4]) for r in rows]
+        return [_draft(r) for r in rows]
 
     def record_run(self, at: datetime, account: str, summary: dict[str, int], ok: bool) -> None:
         self.db.execute("INSERT INTO runs (at, account, summary, ok) VALUES (?, ?, ?, ?)",
@@ -100,9 +138,113 @@ class Store:
             "SELECT at, account, summary, ok FROM runs ORDER BY id DESC LIMIT ?", (limit,))
         return [(datetime.fromisoformat(r[0]), r[1], json.loads(r[2]), bool(r[3])) for r in rows]
 
+    # --- the thread cache -----------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                            (key, value))
+
+    def thread(self, thread_id: str) -> Thread | None:
+        row = self.db.execute("SELECT data FROM threads WHERE id = ?", (thread_id,)).fetchone()
+        return thread_from_json(row[0]) if row else None
+
+    def threads(self, since: datetime) -> Iterator[Thread]:
+        rows = self.db.execute("SELECT data FROM threads WHERE last_date >= ? ORDER BY id",
+                               (since.astimezone(UTC).isoformat(),)).fetchall()
+        for (data,) in rows:
+            yield thread_from_json(data)
+
+    def put_threads(self, threads: Iterable[Thread]) -> None:
+        with self._transaction():
+            for thread in threads:
+                if not thread.messages:
+                    continue
+                last = max(m.date for m in thread.messages).astimezone(UTC).isoformat()
+                self.db.execute("INSERT OR REPLACE INTO threads (id, last_date, data) "
+                                "VALUES (?, ?, ?)", (thread.id, last, thread_to_json(thread)))
+                self.db.execute("DELETE FROM messages WHERE thread_id = ?", (thread.id,))
+                self.db.executemany("INSERT OR REPLACE INTO messages (id, thread_id) VALUES (?, ?)",
+                                    [(m.id, thread.id) for m in thread.messages])
+
+    def drop_threads(self, thread_ids: Iterable[str]) -> None:
+        with self._transaction():
+            for thread_id in thread_ids:
+                self.db.execute("DELETE FROM threads WHERE id = ?", (thread_id,))
+                self.db.execute("DELETE FROM messages WHERE thread_id = ?", (thread_id,))
+
+    def known_message_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM messages")}
+
+    def prune(self, before: datetime) -> int:
+        """Forget threads with no message since `before`: they are out of every window."""
+        cutoff = before.astimezone(UTC).isoformat()
+        with self._transaction():
+            self.db.execute("DELETE FROM messages WHERE thread_id IN "
+                            "(SELECT id FROM threads WHERE last_date < ?)", (cutoff,))
+            cursor = self.db.execute("DELETE FROM threads WHERE last_date < ?", (cutoff,))
+        return cursor.rowcount
+
+
+def _draft(row: Any) -> DraftRecord:
+    return DraftRecord(row[0], row[1], row[2], datetime.fromisoformat(row[3]), row[4])
+
 
 def _create_private(path: Path) -> None:
     """Create the file with 0600 from the start: there is no moment it is readable by others."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+# --- threads as JSON ----------------------------------------------------------------
+
+def _addr(a: Address) -> list[str]:
+    return [a.name, a.email]
+
+
+def _message_json(m: Message) -> dict[str, Any]:
+    return {
+        "id": m.id, "sender": _addr(m.sender), "date": m.date.isoformat(),
+        "subject": m.subject, "to": [_addr(a) for a in m.to], "cc": [_addr(a) for a in m.cc],
+        "reply_to": [_addr(a) for a in m.reply_to], "message_id": m.message_id,
+        "references": list(m.references), "labels": sorted(m.labels),
+        "headers": dict(m.headers), "new_text": m.new_text,
+        "quoted_text": m.quoted_text[:_QUOTE_LIMIT], "signature": m.signature,
+        "attachments": [[a.filename, a.mime_type] for a in m.attachments],
+        "events": [[e.summary, e.start.isoformat(), e.end.isoformat(), e.method.value,
+                    e.organizer, e.cancelled] for e in m.events],
+    }
+
+
+def thread_to_json(thread: Thread) -> str:
+    return json.dumps({"id": thread.id, "messages": [_message_json(m) for m in thread.messages]},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def _message_from(thread_id: str, d: dict[str, Any]) -> Message:
+    def addresses(items: list[list[str]]) -> tuple[Address, ...]:
+        return tuple(Address(n, e) for n, e in items)
+
+    return Message(
+        id=d["id"], thread_id=thread_id, sender=Address(*d["sender"]),
+        date=datetime.fromisoformat(d["date"]), subject=d["subject"],
+        to=addresses(d["to"]), cc=addresses(d["cc"]), reply_to=addresses(d["reply_to"]),
+        message_id=d["message_id"], references=tuple(d["references"]),
+        labels=frozenset(d["labels"]), headers=d["headers"], new_text=d["new_text"],
+        quoted_text=d["quoted_text"], signature=d["signature"],
+        attachments=tuple(Attachment(f, t) for f, t in d["attachments"]),
+        events=tuple(CalendarEvent(s, datetime.fromisoformat(a), datetime.fromisoformat(b),
+                                   EventMethod(m), o, c) for s, a, b, m, o, c in d["events"]),
+    )
+
+
+def thread_from_json(text: str) -> Thread:
+    data = json.loads(text)
+    return Thread(data["id"], tuple(_message_from(data["id"], m) for m in data["messages"]))

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inbox_assistant.app.scan import ScanOptions, ScanReport, scan
-from inbox_assistant.config import Paths, Settings, load_settings
+from inbox_assistant.config import ENV_QUOTA, Paths, Settings, load_settings
+from inbox_assistant.domain.errors import ConfigError
 from inbox_assistant.domain.model import Me
 from inbox_assistant.drafts.templates import Templates
 from inbox_assistant.rules.loader import RuleSet, load_rules
+
+Progress = Callable[[int, int], None]
 
 if TYPE_CHECKING:
     # Adapters are imported when used: the offline demo never loads Google's client.
@@ -30,6 +34,7 @@ class Request:
     dry_run: bool = False
     mbox: Path | None = None
     drafts_dir: Path | None = None
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,7 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
     tz = ctx.settings.zone(ctx.env)
     options = ScanOptions(now=request.now, since_days=request.since_days or
                           ctx.settings.since_days, tz=tz, dry_run=request.dry_run)
+    since = request.now - timedelta(days=options.since_days)
     if request.mbox is not None:
         from inbox_assistant.mbox.drafts import EmlDraftSink
         from inbox_assistant.mbox.reader import MboxSource
@@ -66,13 +72,49 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
         source = MboxSource(request.mbox, tz, ctx.settings.email)
         me = ctx.me(source.account(), source.aliases())
         sink = EmlDraftSink(request.drafts_dir or Path("drafts"))
-        return scan(source, sink, None, rules, templates, me, options)
-    with gmail(ctx) as mailbox, state(ctx) as store:
-        me = ctx.me(ctx.settings.email or mailbox.account())
-        report = scan(mailbox, mailbox, store, rules, templates, me, options)
+        return scan(source.threads(since, request.now), sink, None, rules, templates, me,
+                    options)
+    from inbox_assistant.app.sync import ACCOUNT, remember, synchronise
+    from inbox_assistant.lock import exclusive
+
+    started = time.monotonic()
+    with exclusive(ctx.paths.lock), gmail(ctx) as mailbox, state(ctx) as store:
+        synced = synchronise(mailbox, store, since, request.now, request.progress)
+        account = ctx.settings.email or store.get_meta(ACCOUNT) or mailbox.profile().account
+        me = ctx.me(account)
+        report = scan(store.threads(since), mailbox, store, rules, templates, me, options,
+                      remember=lambda message: remember(store, message))
+        report.skipped[:0] = synced.skipped
         if not request.dry_run:
             store.record_run(request.now, me.email, report.summary(), ok=True)
+        usage = mailbox.usage
+        report.stats = {
+            "sync": synced.mode,
+            "http_round_trips": usage.round_trips,
+            "requests": dict(usage.requests),
+            "quota_units": dict(usage.units),
+            "quota_units_total": usage.total_units,
+            "retries": usage.retries,
+            "threads_fetched": synced.threads_fetched,
+            "messages_fetched": synced.messages_fetched,
+            "drafts_created": report.summary()["drafts_created"],
+            "seconds": round(time.monotonic() - started, 3),
+        }
         return report
+
+
+def quota_per_minute(ctx: Context) -> int:
+    """The pacing budget: $INBOX_ASSISTANT_QUOTA_PER_MINUTE, else config (0 = unpaced)."""
+    value = ctx.env.get(ENV_QUOTA, "")
+    if not value:
+        return ctx.settings.quota_per_minute
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"{ENV_QUOTA}={value!r}: expected a whole number of units") from None
+    if number < 0:
+        raise ConfigError(f"{ENV_QUOTA}={value!r}: expected 0 or more")
+    return number
 
 
 @contextmanager
@@ -82,7 +124,7 @@ def gmail(ctx: Context) -> Iterator[GmailMailbox]:
 
     credentials = load_credentials(ctx.paths.token, ctx.settings.oauth_token_uri(ctx.env))
     yield GmailMailbox(credentials, ctx.settings.api_root(ctx.env), ctx.settings.zone(ctx.env),
-                       token_file=ctx.paths.token)
+                       token_file=ctx.paths.token, units_per_minute=quota_per_minute(ctx))
 
 
 @contextmanager

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from inbox_assistant.domain.model import Thread
+from inbox_assistant.domain.model import Message, Thread
 from inbox_assistant.drafts.compose import Draft
 
 
@@ -20,6 +20,8 @@ class Skipped:
 
 
 class MailSource(Protocol):
+    """A whole mailbox read at once (the offline mbox)."""
+
     def account(self) -> str:
         """The mailbox's own address."""
         ...
@@ -29,12 +31,59 @@ class MailSource(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class MessageChange:
+    message_id: str
+    thread_id: str
+    labels: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed in the mailbox since a checkpoint, and the checkpoint after it."""
+
+    history_id: str
+    added: tuple[MessageChange, ...] = ()
+    deleted: tuple[MessageChange, ...] = ()
+    relabelled: tuple[MessageChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    account: str
+    history_id: str
+
+
+class RemoteMailbox(Protocol):
+    """A mailbox read incrementally (Gmail): a checkpoint, then only what changed."""
+
+    def profile(self) -> Profile: ...
+
+    def search(self, since: datetime, now: datetime) -> list[str]:
+        """Ids of the threads of the window the user took part in."""
+        ...
+
+    def fetch_threads(self, ids: Sequence[str]) -> Iterator[Thread | Skipped]: ...
+
+    def changes(self, since_history_id: str) -> Changes | None:
+        """What changed since the checkpoint; None when it is too old to tell."""
+        ...
+
+    def fetch_messages(self, ids: Sequence[str]) -> dict[str, Message | Skipped]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedDraft:
+    draft_id: str
+    message: Message | None = None
+
+
 class DraftSink(Protocol):
     def threads_with_drafts(self) -> set[str]:
         """Ids of the threads that hold a draft (anyone's) right now."""
         ...
 
-    def create(self, draft: Draft) -> str:
+    def create(self, draft: Draft) -> CreatedDraft:
         """Store the draft; return its id. Never sends."""
         ...
 
@@ -58,3 +107,23 @@ class StateStore(Protocol):
     def forget_intent(self, key: str) -> None: ...
 
     def record_run(self, at: datetime, account: str, summary: dict[str, int], ok: bool) -> None: ...
+
+
+class ThreadCache(Protocol):
+    """What classification needs of every open thread, kept between runs."""
+
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str | None) -> None: ...
+
+    def thread(self, thread_id: str) -> Thread | None: ...
+
+    def threads(self, since: datetime) -> Iterator[Thread]: ...
+
+    def put_threads(self, threads: Iterable[Thread]) -> None: ...
+
+    def drop_threads(self, thread_ids: Iterable[str]) -> None: ...
+
+    def known_message_ids(self) -> set[str]: ...
+
+    def prune(self, before: datetime) -> int: ...

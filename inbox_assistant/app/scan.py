@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
-from inbox_assistant.app.ports import DraftSink, MailSource, Skipped, StateStore
-from inbox_assistant.domain.model import Me, Thread
+from inbox_assistant.app.ports import DraftSink, Skipped, StateStore
+from inbox_assistant.domain.model import Me, Message, Thread
 from inbox_assistant.domain.situations import Status
 from inbox_assistant.domain.verdict import Verdict
 from inbox_assistant.drafts.compose import compose, followup_key
@@ -53,6 +54,7 @@ class ScanReport:
     rows: list[Row] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     dry_run: bool = False
+    stats: dict[str, object] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
         counts: Counter[str] = Counter()
@@ -68,45 +70,59 @@ class ScanReport:
         return dict(counts)
 
 
+class _Drafts:
+    """Which threads hold a draft: asked of the sink once, and only if a draft is due."""
+
+    def __init__(self, sink: DraftSink | None) -> None:
+        self.sink = sink
+        self._known: set[str] | None = None
+
+    def holds(self, thread_id: str) -> bool:
+        if self.sink is None:
+            return False
+        if self._known is None:
+            self._known = self.sink.threads_with_drafts()
+        return thread_id in self._known
+
+
 def scan(
-    source: MailSource,
+    threads: Iterable[Thread | Skipped],
     sink: DraftSink | None,
     store: StateStore | None,
     rules: RuleSet,
     templates: Templates,
     me: Me,
     options: ScanOptions,
+    remember: Callable[[Message], None] | None = None,
 ) -> ScanReport:
-    """Classify every recent thread and create one draft per due follow-up.
+    """Classify every thread and create one draft per due follow-up.
 
     A follow-up is drafted once: never again when the state store remembers it (even
     if the user deleted the draft), and never in a thread that already holds a draft.
+    `remember` is told of every draft created, so a cache can hold it without a fetch.
     """
     report = ScanReport(now=options.now, account=me.email, tz=options.tz, dry_run=options.dry_run)
-    since = options.now - timedelta(days=options.since_days)
-    threads: list[Thread] = []
-    for item in source.threads(since, options.now):
+    drafts = _Drafts(sink)
+    for item in threads:
         if isinstance(item, Skipped):
             report.skipped.append(item)
-        else:
-            threads.append(item)
-    with_drafts = sink.threads_with_drafts() if sink is not None else set()
-    for thread in threads:
+            continue
         try:
-            verdict = classify(thread, rules, me, options.now, options.tz)
+            verdict = classify(item, rules, me, options.now, options.tz)
         except (ValueError, LookupError, TypeError) as exc:
             # A thread the rules cannot make sense of is reported, the scan goes on.
-            report.skipped.append(Skipped(thread.id, f"could not classify: {type(exc).__name__}"))
+            report.skipped.append(Skipped(item.id, f"could not classify: {type(exc).__name__}"))
             continue
-        report.rows.append(_act(thread, verdict, sink, store, templates, me, options,
-                                thread.id in with_drafts))
+        report.rows.append(_act(item, verdict, sink, store, templates, me, options, drafts,
+                                remember))
     report.rows.sort(key=_row_order)
     return report
 
 
 def _act(
     thread: Thread, verdict: Verdict, sink: DraftSink | None, store: StateStore | None,
-    templates: Templates, me: Me, options: ScanOptions, has_draft: bool,
+    templates: Templates, me: Me, options: ScanOptions, drafts: _Drafts,
+    remember: Callable[[Message], None] | None,
 ) -> Row:
     if verdict.status is not Status.DUE:
         return Row(verdict)
@@ -114,20 +130,22 @@ def _act(
     record = store.find_draft(key) if store is not None else None
     if record is not None:
         return Row(verdict, Action.ALREADY, record.draft_id or None)
-    if has_draft or thread.has_draft:
+    if thread.has_draft or drafts.holds(thread.id):
         return Row(verdict, Action.THREAD_HAS_DRAFT)
-    draft = compose(thread, verdict, me, options.tz, templates)
+    draft = compose(thread, verdict, me, options.now, options.tz, templates)
     if draft is None:
         return Row(verdict, Action.NOBODY)
     if options.dry_run or sink is None:
         return Row(verdict, Action.WOULD_CREATE)
     if store is not None:
         store.intend_draft(key, thread.id, options.now)
-    draft_id = sink.create(draft)
+    created = sink.create(draft)
     if store is not None:
-        store.confirm_draft(key, draft_id)
-    log.info("created draft %s in thread %s", draft_id, thread.id)
-    return Row(verdict, Action.CREATED, draft_id)
+        store.confirm_draft(key, created.draft_id)
+    if remember is not None and created.message is not None:
+        remember(created.message)
+    log.info("created draft %s in thread %s", created.draft_id, thread.id)
+    return Row(verdict, Action.CREATED, created.draft_id)
 
 
 _STATUS_ORDER = {Status.DUE: 0, Status.WAITING: 1, Status.CLOSED: 2, Status.IGNORED: 3}

@@ -58,3 +58,10 @@ class GmailError(AssistantError):
 
 class GmailRateLimited(GmailError):
     hint = "Gmail asked to slow down; the next scheduled run will carry on"
+
+
+class AlreadyRunning(AssistantError):
+    """Another scan holds the lock of this home directory."""
+
+    exit_code = 5
+    hint = "wait for it to finish; scheduled runs simply skip this turn"

@@ -6,7 +6,7 @@ import email.policy
 import email.utils
 import re
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from email.message import EmailMessage
 
 from inbox_assistant.domain.model import Address, Me, Message, Thread
@@ -32,6 +32,7 @@ class Draft:
 
     thread_id: str
     key: str
+    created_at: datetime
     template: str
     recipients: Recipients
     subject: str
@@ -75,7 +76,7 @@ def reply_subject(subject: str) -> str:
 
 
 def compose(
-    thread: Thread, verdict: Verdict, me: Me, tz: tzinfo, templates: Templates
+    thread: Thread, verdict: Verdict, me: Me, now: datetime, tz: tzinfo, templates: Templates
 ) -> Draft | None:
     """The draft for a due verdict; None when there is nobody (human) to write to."""
     parent = verdict.assessment.reply_to
@@ -103,7 +104,7 @@ def compose(
         message["References"] = " ".join((*parent.references, parent.message_id))
     message[MARKER_HEADER] = key
     message.set_content(body)
-    return Draft(thread.id, key, name, recipients, subject, body, message)
+    return Draft(thread.id, key, now, name, recipients, subject, body, message)
 
 
 def _format(address: Address) -> str:

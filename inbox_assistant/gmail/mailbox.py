@@ -1,35 +1,47 @@
-"""The Gmail adapter: a MailSource and a DraftSink over google-api-python-client.
+"""The Gmail adapter: a RemoteMailbox and a DraftSink over google-api-python-client.
 
-It can list, read and create drafts. It has no code path to any sending method
-(messages.send, drafts.send, insert, import): the product never sends mail.
+It can read (profile, search, threads, messages, history) and create drafts. It has
+no code path to any sending method (messages.send, drafts.send, insert, import): the
+product never sends mail.
 """
 
 from __future__ import annotations
 
 import base64
+import email
+import email.policy
 import json
 import logging
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from inbox_assistant.app.ports import Skipped
-from inbox_assistant.domain.errors import GmailAuthError, GmailError, GmailRateLimited
-from inbox_assistant.domain.model import Thread
+from inbox_assistant.app.ports import (
+    Changes,
+    CreatedDraft,
+    MessageChange,
+    Profile,
+    Skipped,
+)
+from inbox_assistant.domain.model import Message, Thread
 from inbox_assistant.drafts.compose import Draft
 from inbox_assistant.gmail.auth import save_token
+from inbox_assistant.gmail.client import Call, GmailClient, NotFound
 from inbox_assistant.gmail.mapping import to_message
-from inbox_assistant.mail.message import MessageParseError
+from inbox_assistant.gmail.quota import Pacer
+from inbox_assistant.mail.message import MessageParseError, build_message, part_from_email
 
 log = logging.getLogger(__name__)
 
-# googleapiclient retries 429, 5xx and rate-limit 403s with exponential backoff.
-RETRIES = 4
-# What classification needs of a thread, and no more bytes than that.
-THREAD_FIELDS = "id,historyId,messages(id,threadId,labelIds,internalDate,payload)"
+# What classification needs of a message or thread, and no more bytes than that.
+MESSAGE_FIELDS = "id,threadId,labelIds,internalDate,payload"
+THREAD_FIELDS = f"id,historyId,messages({MESSAGE_FIELDS})"
 # Chats, spam, trash and promotions are never follow-up material.
 EXCLUDED = "-in:chats -in:spam -in:trash -category:promotions"
+HISTORY_TYPES = ["messageAdded", "messageDeleted", "labelAdded", "labelRemoved"]
+GOOGLE_API = "https://gmail.googleapis.com/"
 
 
 def search_query(since: datetime, now: datetime) -> str:
@@ -40,10 +52,12 @@ def search_query(since: datetime, now: datetime) -> str:
 
 
 class GmailMailbox:
-    """Satisfies the app's MailSource and DraftSink ports."""
+    """Satisfies the app's RemoteMailbox and DraftSink ports."""
 
-    def __init__(self, credentials: Any, api_root: str, tz: tzinfo,
-                 token_file: Path | None = None) -> None:
+    def __init__(self, credentials: Any, api_root: str, tz: tzinfo, *,
+                 token_file: Path | None = None, units_per_minute: int = 0,
+                 sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         import google_auth_httplib2
         import httplib2
         from googleapiclient.discovery import build
@@ -51,66 +65,66 @@ class GmailMailbox:
         self.credentials = credentials
         self.tz = tz
         self.token_file = token_file
-        self._initial_token = credentials.token
+        self._saved_token = credentials.token
+        root = api_root or GOOGLE_API
+        if not root.endswith("/"):
+            root += "/"
         http = google_auth_httplib2.AuthorizedHttp(credentials, http=httplib2.Http(timeout=60))
-        options = {"api_endpoint": api_root} if api_root else None
-        self.service = build("gmail", "v1", http=http, static_discovery=True,
-                             client_options=options, cache_discovery=False)
-        self.users = self.service.users()
-
-    def _call(self, request: Any) -> Any:
-        from google.auth.exceptions import RefreshError, TransportError
-        from googleapiclient.errors import HttpError
-
-        try:
-            return request.execute(num_retries=RETRIES)
-        except RefreshError as exc:
-            raise GmailAuthError(_auth_message(exc)) from None
-        except HttpError as exc:
-            raise _http_error(exc) from None
-        except (TimeoutError, TransportError, OSError) as exc:
-            raise GmailError(f"cannot reach Gmail: {type(exc).__name__}",
-                             hint="check the network; the next run carries on") from None
-        finally:
-            self._save_refreshed_token()
+        service = build("gmail", "v1", http=http, static_discovery=True,
+                        client_options={"api_endpoint": root}, cache_discovery=False)
+        self.users = service.users()
+        # `new_batch_http_request()` would post to Google whatever the endpoint: build
+        # the batch address from the configured root instead.
+        self.client = GmailClient(service, http, root + "batch/gmail/v1",
+                                  Pacer(units_per_minute, clock, sleep), sleep,
+                                  on_change=self._save_refreshed_token)
 
     def _save_refreshed_token(self) -> None:
         token = self.credentials.token
-        if self.token_file is not None and token and token != self._initial_token:
+        if self.token_file is not None and token and token != self._saved_token:
             save_token(self.token_file, json.loads(self.credentials.to_json()))
-            self._initial_token = token
+            self._saved_token = token
+
+    @property
+    def usage(self) -> Any:
+        return self.client.usage
+
+    def _one(self, method: str, request: Any) -> Any:
+        return self.client.execute(Call(method, method, request))
+
+    def profile(self) -> Profile:
+        data = self._one("getProfile", self.users.getProfile(userId="me"))
+        return Profile(str(data["emailAddress"]).lower(), str(data["historyId"]))
 
     def account(self) -> str:
-        profile = self._call(self.users.getProfile(userId="me"))
-        return str(profile["emailAddress"]).lower()
+        return self.profile().account
 
-    def _pages(self, method: Callable[..., Any], key: str, **params: Any) -> Iterator[Any]:
+    def _pages(self, method: str, build: Callable[..., Any], key: str,
+               **params: Any) -> Iterator[Any]:
         token: str | None = None
         while True:
-            page = self._call(method(userId="me", pageToken=token, **params))
+            page = self._one(method, build(userId="me", pageToken=token, **params))
             yield from page.get(key, [])
             token = page.get("nextPageToken")
             if not token:
                 return
 
-    def threads(self, since: datetime, now: datetime) -> Iterator[Thread | Skipped]:
-        from googleapiclient.errors import HttpError
+    def search(self, since: datetime, now: datetime) -> list[str]:
+        found = self._pages("threads.list", self.users.threads().list, "threads",
+                            q=search_query(since, now), maxResults=500,
+                            fields="threads(id),nextPageToken")
+        return [str(t["id"]) for t in found]
 
-        query = search_query(since, now)
-        ids = [t["id"] for t in self._pages(self.users.threads().list, "threads", q=query,
-                                              maxResults=500)]
-        log.info("%d candidate threads", len(ids))
+    def fetch_threads(self, ids: Sequence[str]) -> Iterator[Thread | Skipped]:
+        calls = [Call(i, "threads.get", self.users.threads().get(
+            userId="me", id=i, format="full", fields=THREAD_FIELDS)) for i in ids]
+        results = self.client.batch(calls)
         for thread_id in ids:
-            request = self.users.threads().get(userId="me", id=thread_id, format="full",
-                                               fields=THREAD_FIELDS)
-            try:
-                resource = request.execute(num_retries=RETRIES)
-            except HttpError as exc:
-                if exc.resp.status == 404:
-                    # Listed, then gone (deleted meanwhile): a normal case, not a failure.
-                    yield Skipped(thread_id, "deleted while the scan ran")
-                    continue
-                raise _http_error(exc) from None
+            resource = results.get(thread_id)
+            if isinstance(resource, NotFound) or resource is None:
+                # Listed, then gone (deleted meanwhile): a normal case, not a failure.
+                yield Skipped(thread_id, "deleted while the scan ran")
+                continue
             yield self._thread(resource)
 
     def _thread(self, resource: dict[str, Any]) -> Thread | Skipped:
@@ -126,38 +140,68 @@ class GmailMailbox:
         messages.sort(key=lambda m: m.date)
         return Thread(thread_id, tuple(messages))
 
+    def fetch_messages(self, ids: Sequence[str]) -> dict[str, Message | Skipped]:
+        calls = [Call(i, "messages.get", self.users.messages().get(
+            userId="me", id=i, format="full", fields=MESSAGE_FIELDS)) for i in ids]
+        results = self.client.batch(calls)
+        out: dict[str, Message | Skipped] = {}
+        for message_id in ids:
+            resource = results.get(message_id)
+            if isinstance(resource, NotFound) or resource is None:
+                out[message_id] = Skipped(message_id, "deleted while the scan ran")
+                continue
+            try:
+                out[message_id] = to_message(resource, self.tz)
+            except (MessageParseError, ValueError, LookupError, KeyError) as exc:
+                out[message_id] = Skipped(str(resource.get("threadId", message_id)),
+                                          f"message {message_id}: {exc}")
+        return out
+
+    def changes(self, since_history_id: str) -> Changes | None:
+        added: list[MessageChange] = []
+        deleted: list[MessageChange] = []
+        relabelled: list[MessageChange] = []
+        token: str | None = None
+        latest = since_history_id
+        while True:
+            try:
+                page = self._one("history.list", self.users.history().list(
+                    userId="me", startHistoryId=since_history_id, historyTypes=HISTORY_TYPES,
+                    maxResults=500, pageToken=token))
+            except NotFound:
+                # Gmail keeps history for about a week, sometimes only hours: a 404 means
+                # the checkpoint is too old, and a full scan is needed.
+                return None
+            for record in page.get("history", []):
+                added += [_change(i["message"]) for i in record.get("messagesAdded", [])]
+                deleted += [_change(i["message"]) for i in record.get("messagesDeleted", [])]
+                for kind in ("labelsAdded", "labelsRemoved"):
+                    relabelled += [_change(i["message"]) for i in record.get(kind, [])]
+            latest = str(page.get("historyId", latest))
+            token = page.get("nextPageToken")
+            if not token:
+                return Changes(latest, tuple(added), tuple(deleted), tuple(relabelled))
+
     def threads_with_drafts(self) -> set[str]:
-        drafts = self._pages(self.users.drafts().list, "drafts", maxResults=500)
+        drafts = self._pages("drafts.list", self.users.drafts().list, "drafts", maxResults=500)
         return {d["message"]["threadId"] for d in drafts if d.get("message", {}).get("threadId")}
 
-    def create(self, draft: Draft) -> str:
-        raw = base64.urlsafe_b64encode(draft.as_bytes()).decode("ascii")
+    def create(self, draft: Draft) -> CreatedDraft:
+        data = draft.as_bytes()
+        raw = base64.urlsafe_b64encode(data).decode("ascii")
         body = {"message": {"raw": raw, "threadId": draft.thread_id}}
-        created = self._call(self.users.drafts().create(userId="me", body=body))
-        return str(created["id"])
+        created = self._one("drafts.create", self.users.drafts().create(userId="me", body=body))
+        message_id = str(created.get("message", {}).get("id", ""))
+        thread_id = str(created.get("message", {}).get("threadId", draft.thread_id))
+        message = None
+        if message_id:
+            parsed = email.message_from_bytes(data, policy=email.policy.compat32)
+            message = build_message(part_from_email(parsed), message_id=message_id,
+                                    thread_id=thread_id, labels=("DRAFT",),
+                                    internal_date=draft.created_at, default_tz=self.tz)
+        return CreatedDraft(str(created["id"]), message)
 
 
-def _auth_message(exc: Exception) -> str:
-    text = str(exc)
-    if "invalid_grant" in text:
-        return "Gmail access was revoked or has expired"
-    return "Gmail refused the stored authorisation"
-
-
-def _http_error(exc: Any) -> GmailError | GmailAuthError:
-    status = int(exc.resp.status)
-    reason = ""
-    try:
-        details = json.loads(exc.content.decode("utf-8"))["error"]
-        reason = details.get("errors", [{}])[0].get("reason", "") or details.get("status", "")
-        message = details.get("message", "")
-    except (ValueError, KeyError, IndexError, AttributeError):
-        message = ""
-    if status == 401:
-        return GmailAuthError("Gmail refused the stored authorisation (401)")
-    if status == 403 and reason in ("insufficientPermissions", "PERMISSION_DENIED",
-                                    "forbidden", "ACCESS_TOKEN_SCOPE_INSUFFICIENT"):
-        return GmailAuthError("Gmail permission missing: " + (message or reason))
-    if status == 429 or (status == 403 and "ratelimit" in reason.lower()) or status >= 500:
-        return GmailRateLimited(f"Gmail is busy ({status} {reason or message})".strip())
-    return GmailError(f"Gmail answered {status}: {message or reason or 'error'}")
+def _change(message: dict[str, Any]) -> MessageChange:
+    return MessageChange(str(message["id"]), str(message.get("threadId", "")),
+                         frozenset(message.get("labelIds") or ()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.header
+import email.message
 import email.utils
 import re
 from collections.abc import Iterable
@@ -148,3 +149,17 @@ def _collect(
     # A calendar invite often comes twice (inline and as invite.ics): keep one of each.
     unique_events = list(dict.fromkeys(events))
     return "\n".join(plain), "\n".join(html), attachments, unique_events
+
+
+def part_from_email(msg: email.message.Message) -> Part:
+    """A neutral part tree from a stdlib message (bodies transfer-decoded)."""
+    headers = tuple((k, str(v)) for k, v in msg.items())
+    if msg.is_multipart():
+        children = msg.get_payload()
+        parts = tuple(part_from_email(c) for c in children
+                      if isinstance(c, email.message.Message)) if isinstance(children, list) else ()
+        return Part(msg.get_content_type(), headers, parts=parts)
+    payload = msg.get_payload(decode=True)
+    data = payload if isinstance(payload, bytes) else None
+    return Part(msg.get_content_type(), headers, data=data, filename=msg.get_filename() or "",
+                charset=msg.get_content_charset() or "")

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+from inbox_assistant.app.ports import CreatedDraft
 from inbox_assistant.drafts.compose import Draft
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -25,7 +26,7 @@ class EmlDraftSink:
             return set()
         return {p.stem for p in self.directory.glob("*.eml")}
 
-    def create(self, draft: Draft) -> str:
+    def create(self, draft: Draft) -> CreatedDraft:
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self._path(draft.thread_id)
         temp = path.with_suffix(".eml.tmp")
@@ -34,4 +35,4 @@ class EmlDraftSink:
         with os.fdopen(fd, "wb") as handle:
             handle.write(draft.as_bytes())
         temp.replace(path)
-        return str(path)
+        return CreatedDraft(str(path))

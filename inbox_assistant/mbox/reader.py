@@ -15,8 +15,7 @@ from pathlib import Path
 from inbox_assistant.app.ports import Skipped
 from inbox_assistant.domain.errors import InputFileError
 from inbox_assistant.domain.model import Message, Thread
-from inbox_assistant.mail.message import MessageParseError, build_message
-from inbox_assistant.mail.parts import Part
+from inbox_assistant.mail.message import MessageParseError, build_message, part_from_email
 
 # Takeout writes label names; the API (and our rules) speak label ids.
 _LABEL_IDS = {
@@ -48,20 +47,6 @@ def parse_labels(value: str) -> frozenset[str]:
     names.append(current)
     return frozenset(_LABEL_IDS.get(n.strip().lower(), n.strip()) for n in names
                      if n.strip() and n.strip().lower() not in _TAKEOUT_ONLY)
-
-
-def to_part(msg: email.message.Message) -> Part:
-    """A neutral part tree from a stdlib message (bodies transfer-decoded)."""
-    headers = tuple((k, str(v)) for k, v in msg.items())
-    if msg.is_multipart():
-        children = msg.get_payload()
-        parts = tuple(to_part(c) for c in children
-                      if isinstance(c, email.message.Message)) if isinstance(children, list) else ()
-        return Part(msg.get_content_type(), headers, parts=parts)
-    payload = msg.get_payload(decode=True)
-    data = payload if isinstance(payload, bytes) else None
-    return Part(msg.get_content_type(), headers, data=data, filename=msg.get_filename() or "",
-                charset=msg.get_content_charset() or "")
 
 
 class MboxSource:
@@ -102,7 +87,7 @@ class MboxSource:
             msgid = str(msg.get("X-GM-MSGID", "")).strip()
             message_id = format(int(msgid), "x") if msgid.isdigit() else f"{thread_id}-{position}"
             try:
-                message = build_message(to_part(msg), message_id=message_id,
+                message = build_message(part_from_email(msg), message_id=message_id,
                                         thread_id=thread_id, labels=labels, default_tz=self.tz)
             except (MessageParseError, ValueError, LookupError) as exc:
                 self._skipped.append(Skipped(thread_id, f"message {message_id}: {exc}"))
