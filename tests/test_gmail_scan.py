@@ -7,8 +7,6 @@ import stat
 from datetime import timedelta
 from email.message import EmailMessage
 
-import pytest
-
 from tests.builders import NOW, raw_email
 from tests.conftest import ACCOUNT, Home
 from tests.fakegmail import FakeGmail
@@ -176,14 +174,6 @@ def test_the_state_database_is_private(fake: FakeGmail, home: Home) -> None:
     scan_json(home)
     state = home.path / "state.sqlite3"
     assert stat.S_IMODE(state.stat().st_mode) == 0o600
-
-
-@pytest.mark.parametrize("status", [500, 429])
-def test_gmail_errors_are_retried(fake: FakeGmail, home: Home, status: int) -> None:
-    add_application(fake, 3)
-    fake.fail_next("threads.get", status=status, count=1)
-    data = scan_json(home)
-    assert data["summary"]["drafts_created"] == 1  # type: ignore[index]
 
 
 def test_a_thread_listed_but_gone_is_skipped_not_fatal(fake: FakeGmail, home: Home) -> None:

@@ -75,3 +75,19 @@ def print_report(report: ScanReport) -> None:
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_stats(stats: dict[str, Any]) -> None:
+    if not stats:
+        click.echo("\nNo Gmail calls: the mailbox was read from a file.")
+        return
+    requests: dict[str, int] = stats.get("requests", {})
+    units: dict[str, int] = stats.get("quota_units", {})
+    click.echo(f"\nSync: {stats['sync']}; {stats['http_round_trips']} HTTP round trips, "
+               f"{sum(requests.values())} requests, {stats['quota_units_total']} quota units, "
+               f"{stats['retries']} retries, {stats['seconds']} s.")
+    for method in sorted(requests):
+        click.echo(f"  {method:<16} {requests[method]:>6} requests {units.get(method, 0):>8} "
+                   "quota units")
+    click.echo(f"Threads fetched: {stats['threads_fetched']}; messages fetched: "
+               f"{stats['messages_fetched']}; drafts created: {stats['drafts_created']}.")

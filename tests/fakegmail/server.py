@@ -65,6 +65,7 @@ class _Failure:
     reason: str
     remaining: int
     retry_after: int | None
+    after: int = 0
 
 
 def _to_ms(moment: datetime) -> int:
@@ -225,11 +226,14 @@ class FakeGmail:
         reason: str = "rateLimitExceeded",
         count: int = 1,
         retry_after: int | None = None,
+        after: int = 0,
     ) -> None:
+        """Answer the next `count` calls of `method` ("*": any) with this error, once
+        `after` matching calls have gone through normally."""
         if method != "*" and method not in UNITS:
             raise ValueError(f"unknown Gmail method name {method!r}")
         with self._lock:
-            self._failures.append(_Failure(method, status, reason, count, retry_after))
+            self._failures.append(_Failure(method, status, reason, count, retry_after, after))
 
     def expire_history_before(self, history_id: int) -> None:
         with self._lock:
@@ -338,6 +342,9 @@ class FakeGmail:
         if chosen is None:
             chosen = next((f for f in pending if f.method == "*"), None)
         if chosen is None:
+            return
+        if chosen.after > 0:
+            chosen.after -= 1
             return
         chosen.remaining -= 1
         headers: dict[str, str] = {}
