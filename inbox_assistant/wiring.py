@@ -6,15 +6,19 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inbox_assistant.app.evaluate import Evaluation, evaluate
+from inbox_assistant.app.ports import Skipped
 from inbox_assistant.app.scan import ScanOptions, ScanReport, scan
 from inbox_assistant.config import ENV_QUOTA, Paths, Settings, load_settings
-from inbox_assistant.domain.errors import ConfigError
-from inbox_assistant.domain.model import Me
+from inbox_assistant.domain.errors import ConfigError, InputFileError
+from inbox_assistant.domain.model import Me, Thread
+from inbox_assistant.domain.verdict import Verdict
 from inbox_assistant.drafts.templates import Templates
+from inbox_assistant.rules.engine import classify
 from inbox_assistant.rules.loader import RuleSet, load_rules
 
 Progress = Callable[[int, int], None]
@@ -101,6 +105,41 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
             "seconds": round(time.monotonic() - started, 3),
         }
         return report
+
+
+def explain_thread(ctx: Context, thread_id: str, now: datetime,
+                   mbox: Path | None = None) -> tuple[Thread, Verdict]:
+    """One thread and its verdict with every rule traced: from the mbox, the local cache,
+    or (not cached) one fetch from Gmail."""
+    rules, tz = ctx.rules(), ctx.settings.zone(ctx.env)
+    wanted = format(int(thread_id), "x") if thread_id.isdigit() and len(thread_id) > 16 \
+        else thread_id
+    if mbox is not None:
+        from inbox_assistant.mbox.reader import MboxSource
+
+        source = MboxSource(mbox, tz, ctx.settings.email)
+        me = ctx.me(source.account(), source.aliases())
+        for item in source.threads(datetime(1970, 1, 1, tzinfo=UTC), now):
+            if isinstance(item, Thread) and item.id == wanted:
+                return item, classify(item, rules, me, now, tz, explain=True)
+        raise InputFileError(f"{mbox}: no thread {thread_id}")
+    from inbox_assistant.app.sync import ACCOUNT
+
+    with gmail(ctx) as mailbox, state(ctx) as store:
+        thread = store.thread(wanted)
+        if thread is None:
+            fetched = next(iter(mailbox.fetch_threads([wanted])))
+            if isinstance(fetched, Skipped):
+                raise InputFileError(f"thread {thread_id}: {fetched.reason}")
+            thread = fetched
+        account = ctx.settings.email or store.get_meta(ACCOUNT) or mailbox.profile().account
+        return thread, classify(thread, rules, ctx.me(account), now, tz, explain=True)
+
+
+def evaluate_corpus(ctx: Context, directory: Path) -> Evaluation:
+    from inbox_assistant.mbox.corpus import load_corpus
+
+    return evaluate(load_corpus(directory), ctx.rules())
 
 
 def quota_per_minute(ctx: Context) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,84 @@ def test_a_user_template_cannot_reach_python(tmp_path: Path) -> None:
                  str(tmp_path / "d"))
     assert result.exit_code == 2
     assert "resume_submitted.txt" in result.stderr
+
+
+DEMO_HOME = ROOT / "fixtures" / "demo-home"
+
+
+def test_explain_a_demo_thread() -> None:
+    result = run(DEMO_HOME, "explain", "1882207162466547260", "--mbox", str(DEMO), "--now", NOW)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "new-contact -> new_contact: MATCH  <- decides" in out
+    assert "[yes] text = [\"great meeting you\"" in out
+    assert "Anchor: Wed 18 Nov 2026 09:37" in out
+    assert "Status: due" in out
+
+
+def test_explain_json_names_every_rule() -> None:
+    result = run(DEMO_HOME, "explain", "1a1ef1712083b63c", "--mbox", str(DEMO), "--now", NOW,
+                 "--json")
+    data = json.loads(result.stdout)
+    assert data["situation"] == "new_contact"
+    assert len(data["rules"]) >= 9
+    assert data["opens"] and data["closes"]
+
+
+def test_explain_an_unknown_thread(tmp_path: Path) -> None:
+    result = run(DEMO_HOME, "explain", "123", "--mbox", str(DEMO), "--now", NOW)
+    assert result.exit_code == 2
+    assert "no thread 123" in result.stderr
+
+
+def test_rules_show_lists_the_merged_rules(tmp_path: Path) -> None:
+    (tmp_path / "rules.toml").write_text(
+        'version = 1\n[windows]\nintroduction = { closes = "3d" }\n'
+        '[[rules]]\nname = "mine"\nsituation = "none"\nwhen = { from_domain = ["x.example"] }\n')
+    result = run(tmp_path, "rules", "show")
+    assert result.exit_code == 0
+    assert "introduction" in result.stdout and "1d -" in result.stdout
+    assert "1. mine -> none  [from" in result.stdout
+    assert 'when from_domain = ["x.example"]' in result.stdout
+
+
+def test_rules_conditions_documents_every_condition() -> None:
+    from inbox_assistant.rules.conditions import VOCABULARY
+
+    result = CliRunner().invoke(main, ["rules", "conditions"])
+    assert result.exit_code == 0
+    for name in VOCABULARY:
+        assert f"\n{name} (" in "\n" + result.stdout
+    readme = (ROOT / "README.md").read_text()
+    for name in VOCABULARY:
+        assert f"`{name}`" in readme, f"README does not document {name}"
+
+
+def test_every_documented_condition_example_parses() -> None:
+    import tomllib
+
+    from inbox_assistant.rules.conditions import VOCABULARY
+    from inbox_assistant.rules.loader import compile_rules, default_rules_text
+
+    base = tomllib.loads(default_rules_text())
+    for spec in VOCABULARY.values():
+        user = tomllib.loads('version = 1\n[[rules]]\nname = "x"\nsituation = "none"\n'
+                             f"when = {{ {spec.example} }}\n")
+        compile_rules(base, user, "example")
+
+
+def test_rules_eval_on_the_demo(tmp_path: Path) -> None:
+    result = run(DEMO_HOME, "rules", "eval", str(ROOT / "fixtures"))
+    assert result.exit_code == 0
+    assert "22 threads" in result.stdout
+    assert "Confusion" in result.stdout
+
+
+def test_rules_eval_reports_misses(tmp_path: Path) -> None:
+    (tmp_path / "rules.toml").write_text('version = 1\n[[rules]]\nname = "new-contact"\n'
+                                         "enabled = false\n")
+    result = run(tmp_path, "rules", "eval", str(ROOT / "fixtures"), "--json")
+    data = json.loads(result.stdout)
+    assert data["threads"] == 22
+    assert data["per_situation"]["new_contact"]["recall"] == 0.0
+    assert any(m["expected"]["situation"] == "new_contact" for m in data["misses"])

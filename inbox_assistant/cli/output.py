@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 import click
 
+from inbox_assistant.app.evaluate import Evaluation
 from inbox_assistant.app.scan import ScanReport
-from inbox_assistant.domain.situations import Status
+from inbox_assistant.domain.model import Thread
+from inbox_assistant.domain.situations import Situation, Status
+from inbox_assistant.domain.verdict import ConditionTrace, Verdict
 
 
 def report_json(report: ScanReport) -> dict[str, Any]:
@@ -91,3 +94,119 @@ def print_stats(stats: dict[str, Any]) -> None:
                    "quota units")
     click.echo(f"Threads fetched: {stats['threads_fetched']}; messages fetched: "
                f"{stats['messages_fetched']}; drafts created: {stats['drafts_created']}.")
+
+
+# --- explain --------------------------------------------------------------------------
+
+def _trace_lines(trace: ConditionTrace, depth: int) -> list[str]:
+    mark = "yes" if trace.result else "no "
+    lines = [f"{'    ' * depth}  [{mark}] {trace.label}"]
+    for child in trace.children:
+        lines += _trace_lines(child, depth + 1)
+    return lines
+
+
+def print_explanation(thread: Thread, verdict: Verdict, tz: tzinfo) -> None:
+    a = verdict.assessment
+    click.echo(f"Thread {thread.id}: {thread.subject}")
+    for m in thread.messages:
+        when = m.date.astimezone(tz).strftime("%a %d %b %Y %H:%M")
+        kind = " (draft)" if m.is_draft else ""
+        first = next((line for line in m.new_text.splitlines() if line.strip()), "")
+        click.echo(f"  {when}  {m.sender.email}{kind}: {_cut(first, 70)}")
+    click.echo("\nRules, in order (the first that holds decides):")
+    for rule in verdict.trace:
+        verdict_word = "MATCH" if rule.matched else "no"
+        chosen = "  <- decides" if rule.rule == verdict.rule else ""
+        click.echo(f"  {rule.rule} -> {rule.situation.value}: {verdict_word}{chosen}")
+        for line in _trace_lines(rule.condition, 1):
+            click.echo(line)
+    click.echo(f"\nSituation: {verdict.situation.value} (rule {verdict.rule})")
+    if a.anchor is not None:
+        click.echo(f"Anchor: {a.anchor.astimezone(tz):%a %d %b %Y %H:%M} ({a.anchor_source})")
+    if a.opens is not None and a.closes is not None:
+        click.echo(f"Window: {a.opens.astimezone(tz):%a %d %b %H:%M} to "
+                   f"{a.closes.astimezone(tz):%a %d %b %H:%M} ({a.step.value})")
+    status = a.status.value + (" (overdue)" if a.overdue else "")
+    click.echo(f"Status: {status}: {a.reason}")
+    if verdict.counterpart is not None:
+        click.echo(f"A follow-up goes to: {verdict.counterpart}")
+
+
+def _trace_json(trace: ConditionTrace) -> dict[str, Any]:
+    return {"condition": trace.label, "result": trace.result,
+            "parts": [_trace_json(c) for c in trace.children]}
+
+
+def explain_json(thread: Thread, verdict: Verdict) -> dict[str, Any]:
+    a = verdict.assessment
+    return {
+        "thread_id": thread.id,
+        "subject": thread.subject,
+        "messages": [{"id": m.id, "date": _iso(m.date), "from": m.sender.email,
+                      "draft": m.is_draft} for m in thread.messages],
+        "rules": [{"rule": r.rule, "situation": r.situation.value, "matched": r.matched,
+                   "condition": _trace_json(r.condition)} for r in verdict.trace],
+        "situation": verdict.situation.value,
+        "rule": verdict.rule,
+        "status": a.status.value,
+        "overdue": a.overdue,
+        "step": a.step.value,
+        "anchor": _iso(a.anchor),
+        "anchor_source": a.anchor_source,
+        "opens": _iso(a.opens),
+        "closes": _iso(a.closes),
+        "reason": a.reason,
+        "counterpart": verdict.counterpart.email if verdict.counterpart else None,
+    }
+
+
+# --- rules eval -----------------------------------------------------------------------
+
+def _pct(value: float | None) -> str:
+    return "   -" if value is None else f"{100 * value:5.1f}%"
+
+
+def print_evaluation(result: Evaluation, tz: tzinfo) -> None:
+    click.echo(f"{result.total} threads: situation {100 * result.situation_accuracy:.1f}% "
+               f"right, status {100 * result.status_accuracy:.1f}% right, both "
+               f"{result.both_right}/{result.total}.\n")
+    click.echo(f"{'situation':<18} {'precision':>9} {'recall':>7} {'threads':>8}")
+    for situation, (precision, recall, support) in result.precision_recall().items():
+        click.echo(f"{situation:<18} {_pct(precision):>9} {_pct(recall):>7} {support:>8}")
+    names = [s.value for s in Situation]
+    click.echo("\nConfusion (rows: expected, columns: classified):")
+    click.echo(" " * 18 + "".join(f"{n[:9]:>10}" for n in names))
+    for want in names:
+        cells = "".join(f"{result.confusion[(want, got)]:>10}" for got in names)
+        click.echo(f"{want:<18}{cells}")
+    if result.misses:
+        click.echo(f"\nMisses ({len(result.misses)}):")
+    for miss in result.misses:
+        case, v = miss.case, miss.verdict
+        want = f"{case.situation.value}/{case.status.value}"
+        got = f"{v.situation.value}/{v.status.value}" + (" overdue" if v.assessment.overdue
+                                                         else "")
+        click.echo(f"- {case.source} \"{_cut(case.thread.subject, 60)}\"")
+        click.echo(f"    expected {want}, got {got} (rule {v.rule}): {v.reason}")
+        if case.note:
+            click.echo(f"    label note: {case.note}")
+
+
+def evaluation_json(result: Evaluation) -> dict[str, Any]:
+    return {
+        "threads": result.total,
+        "situation_accuracy": result.situation_accuracy,
+        "status_accuracy": result.status_accuracy,
+        "per_situation": {s: {"precision": p, "recall": r, "threads": n}
+                          for s, (p, r, n) in result.precision_recall().items()},
+        "confusion": [{"expected": w, "classified": g, "count": n}
+                      for (w, g), n in sorted(result.confusion.items())],
+        "misses": [{"source": m.case.source, "subject": m.case.thread.subject,
+                    "expected": {"situation": m.case.situation.value,
+                                 "status": m.case.status.value},
+                    "got": {"situation": m.verdict.situation.value,
+                            "status": m.verdict.status.value,
+                            "overdue": m.verdict.assessment.overdue},
+                    "rule": m.verdict.rule, "reason": m.verdict.reason} for m in result.misses],
+    }
