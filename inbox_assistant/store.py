@@ -59,6 +59,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE messages (id TEXT PRIMARY KEY, thread_id TEXT NOT NULL);
     CREATE INDEX messages_thread ON messages (thread_id);
     """,
+    """
+    ALTER TABLE drafts ADD COLUMN message_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE drafts ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE drafts ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Quoted history is kept for conditions on the whole thread, not in full.
@@ -106,27 +111,40 @@ class Store:
 
     # --- drafts and runs ------------------------------------------------------------
 
+    _DRAFT_COLUMNS = "key, thread_id, draft_id, created_at, state, message_id, updated_at, note"
+
     def find_draft(self, key: str) -> DraftRecord | None:
-        row = self.db.execute(
-            "SELECT key, thread_id, draft_id, created_at, state FROM drafts WHERE key = ?",
-            (key,)).fetchone()
+        row = self.db.execute(f"SELECT {self._DRAFT_COLUMNS} FROM drafts WHERE key = ?",
+                              (key,)).fetchone()
         return _draft(row) if row else None
 
     def intend_draft(self, key: str, thread_id: str, at: datetime) -> None:
+        """Recorded before the draft is created: a crash in between leaves a trace."""
+        stamp = at.astimezone(UTC).isoformat()
         self.db.execute(
-            "INSERT OR REPLACE INTO drafts (key, thread_id, draft_id, created_at, state) "
-            "VALUES (?, ?, '', ?, 'intended')", (key, thread_id, at.astimezone(UTC).isoformat()))
+            "INSERT OR REPLACE INTO drafts (key, thread_id, draft_id, created_at, state, "
+            "message_id, updated_at) VALUES (?, ?, '', ?, 'intended', '', ?)",
+            (key, thread_id, stamp, stamp))
 
-    def confirm_draft(self, key: str, draft_id: str) -> None:
-        self.db.execute("UPDATE drafts SET draft_id = ?, state = 'pending' WHERE key = ?",
-                        (draft_id, key))
+    def confirm_draft(self, key: str, draft_id: str, message_id: str = "") -> None:
+        self.db.execute("UPDATE drafts SET draft_id = ?, message_id = ?, state = 'pending' "
+                        "WHERE key = ?", (draft_id, message_id, key))
 
     def forget_intent(self, key: str) -> None:
         self.db.execute("DELETE FROM drafts WHERE key = ? AND state = 'intended'", (key,))
 
+    def set_draft_state(self, key: str, state: str, at: datetime, note: str = "") -> None:
+        self.db.execute("UPDATE drafts SET state = ?, updated_at = ?, note = ? WHERE key = ?",
+                        (state, at.astimezone(UTC).isoformat(), note, key))
+
+    def open_drafts(self) -> list[DraftRecord]:
+        """Drafts whose fate is not known yet: being created, or waiting for the user."""
+        rows = self.db.execute(f"SELECT {self._DRAFT_COLUMNS} FROM drafts "
+                               "WHERE state IN ('intended', 'pending') ORDER BY created_at")
+        return [_draft(r) for r in rows]
+
     def drafts(self) -> list[DraftRecord]:
-        rows = self.db.execute(
-            "SELECT key, thread_id, draft_id, created_at, state FROM drafts ORDER BY created_at")
+        rows = self.db.execute(f"SELECT {self._DRAFT_COLUMNS} FROM drafts ORDER BY created_at")
         return [_draft(r) for r in rows]
 
     def record_run(self, at: datetime, account: str, summary: dict[str, int], ok: bool) -> None:
@@ -193,7 +211,9 @@ class Store:
 
 
 def _draft(row: Any) -> DraftRecord:
-    return DraftRecord(row[0], row[1], row[2], datetime.fromisoformat(row[3]), row[4])
+    updated = datetime.fromisoformat(row[6]) if row[6] else None
+    return DraftRecord(row[0], row[1], row[2], datetime.fromisoformat(row[3]), row[4],
+                       row[5], updated, row[7])
 
 
 def _create_private(path: Path) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inbox_assistant.app.evaluate import Evaluation, evaluate
-from inbox_assistant.app.ports import Skipped
+from inbox_assistant.app.ports import DraftRecord, Skipped
 from inbox_assistant.app.scan import ScanOptions, ScanReport, scan
 from inbox_assistant.config import ENV_QUOTA, Paths, Settings, load_settings
 from inbox_assistant.domain.errors import ConfigError, InputFileError
@@ -84,6 +84,7 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
     started = time.monotonic()
     with exclusive(ctx.paths.lock), gmail(ctx) as mailbox, state(ctx) as store:
         synced = synchronise(mailbox, store, since, request.now, request.progress)
+        options = replace(options, mailbox_changed=synced.changed)
         account = ctx.settings.email or store.get_meta(ACCOUNT) or mailbox.profile().account
         me = ctx.me(account)
         report = scan(store.threads(since), mailbox, store, rules, templates, me, options,
@@ -140,6 +141,16 @@ def evaluate_corpus(ctx: Context, directory: Path) -> Evaluation:
     from inbox_assistant.mbox.corpus import load_corpus
 
     return evaluate(load_corpus(directory), ctx.rules())
+
+
+def draft_history(ctx: Context) -> list[tuple[DraftRecord, str]]:
+    """Every draft the assistant made, newest first, with its thread's subject."""
+    with state(ctx) as store:
+        rows = []
+        for record in reversed(store.drafts()):
+            thread = store.thread(record.thread_id)
+            rows.append((record, thread.subject if thread else ""))
+        return rows
 
 
 def quota_per_minute(ctx: Context) -> int:

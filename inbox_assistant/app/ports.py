@@ -79,13 +79,28 @@ class CreatedDraft:
 
 
 class DraftSink(Protocol):
-    def threads_with_drafts(self) -> set[str]:
-        """Ids of the threads that hold a draft (anyone's) right now."""
+    def list_drafts(self) -> list[DraftInfo]:
+        """Every draft in the mailbox (anyone's) right now."""
         ...
 
     def create(self, draft: Draft) -> CreatedDraft:
         """Store the draft; return its id. Never sends."""
         ...
+
+    def delete(self, draft_id: str) -> None:
+        """Remove a draft the assistant made that is no longer owed."""
+        ...
+
+
+class DraftState:
+    """What became of a draft the assistant made."""
+
+    INTENDED = "intended"  # about to be created (a crash here is reconciled next run)
+    PENDING = "pending"  # in Gmail, untouched, waiting for the user
+    SENT = "sent"  # the user sent it (or their own follow-up)
+    EDITED = "edited"  # the user changed it: it is theirs now, left alone
+    DELETED = "deleted"  # the user deleted it: never made again
+    STALE = "stale"  # removed by the assistant: the follow-up was no longer owed
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +110,18 @@ class DraftRecord:
     draft_id: str
     created_at: datetime
     state: str
+    message_id: str = ""
+    updated_at: datetime | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DraftInfo:
+    """A draft as the mailbox lists it."""
+
+    draft_id: str
+    message_id: str
+    thread_id: str
 
 
 class StateStore(Protocol):
@@ -102,9 +129,13 @@ class StateStore(Protocol):
 
     def intend_draft(self, key: str, thread_id: str, at: datetime) -> None: ...
 
-    def confirm_draft(self, key: str, draft_id: str) -> None: ...
+    def confirm_draft(self, key: str, draft_id: str, message_id: str = "") -> None: ...
 
     def forget_intent(self, key: str) -> None: ...
+
+    def set_draft_state(self, key: str, state: str, at: datetime, note: str = "") -> None: ...
+
+    def open_drafts(self) -> list[DraftRecord]: ...
 
     def record_run(self, at: datetime, account: str, summary: dict[str, int], ok: bool) -> None: ...
 

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from inbox_assistant.app.ports import DraftSink, Skipped, StateStore
+from inbox_assistant.app.lifecycle import Transition, reconcile
+from inbox_assistant.app.ports import DraftInfo, DraftSink, DraftState, Skipped, StateStore
 from inbox_assistant.domain.model import Me, Message, Thread
 from inbox_assistant.domain.situations import Status
 from inbox_assistant.domain.verdict import Verdict
@@ -44,6 +45,9 @@ class ScanOptions:
     since_days: int
     tz: tzinfo
     dry_run: bool = False
+    # Whether the mailbox changed since the last run: only then can a draft have been
+    # sent, edited or deleted, so only then are the drafts listed to find out.
+    mailbox_changed: bool = True
 
 
 @dataclass(slots=True)
@@ -55,6 +59,7 @@ class ScanReport:
     skipped: list[Skipped] = field(default_factory=list)
     dry_run: bool = False
     stats: dict[str, object] = field(default_factory=dict)
+    transitions: list[Transition] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         counts: Counter[str] = Counter()
@@ -71,18 +76,19 @@ class ScanReport:
 
 
 class _Drafts:
-    """Which threads hold a draft: asked of the sink once, and only if a draft is due."""
+    """The mailbox's drafts: listed once, and only when something needs to know."""
 
     def __init__(self, sink: DraftSink | None) -> None:
         self.sink = sink
-        self._known: set[str] | None = None
+        self._listed: list[DraftInfo] | None = None
+
+    def listed(self) -> list[DraftInfo]:
+        if self._listed is None:
+            self._listed = self.sink.list_drafts() if self.sink is not None else []
+        return self._listed
 
     def holds(self, thread_id: str) -> bool:
-        if self.sink is None:
-            return False
-        if self._known is None:
-            self._known = self.sink.threads_with_drafts()
-        return thread_id in self._known
+        return any(d.thread_id == thread_id for d in self.listed())
 
 
 def scan(
@@ -103,17 +109,24 @@ def scan(
     """
     report = ScanReport(now=options.now, account=me.email, tz=options.tz, dry_run=options.dry_run)
     drafts = _Drafts(sink)
+    classified: dict[str, tuple[Thread, Verdict]] = {}
     for item in threads:
         if isinstance(item, Skipped):
             report.skipped.append(item)
             continue
         try:
-            verdict = classify(item, rules, me, options.now, options.tz)
+            classified[item.id] = (item, classify(item, rules, me, options.now, options.tz))
         except (ValueError, LookupError, TypeError) as exc:
             # A thread the rules cannot make sense of is reported, the scan goes on.
             report.skipped.append(Skipped(item.id, f"could not classify: {type(exc).__name__}"))
-            continue
-        report.rows.append(_act(item, verdict, sink, store, templates, me, options, drafts,
+    if store is not None and sink is not None and not options.dry_run:
+        records = store.open_drafts()
+        if options.mailbox_changed or any(r.state == DraftState.INTENDED for r in records):
+            report.transitions = reconcile(
+                records, drafts.listed, {k: t for k, (t, _) in classified.items()},
+                {k: v for k, (_, v) in classified.items()}, sink, store, me, options.now)
+    for thread, verdict in classified.values():
+        report.rows.append(_act(thread, verdict, sink, store, templates, me, options, drafts,
                                 remember))
     report.rows.sort(key=_row_order)
     return report
@@ -141,7 +154,8 @@ def _act(
         store.intend_draft(key, thread.id, options.now)
     created = sink.create(draft)
     if store is not None:
-        store.confirm_draft(key, created.draft_id)
+        store.confirm_draft(key, created.draft_id,
+                            created.message.id if created.message is not None else "")
     if remember is not None and created.message is not None:
         remember(created.message)
     log.info("created draft %s in thread %s", created.draft_id, thread.id)

@@ -43,6 +43,7 @@ Progress = Callable[[int, int], None]
 @dataclass(slots=True)
 class SyncReport:
     mode: str = "incremental"
+    changed: bool = True
     threads_fetched: int = 0
     messages_fetched: int = 0
     skipped: list[Skipped] = field(default_factory=list)
@@ -122,6 +123,8 @@ def _apply(remote: RemoteMailbox, cache: ThreadCache, changes: Changes,
               if c.message_id not in known and c.message_id not in deleted
               and not c.labels & _NOT_FETCHED]
     touched = {c.thread_id for c in (*changes.deleted, *changes.relabelled)}
+    # Drafts we made ourselves come back as additions: they are no news.
+    report.changed = bool(touched) or any(c.message_id not in known for c in changes.added)
     fetched = remote.fetch_messages([c.message_id for c in wanted]) if wanted else {}
     report.messages_fetched += len(fetched)
     new_by_thread: dict[str, list[Message]] = {}

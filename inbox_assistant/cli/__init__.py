@@ -3,7 +3,7 @@
 Each command lives in a module of its own; importing them registers them on `main`.
 """
 
-from inbox_assistant.cli import auth, explain, rules, scan
+from inbox_assistant.cli import auth, drafts, explain, rules, scan
 from inbox_assistant.cli.main import main
 
-__all__ = ["auth", "explain", "main", "rules", "scan"]
+__all__ = ["auth", "drafts", "explain", "main", "rules", "scan"]

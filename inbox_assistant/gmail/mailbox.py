@@ -21,6 +21,7 @@ from typing import Any
 from inbox_assistant.app.ports import (
     Changes,
     CreatedDraft,
+    DraftInfo,
     MessageChange,
     Profile,
     Skipped,
@@ -182,9 +183,17 @@ class GmailMailbox:
             if not token:
                 return Changes(latest, tuple(added), tuple(deleted), tuple(relabelled))
 
-    def threads_with_drafts(self) -> set[str]:
+    def list_drafts(self) -> list[DraftInfo]:
         drafts = self._pages("drafts.list", self.users.drafts().list, "drafts", maxResults=500)
-        return {d["message"]["threadId"] for d in drafts if d.get("message", {}).get("threadId")}
+        return [DraftInfo(str(d["id"]), str(d.get("message", {}).get("id", "")),
+                          str(d.get("message", {}).get("threadId", ""))) for d in drafts]
+
+    def delete(self, draft_id: str) -> None:
+        try:
+            self._one("drafts.delete", self.users.drafts().delete(userId="me", id=draft_id))
+        except NotFound:
+            # Already gone (the user deleted or sent it meanwhile): nothing to remove.
+            return
 
     def create(self, draft: Draft) -> CreatedDraft:
         data = draft.as_bytes()

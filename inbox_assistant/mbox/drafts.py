@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from inbox_assistant.app.ports import CreatedDraft
+from inbox_assistant.app.ports import CreatedDraft, DraftInfo
 from inbox_assistant.drafts.compose import Draft
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -21,10 +21,13 @@ class EmlDraftSink:
     def _path(self, thread_id: str) -> Path:
         return self.directory / f"{_SAFE.sub('_', thread_id)}.eml"
 
-    def threads_with_drafts(self) -> set[str]:
+    def list_drafts(self) -> list[DraftInfo]:
         if not self.directory.is_dir():
-            return set()
-        return {p.stem for p in self.directory.glob("*.eml")}
+            return []
+        return [DraftInfo(str(p), str(p), p.stem) for p in sorted(self.directory.glob("*.eml"))]
+
+    def delete(self, draft_id: str) -> None:
+        Path(draft_id).unlink(missing_ok=True)
 
     def create(self, draft: Draft) -> CreatedDraft:
         self.directory.mkdir(parents=True, exist_ok=True)
