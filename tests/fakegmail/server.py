@@ -82,6 +82,8 @@ class FakeGmail:
     ) -> None:
         self.email = email
         self.latency = latency
+        # Method name -> seconds to hold the answer after the call has been carried out.
+        self.slow_replies: dict[str, float] = {}
         self.page_size = page_size
         self.now: datetime = DEFAULT_NOW
         self.valid_access_tokens: set[str] = {"tok"}
@@ -251,6 +253,12 @@ class FakeGmail:
         if path in BATCH_PATHS:
             return self._batch(verb, headers, body)
         status, payload, extra = self._dispatch(verb, target, headers, body, in_batch=False)
+        found = route(verb, urlsplit(target).path)
+        pause = self.slow_replies.get(found.method, 0.0) if found else 0.0
+        if pause > 0:
+            # The call is done on the server; its answer is slow to come back: the window
+            # in which a client can die not knowing that its call succeeded.
+            time.sleep(pause)
         return json_reply(status, payload, extra)
 
     def _batch(self, verb: str, headers: dict[str, str], body: bytes) -> Reply:
