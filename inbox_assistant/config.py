@@ -7,6 +7,7 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -22,7 +23,9 @@ DEFAULT_QUOTA_PER_MINUTE = 5000
 GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token"
 
 _KEYS = ("name", "email", "aliases", "signature", "about", "timezone", "since_days",
-         "gmail_api", "token_uri", "quota_per_minute")
+         "gmail_api", "token_uri", "quota_per_minute", "business_days", "phone_situations",
+         "phone_contacts")
+_SITUATIONS = ("new_contact", "introduction", "help_offered", "resume_submitted", "interview")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,11 @@ class Settings:
     gmail_api: str = ""
     token_uri: str = ""
     quota_per_minute: int = DEFAULT_QUOTA_PER_MINUTE
+    # Count follow-up windows in working days (Monday to Friday) rather than calendar days.
+    business_days: bool = False
+    # Follow-ups better made by phone: talking points in the report instead of a draft.
+    phone_situations: tuple[str, ...] = ()
+    phone_contacts: tuple[str, ...] = ()
 
     def zone(self, env: dict[str, str]) -> ZoneInfo:
         """The user's time zone: config, then $TZ, then the system's, then UTC."""
@@ -140,7 +148,18 @@ def load_settings(paths: Paths) -> Settings:
     quota = data.get("quota_per_minute", DEFAULT_QUOTA_PER_MINUTE)
     if not isinstance(quota, int) or isinstance(quota, bool) or quota < 0:
         raise ConfigError(f"{path}: quota_per_minute must be a whole number (0 = unpaced)")
+    business_days = data.get("business_days", False)
+    if not isinstance(business_days, bool):
+        raise ConfigError(f"{path}: business_days must be true or false")
+    phone_situations = _strings(data, "phone_situations", path)
+    for situation in phone_situations:
+        if situation not in _SITUATIONS:
+            raise ConfigError(f"{path}: phone_situations: {situation!r} is not one of "
+                              f"{', '.join(_SITUATIONS)}")
     return Settings(
+        phone_situations=phone_situations,
+        phone_contacts=tuple(a.lower() for a in _strings(data, "phone_contacts", path)),
+        business_days=business_days,
         quota_per_minute=quota,
         name=data.get("name", ""), email=data.get("email", "").lower(),
         aliases=tuple(a.lower() for a in aliases), signature=data.get("signature", ""),
@@ -151,3 +170,10 @@ def load_settings(paths: Paths) -> Settings:
 
 def environment() -> dict[str, str]:
     return dict(os.environ)
+
+
+def _strings(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: {key} must be a list of strings")
+    return tuple(value)

@@ -209,6 +209,13 @@ class Store:
             cursor = self.db.execute("DELETE FROM threads WHERE last_date < ?", (cutoff,))
         return cursor.rowcount
 
+    # --- read-only checks -------------------------------------------------------------
+
+    def integrity(self) -> list[str]:
+        """SQLite's quick check of the file: nothing when it is sound, else its findings."""
+        found = [str(row[0]) for row in self.db.execute("PRAGMA quick_check").fetchall()]
+        return [] if found == ["ok"] else found
+
 
 def _draft(row: Any) -> DraftRecord:
     updated = datetime.fromisoformat(row[6]) if row[6] else None

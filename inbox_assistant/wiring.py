@@ -67,7 +67,9 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
     rules, templates = ctx.rules(), ctx.templates()
     tz = ctx.settings.zone(ctx.env)
     options = ScanOptions(now=request.now, since_days=request.since_days or
-                          ctx.settings.since_days, tz=tz, dry_run=request.dry_run)
+                          ctx.settings.since_days, tz=tz, dry_run=request.dry_run,
+                          phone_situations=frozenset(ctx.settings.phone_situations),
+                          phone_contacts=frozenset(ctx.settings.phone_contacts))
     since = request.now - timedelta(days=options.since_days)
     if request.mbox is not None:
         from inbox_assistant.mbox.drafts import EmlDraftSink

@@ -71,7 +71,9 @@ def test_a_draft_the_user_edited_is_left_alone(fake: FakeGmail, home: Home) -> N
     service = build("gmail", "v1", credentials=Credentials("tok"), static_discovery=True,
                     client_options={"api_endpoint": fake.root_url})
     edited = draft.parsed
-    edited.set_content("Hi Maya, my own words.")
+    plain = edited.get_body(("plain",))
+    assert plain is not None
+    plain.set_content("Hi Maya, my own words.")
     raw = base64.urlsafe_b64encode(edited.as_bytes()).decode()
     service.users().drafts().update(userId="me", id=draft.id, body={
         "message": {"raw": raw, "threadId": thread_id}}).execute()

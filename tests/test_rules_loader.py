@@ -26,7 +26,7 @@ def user(text: str) -> list[str] | None:
 def test_the_shipped_rules_load() -> None:
     rules = load_rules(None)
     assert {r.situation for r in rules.rules} == set(Situation)
-    assert set(rules.signals) == {"auto_reply", "automated", "closure", "finished"}
+    assert set(rules.signals) == {"auto_reply", "automated", "closure", "finished", "phone"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

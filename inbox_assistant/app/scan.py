@@ -13,7 +13,7 @@ from inbox_assistant.app.ports import DraftInfo, DraftSink, DraftState, Skipped,
 from inbox_assistant.domain.model import Me, Message, Thread
 from inbox_assistant.domain.situations import Status
 from inbox_assistant.domain.verdict import Verdict
-from inbox_assistant.drafts.compose import compose, followup_key
+from inbox_assistant.drafts.compose import compose, followup_key, talking_points
 from inbox_assistant.drafts.templates import Templates
 from inbox_assistant.rules.engine import classify
 from inbox_assistant.rules.loader import RuleSet
@@ -25,6 +25,7 @@ class Action:
     """What the scan did about a thread, as shown to the user."""
 
     CREATED = "draft created"
+    CALL = "call: talking points"
     WOULD_CREATE = "would create draft"
     ALREADY = "draft already made"
     THREAD_HAS_DRAFT = "thread already has a draft"
@@ -37,6 +38,7 @@ class Row:
     verdict: Verdict
     action: str = Action.NONE
     draft_id: str | None = None
+    talking_points: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,9 @@ class ScanOptions:
     since_days: int
     tz: tzinfo
     dry_run: bool = False
+    # Follow-ups better made by phone: these situations, these contacts' addresses.
+    phone_situations: frozenset[str] = frozenset()
+    phone_contacts: frozenset[str] = frozenset()
     # Whether the mailbox changed since the last run: only then can a draft have been
     # sent, edited or deleted, so only then are the drafts listed to find out.
     mailbox_changed: bool = True
@@ -145,6 +150,9 @@ def _act(
         return Row(verdict, Action.ALREADY, record.draft_id or None)
     if thread.has_draft or drafts.holds(thread.id):
         return Row(verdict, Action.THREAD_HAS_DRAFT)
+    if _by_phone(verdict, options):
+        points = talking_points(thread, verdict, me, options.tz, templates)
+        return Row(verdict, Action.CALL, talking_points=tuple(points))
     draft = compose(thread, verdict, me, options.now, options.tz, templates)
     if draft is None:
         return Row(verdict, Action.NOBODY)
@@ -160,6 +168,12 @@ def _act(
         remember(created.message)
     log.info("created draft %s in thread %s", created.draft_id, thread.id)
     return Row(verdict, Action.CREATED, created.draft_id)
+
+
+def _by_phone(verdict: Verdict, options: ScanOptions) -> bool:
+    counterpart = verdict.counterpart.email if verdict.counterpart else ""
+    return (verdict.by_phone or verdict.situation.value in options.phone_situations
+            or counterpart in options.phone_contacts)
 
 
 _STATUS_ORDER = {Status.DUE: 0, Status.WAITING: 1, Status.CLOSED: 2, Status.IGNORED: 3}

@@ -30,6 +30,7 @@ def report_json(report: ScanReport) -> dict[str, Any]:
             "reason": f"Rule {v.rule}: {v.reason}",
             "draft_id": row.draft_id,
             "action": row.action or None,
+            "talking_points": list(row.talking_points) or None,
         })
     return {
         "now": _iso(report.now),
@@ -72,6 +73,15 @@ def print_report(report: ScanReport) -> None:
     click.echo(f"\n{s['threads']} threads: {s['due']} due ({s['overdue']} overdue), "
                f"{s['waiting']} waiting, {s['closed']} closed, {s['ignored']} ignored; "
                f"{drafted} {verb}.")
+    for row in report.rows:
+        if row.talking_points:
+            who = row.verdict.counterpart or "them"
+            click.echo(f"\nCall {who} about \"{row.verdict.subject}\":")
+            for point in row.talking_points:
+                click.echo(f"  - {point}")
+    for transition in report.transitions:
+        click.echo(f"Draft in thread {transition.thread_id}: {transition.state}"
+                   + (f" ({transition.note})" if transition.note else ""))
     for skipped in report.skipped:
         click.echo(f"Skipped {skipped.thread_id}: {skipped.reason}")
 

@@ -54,6 +54,8 @@ class Verdict:
     assessment: Assessment
     counterpart: Address | None = None
     trace: tuple[RuleTrace, ...] = field(default=())
+    # The other side asked for a call: the follow-up is better made by phone.
+    by_phone: bool = False
 
     @property
     def status(self) -> Status:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.policy
 import email.utils
+import html
 import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -87,8 +88,10 @@ def compose(
         return None
     name = template_name(verdict)
     context = draft_context(thread, verdict, me, recipients, tz)
-    body = templates.render(name, context).strip() + "\n"
-    body += "\n" + quote(parent, tz)
+    written = templates.render(name, context).strip()
+    attribution, quoted = quote_parts(parent, tz)
+    body = f"{written}\n\n{attribution}\n" + "".join(f"> {line}".rstrip() + "\n"
+                                                    for line in quoted)
     subject = reply_subject(parent.subject or thread.subject)
     key = followup_key(verdict)
     message = EmailMessage(policy=POLICY)
@@ -104,6 +107,7 @@ def compose(
         message["References"] = " ".join((*parent.references, parent.message_id))
     message[MARKER_HEADER] = key
     message.set_content(body)
+    message.add_alternative(to_html(written, attribution, quoted), subtype="html")
     return Draft(thread.id, key, now, name, recipients, subject, body, message)
 
 
@@ -113,10 +117,45 @@ def _format(address: Address) -> str:
     return email.utils.formataddr((name, address.email)) if name else address.email
 
 
-def quote(parent: Message, tz: tzinfo) -> str:
-    """The message replied to, quoted as Gmail quotes it."""
+def quote_parts(parent: Message, tz: tzinfo) -> tuple[str, list[str]]:
+    """Gmail's attribution line for the message replied to, and its lines to quote."""
     when = parent.date.astimezone(tz).strftime("%a, %b %-d, %Y at %-I:%M %p")
     who = _format(parent.sender) if parent.sender.name else f"<{parent.sender.email}>"
-    text = parent.new_text + (f"\n{parent.signature}" if parent.signature else "")
-    lines = [f"> {line}".rstrip() for line in text.strip().splitlines()]
-    return f"On {when} {who} wrote:\n" + "\n".join(lines) + "\n"
+    text = parent.new_text + (f"\n\n{parent.signature}" if parent.signature else "")
+    return f"On {when} {who} wrote:", text.strip().splitlines()
+
+
+# A line in square brackets is for the user to fill in: it stands out in the HTML part.
+_TO_FILL = re.compile(r"^\[.*\]$")
+_QUOTE_STYLE = "margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex"
+
+
+def to_html(written: str, attribution: str, quoted: list[str]) -> str:
+    """The HTML alternative, shaped as Gmail shapes its own replies."""
+    paragraphs = []
+    for paragraph in written.split("\n\n"):
+        lines = []
+        for line in paragraph.splitlines():
+            text = html.escape(line)
+            if _TO_FILL.match(line.strip()):
+                text = f'<span style="background-color:#fff2a8">{text}</span>'
+            lines.append(text)
+        paragraphs.append(f"<div>{'<br>'.join(lines)}</div>")
+    body = "<div><br></div>".join(paragraphs)
+    quote_html = "<br>".join(html.escape(line) for line in quoted)
+    return (f'<div dir="ltr">{body}</div><br><div class="gmail_quote">'
+            f'<div dir="ltr" class="gmail_attr">{html.escape(attribution)}<br></div>'
+            f'<blockquote class="gmail_quote" style="{_QUOTE_STYLE}">{quote_html}</blockquote>'
+            "</div>\n")
+
+
+def talking_points(
+    thread: Thread, verdict: Verdict, me: Me, tz: tzinfo, templates: Templates
+) -> list[str]:
+    """What to say on the phone, for a follow-up better made by a call than by mail."""
+    parent = verdict.assessment.reply_to
+    recipients = (recipients_for(thread, parent, me, verdict.situation) if parent is not None
+                  else Recipients(to=()))
+    context = draft_context(thread, verdict, me, recipients, tz)
+    text = templates.render("talking_points", context)
+    return [line.lstrip("- ").strip() for line in text.splitlines() if line.strip()]

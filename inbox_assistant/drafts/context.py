@@ -108,6 +108,8 @@ def draft_context(
         "deadline_reason": deadline_reason,
         "introducer": introducer,
         "subject": thread.subject,
+        "situation": verdict.situation.value,
+        "step": a.step.value,
     }
 
 

@@ -19,7 +19,7 @@ from inbox_assistant.domain.errors import InputFileError
 TEMPLATE_NAMES = (
     "new_contact", "introduction", "help_offered", "help_offered_time_sensitive",
     "help_offered_reply", "resume_submitted", "interview_thank_you", "interview_check_in",
-    "check_in_promised", "second_follow_up",
+    "check_in_promised", "second_follow_up", "talking_points",
 )
 
 PLACEHOLDERS: dict[str, str] = {
@@ -35,6 +35,8 @@ PLACEHOLDERS: dict[str, str] = {
     "deadline_reason": "Why a reminder comes early: your deadline, e.g. 'Tuesday, November 24'.",
     "introducer": "The first name of the person who made the introduction.",
     "subject": "The thread's subject.",
+    "situation": "The situation id (new_contact, introduction, ...): for talking points.",
+    "step": "Which follow-up is owed (reply, follow_up, thank_you, check_in, ...).",
 }
 
 

@@ -50,6 +50,10 @@ def classify(
     counterpart: Address | None = None
     if assessment.reply_to is not None:
         counterpart = counterpart_of(thread, assessment.reply_to, me, situation)
+    theirs = [f.message for f in facts if not f.by_me and not f.auto_reply]
+    phone = rules.signals.get("phone")
+    by_phone = bool(theirs) and phone is not None and evaluate(
+        phone, Scope(thread, (theirs[-1],), me))
     return Verdict(
         thread_id=thread.id,
         subject=thread.subject,
@@ -58,6 +62,7 @@ def classify(
         assessment=assessment,
         counterpart=counterpart,
         trace=tuple(traces),
+        by_phone=by_phone,
     )
 
 
