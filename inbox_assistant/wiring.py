@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inbox_assistant.app.evaluate import Evaluation, evaluate
+from inbox_assistant.app.pipeline import Pipeline, RunRecord, build_pipeline
 from inbox_assistant.app.ports import DraftRecord, Skipped
 from inbox_assistant.app.scan import ScanOptions, ScanReport, scan
 from inbox_assistant.config import ENV_QUOTA, Paths, Settings, load_settings
@@ -197,3 +198,22 @@ def authorize(
 
     return run_flow(ctx.paths.credentials, ctx.paths.token, ctx.settings.oauth_token_uri(ctx.env),
                     open_browser=open_browser, paste=prompt if paste else None)
+
+
+def pipeline(ctx: Context, now: datetime, horizon: timedelta, runs: int = 20) -> Pipeline:
+    """The job-search pipeline from the state store alone, as the last scan left it: no
+    Gmail call. Empty before the first scan."""
+    tz = ctx.settings.zone(ctx.env)
+    if not ctx.paths.state.exists():
+        return Pipeline.empty(now, tz, horizon)
+    from inbox_assistant.app.sync import ACCOUNT
+
+    rules = ctx.rules()
+    with state(ctx) as store:
+        account = ctx.settings.email or store.get_meta(ACCOUNT)
+        if not account:
+            return Pipeline.empty(now, tz, horizon)
+        since = now - timedelta(days=ctx.settings.since_days)
+        history = [RunRecord(at, who, summary, ok) for at, who, summary, ok in store.runs(runs)]
+        return build_pipeline(list(store.threads(since)), rules, ctx.me(account), now, tz,
+                              drafts=store.drafts(), runs=history, horizon=horizon)

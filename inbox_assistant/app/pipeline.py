@@ -81,6 +81,17 @@ class Pipeline:
     runs: tuple[RunRecord, ...]  # newest first
     skipped: tuple[Skipped, ...] = field(default=())
 
+    @classmethod
+    def empty(cls, now: datetime, tz: tzinfo, horizon: timedelta = DEFAULT_HORIZON,
+              account: str = "") -> Pipeline:
+        """Before the first scan: nothing known yet."""
+        return cls(now, tz, account, horizon, (), (), (), ())
+
+    @property
+    def known(self) -> bool:
+        """Whether any scan has left something to show."""
+        return bool(self.runs or self.verdicts or self.drafts)
+
     @property
     def last_run(self) -> RunRecord | None:
         return self.runs[0] if self.runs else None

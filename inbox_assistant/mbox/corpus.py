@@ -57,7 +57,7 @@ def load_pair(labels_path: Path, mbox_path: Path, *, me_name: str = "") -> list[
     source = MboxSource(mbox_path, tz, str(data.get("account", "")))
     me = Me(email=source.account(), name=me_name, aliases=source.aliases())
     threads: dict[str, Thread] = {}
-    for item in source.threads(*_ALL_TIME):
+    for item in source.threads(*_ALL_TIME, took_part_only=False):
         if isinstance(item, Thread):
             threads[item.id] = item
     cases: list[Labelled] = []

@@ -112,7 +112,10 @@ class MboxSource:
         self._load()
         return frozenset(self._sent_from)
 
-    def threads(self, since: datetime, now: datetime) -> Iterator[Thread | Skipped]:
+    def threads(self, since: datetime, now: datetime, *,
+                took_part_only: bool = True) -> Iterator[Thread | Skipped]:
+        """Threads with a message in [since, now]; by default only those the user took
+        part in (wrote, or was addressed), as the Gmail search finds them."""
         threads = self._load()
         yield from self._skipped
         me = {self.account()} | set(self.aliases())
@@ -122,7 +125,7 @@ class MboxSource:
                 continue
             took_part = any(m.sender.email in me or any(a.email in me for a in m.recipients)
                             or "SENT" in m.labels for m in messages)
-            if not took_part:
+            if took_part_only and not took_part:
                 continue
             yield Thread(thread_id, tuple(messages))
 

@@ -11,9 +11,11 @@ import fnmatch
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
 from inbox_assistant.domain.model import Me, Message, Thread
+from inbox_assistant.domain.textdates import find_meeting_time
 from inbox_assistant.domain.verdict import ConditionTrace
 
 
@@ -274,6 +276,11 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           _phrases, lambda p: lambda s: _search(
               p, [e.summary for m in s.messages for e in m.events if not e.cancelled]),
           'calendar_summary = ["interview", "phone screen"]'),
+    _spec("meeting_time", "true | false",
+          "A message in view names a day and a time to meet or talk (\"Tuesday 11/24 at 2pm\").",
+          _flag, lambda f: lambda s: any(
+              find_meeting_time(m.new_text, m.date, UTC) is not None
+              for m in s.messages) == f, "meeting_time = true"),
     _spec("words_max", "number", "Each message in view says at most this many new words.",
           _count, lambda n: lambda s: all(len(m.new_text.split()) <= n for m in s.messages),
           "words_max = 30"),
