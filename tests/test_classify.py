@@ -53,10 +53,16 @@ CASES = {
         Situation.RESUME_SUBMITTED, Status.CLOSED),
     "applied-out-of-office-still-due": _case(lambda: thread(
         *applied(4).messages,
-        msg(REC, ago(4) + timedelta(minutes=1), "I am out of the office until Monday with "
-            "limited access to email.", subject="Automatic reply: Backend Engineer application",
+        msg(REC, ago(4) + timedelta(minutes=1), "I am out of the office with limited access "
+            "to email.", subject="Automatic reply: Backend Engineer application",
             headers={"Auto-Submitted": "auto-replied"})),
         Situation.RESUME_SUBMITTED, Status.DUE),
+    "applied-out-of-office-until-next-week-waits-for-their-return": _case(lambda: thread(
+        *applied(4).messages,
+        msg(REC, ago(4) + timedelta(minutes=1), "I am out of the office until Monday, November "
+            "23 with limited access to email.", subject="Automatic reply: Backend Engineer "
+            "application", headers={"Auto-Submitted": "auto-replied"})),
+        Situation.RESUME_SUBMITTED, Status.WAITING),
     "applied-followed-up-twice-gone-quiet": _case(lambda: thread(
         *applied(30).messages,
         msg(JR, ago(25), "Following up on my application for the Backend Engineer role.",

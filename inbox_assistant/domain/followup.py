@@ -31,6 +31,8 @@ class MessageFacts:
     finished: bool = False
     promise: Mention | None = None
     deadline: Mention | None = None
+    # For an out-of-office reply: the day its writer is back.
+    returns: Mention | None = None
 
     @property
     def date(self) -> datetime:
@@ -65,6 +67,8 @@ class _Context:
     windows: Windows
     now: datetime
     tz: tzinfo
+    # The other side is away until then (their out-of-office said so).
+    back: Mention | None = None
 
     def window(
         self, step: Step, window: Window, anchor: datetime, source: str, *,
@@ -76,6 +80,12 @@ class _Context:
         opens = opens or default_opens
         closes = closes or default_closes
         closes = max(closes, opens)
+        away = ""
+        if self.back is not None and self.back.at > opens and self.back.at > anchor:
+            # No nudge while they are away: the window moves to their return.
+            closes += self.back.at - opens
+            opens = self.back.at
+            away = f" (moved to their return: \"{self.back.phrase}\")"
         if self.now < opens:
             status, overdue = Status.WAITING, False
             state = f"opens {when(opens, self.tz)}"
@@ -83,7 +93,7 @@ class _Context:
             status, overdue = Status.DUE, self.now >= closes
             state = (f"closed {when(closes, self.tz)}: overdue" if overdue
                      else f"open until {when(closes, self.tz)}")
-        reason = f"{_STEP_WORDS[step]} counted from {source}; window {state}."
+        reason = f"{_STEP_WORDS[step]} counted from {source}; window {state}{away}."
         return Assessment(
             status=status, reason=reason, step=step, overdue=overdue, anchor=anchor,
             anchor_source=source, opens=opens, closes=closes, reply_to=reply_to,
@@ -124,7 +134,8 @@ def assess(
     """The status of a thread of this situation at `now`, with its reason and dates."""
     if situation is Situation.NONE:
         return Assessment(status=Status.IGNORED, reason="Not a follow-up situation.")
-    ctx = _Context(situation, windows, now, tz)
+    returns = [f.returns for f in facts if f.auto_reply and f.returns and f.date <= now]
+    ctx = _Context(situation, windows, now, tz, returns[-1] if returns else None)
     live = [f for f in facts if not f.auto_reply and f.date <= now]
     if not live:
         return ctx.closed("Nothing but automatic replies in the thread.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Final
 
 from inbox_assistant.domain.textdates_patterns import (
@@ -31,7 +31,8 @@ from inbox_assistant.domain.textdates_periods import PeriodToken, scan_periods
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
 
-__all__ = ["Mention", "end_of_day", "find_deadline", "find_meeting_time", "find_promised_date"]
+__all__ = ["Mention", "end_of_day", "find_deadline", "find_meeting_time", "find_promised_date",
+           "find_return_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,38 @@ def find_deadline(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
             return Mention(_day_end(day, tz), text[start:end], all_day=True)
     return None
 
+
+def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
+    """When the writer of an out-of-office reply is back ("I'll be back on Monday 23
+    November", "out until the 24th", "de retour le 23 novembre"), else None.
+
+    `at` is the start of the day they are back: the day named after "back"/"return", or
+    the day after the one named after "until".
+    """
+    local = _local(sent_at, tz)
+    for candidate in _candidates(text, scan_times(text)):
+        before = text[max(0, candidate.start - 60):candidate.start]
+        back = _BACK_CUE.search(before)
+        until = _UNTIL_CUE.search(before)
+        if back is None and until is None:
+            continue
+        day = _last_day(text, candidate, local)
+        if day is None:
+            continue
+        if back is None or (until is not None and until.start() > back.start()):
+            day = day + timedelta(days=1)
+        start = _at(day, 0, 0, tz)
+        return Mention(start, text[min(m.start() for m in (back, until) if m is not None)
+                                   + max(0, candidate.start - 60):candidate.end], all_day=True)
+    return None
+
+
+_BACK_CUE: Final = re.compile(
+    r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée])"
+    r"\b[^.!?\n]{0,40}$", re.I)
+_UNTIL_CUE: Final = re.compile(
+    r"\b(?:until|till|through|thru|jusqu['’]\s*(?:au|à)|bis(?:\s+(?:zum|einschlie[sß]lich))?"
+    r"|hasta\s+el)\b[^.!?\n]{0,20}$", re.I)
 
 _Candidate = DayToken | PeriodToken
 

@@ -12,6 +12,7 @@ from inbox_assistant.domain.textdates import (
     find_deadline,
     find_meeting_time,
     find_promised_date,
+    find_return_date,
 )
 from inbox_assistant.domain.verdict import RuleTrace, Verdict
 from inbox_assistant.rules.conditions import Scope, evaluate, trace
@@ -89,6 +90,7 @@ def message_facts(
             promise=None if by_me or auto_reply else find_promised_date(
                 message.new_text, message.date, tz),
             deadline=find_deadline(message.new_text, message.date, tz) if by_me else None,
+            returns=find_return_date(message.new_text, message.date, tz) if auto_reply else None,
         ))
     return facts
 
