@@ -3,7 +3,20 @@
 Each command lives in a module of its own; importing them registers them on `main`.
 """
 
-from inbox_assistant.cli import auth, drafts, explain, rules, scan
+from inbox_assistant.cli import (
+    auth,
+    completion,
+    doctor,
+    drafts,
+    explain,
+    init,
+    report,
+    rules,
+    scan,
+    schedule,
+    status,
+)
 from inbox_assistant.cli.main import main
 
-__all__ = ["auth", "drafts", "explain", "main", "rules", "scan"]
+__all__ = ["auth", "completion", "doctor", "drafts", "explain", "init", "main", "report",
+           "rules", "scan", "schedule", "status"]

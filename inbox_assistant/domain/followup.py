@@ -10,18 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cached_property
 
 from inbox_assistant.domain.model import Message
 from inbox_assistant.domain.situations import Situation, Status, Step
-from inbox_assistant.domain.textdates import Mention
+from inbox_assistant.domain.textdates import (
+    Mention,
+    find_deadline,
+    find_promised_date,
+    find_return_date,
+)
 from inbox_assistant.domain.verdict import Assessment
 from inbox_assistant.domain.windows import Window, Windows
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MessageFacts:
-    """What classification learned about one sent message."""
+    """What classification learned about one sent message.
+
+    The dates in its text are read only when the state machine asks for them: reading
+    them is the costliest part of classifying, and most threads never need them.
+    """
 
     message: Message
     by_me: bool
@@ -29,10 +39,28 @@ class MessageFacts:
     automated: bool = False
     closure: bool = False
     finished: bool = False
-    promise: Mention | None = None
-    deadline: Mention | None = None
-    # For an out-of-office reply: the day its writer is back.
-    returns: Mention | None = None
+    tz: tzinfo = UTC
+
+    @cached_property
+    def promise(self) -> Mention | None:
+        """A date they committed to (their messages only)."""
+        if self.by_me or self.auto_reply:
+            return None
+        return find_promised_date(self.message.new_text, self.message.date, self.tz)
+
+    @cached_property
+    def deadline(self) -> Mention | None:
+        """A time limit the user faces (the user's messages only)."""
+        if not self.by_me:
+            return None
+        return find_deadline(self.message.new_text, self.message.date, self.tz)
+
+    @cached_property
+    def returns(self) -> Mention | None:
+        """For an out-of-office reply: the day its writer is back."""
+        if not self.auto_reply:
+            return None
+        return find_return_date(self.message.new_text, self.message.date, self.tz)
 
     @property
     def date(self) -> datetime:

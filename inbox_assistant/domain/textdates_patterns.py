@@ -216,10 +216,46 @@ WEEKDAY_RANGE_START: Final = re.compile(
 )
 
 
+# Cheap tests that say whether a scanner can match at all. The scanners start with an
+# optional weekday, which the regex engine tries at every position of the text: skipping
+# the ones that cannot match makes reading a message's dates several times faster.
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_HAS_ISO: Final = re.compile(r"\d{4}[-/.]\d")
+_HAS_NUMERIC: Final = re.compile(r"\d[/.]\d")
+_HAS_ORDINAL: Final = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
+_MONTH_WORDS: Final = frozenset(MONTHS)
+_WEEKDAY_WORDS: Final = frozenset(WEEKDAYS)
+_RELATIVE_WORDS: Final = frozenset({
+    "tomorrow", "today", "tonight", "demain", "aujourd", "soir", "übermorgen",
+    "ubermorgen", "uebermorgen", "morgen", "heute", "mañana", "manana", "hoy",
+})
+
+
+def _scanners(text: str) -> list[_Scanner]:
+    words = set(_WORD.findall(text))
+    lower = {w.lower() for w in words}
+    weekday = bool(lower & _WEEKDAY_WORDS) or bool(words & set(WEEKDAY_ABBREVIATIONS))
+    month = bool(lower & _MONTH_WORDS)
+    wanted: list[_Scanner] = []
+    if _HAS_ISO.search(text):
+        wanted.append(_DAY_SCANNERS[0])
+    if _HAS_NUMERIC.search(text):
+        wanted.append(_DAY_SCANNERS[1])
+    if month:
+        wanted += [_DAY_SCANNERS[2], _DAY_SCANNERS[3]]
+    if _HAS_ORDINAL.search(text):
+        wanted.append(_DAY_SCANNERS[4])
+    if weekday:
+        wanted.append(_DAY_SCANNERS[5])
+    if lower & _RELATIVE_WORDS:
+        wanted.append(_DAY_SCANNERS[6])
+    return wanted
+
+
 def scan_days(text: str, taken: Sequence[Spanned] = ()) -> list[DayToken]:
     """Day phrases in `text`, longest first where they compete, clear of the `taken` spans."""
     found: list[DayToken] = []
-    for pattern, convert in _DAY_SCANNERS:
+    for pattern, convert in _scanners(text):
         for match in pattern.finditer(text):
             token = convert(match)
             if token is not None:

@@ -184,9 +184,27 @@ _END_OF_DAY: Final = _phrases(
 )
 
 
+# Every period phrase holds a word starting with one of these (or a number of hours,
+# "48h"): a text without any has no period, and its dozen scans are skipped.
+_PERIOD_STEMS: Final = (
+    "day", "jour", "tag", "werk", "arbeit", "día", "dia", "week", "sem", "woch", "hour",
+    "heure", "stund", "hora", "month", "monat", "mes", "mois", "eod", "cob", "eob", "eow",
+    "eom", "feierabend", "dienstschluss", "business",
+)
+_WORDS: Final = re.compile(r"[^\W\d_]+")
+_HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
+
+
+def _may_hold_period(text: str) -> bool:
+    return bool(_HOURS.search(text)) or any(
+        word.startswith(_PERIOD_STEMS) for word in set(_WORDS.findall(text.lower())))
+
+
 def scan_periods(text: str) -> list[PeriodToken]:
     """Period phrases in `text`, in text order, the longest where two compete."""
     found: list[PeriodToken] = []
+    if not _may_hold_period(text):
+        return found
     for match in _DURATION.finditer(text):
         last_day = _duration(match)
         if last_day is not None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
+from functools import lru_cache
 from typing import Any
 
 from inbox_assistant.domain.model import Me, Message, Thread
@@ -87,15 +88,46 @@ def trace(condition: Condition, scope: Scope) -> ConditionTrace:
 
 # --- argument parsers: each returns the compiled argument or raises ValueError ---------
 
-def _phrases(value: Any) -> re.Pattern[str]:
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(_TOKEN.findall(text.lower()))
+
+
+class Phrases:
+    """Phrases matched as whole words, in any case, across any white space.
+
+    A phrase can only match a text that holds its longest word: that set test is far
+    cheaper than the regular expression, which runs only when some phrase may match.
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        alternatives = sorted({r"\s+".join(map(re.escape, p.split())) for p in phrases},
+                              key=len, reverse=True)
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)",
+                                  re.IGNORECASE)
+        keys = set()
+        for phrase in phrases:
+            words = _TOKEN.findall(phrase.lower())
+            keys.add(max(words, key=len) if words else "")
+        # A phrase with no word at all cannot be pre-tested: always run the expression.
+        self.keys: frozenset[str] | None = None if "" in keys else frozenset(keys)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.keys is not None and self.keys.isdisjoint(_tokens(text)):
+            return None
+        return self.pattern.search(text)
+
+
+def _phrases(value: Any) -> Phrases:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items or not all(
         isinstance(i, str) and i.strip() for i in items
     ):
         raise ValueError("expected a phrase or a non-empty list of phrases")
-    alternatives = sorted({r"\s+".join(map(re.escape, i.split())) for i in items}, key=len,
-                          reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    return Phrases(items)
 
 
 def _regex(value: Any) -> re.Pattern[str]:
@@ -140,7 +172,7 @@ def _header_regexes(value: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 # --- the checks ---------------------------------------------------------------------
 
-def _search(pattern: re.Pattern[str], texts: Sequence[str]) -> bool:
+def _search(pattern: Phrases | re.Pattern[str], texts: Sequence[str]) -> bool:
     return any(pattern.search(t) for t in texts if t)
 
 
@@ -152,8 +184,8 @@ def _domain_matches(domain: str, domains: tuple[str, ...]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in domains)
 
 
-def _text_check(who: str) -> Callable[[re.Pattern[str]], Check]:
-    def build(pattern: re.Pattern[str]) -> Check:
+def _text_check(who: str) -> Callable[[Phrases | re.Pattern[str]], Check]:
+    def build(pattern: Phrases | re.Pattern[str]) -> Check:
         return lambda s: _search(pattern, [m.new_text for m in s.by(who)])
     return build
 

@@ -8,12 +8,7 @@ from inbox_assistant.domain.followup import Event, MessageFacts, assess
 from inbox_assistant.domain.model import Address, EventMethod, Me, Message, Thread
 from inbox_assistant.domain.recipients import counterpart_of
 from inbox_assistant.domain.situations import Situation
-from inbox_assistant.domain.textdates import (
-    find_deadline,
-    find_meeting_time,
-    find_promised_date,
-    find_return_date,
-)
+from inbox_assistant.domain.textdates import find_meeting_time
 from inbox_assistant.domain.verdict import RuleTrace, Verdict
 from inbox_assistant.rules.conditions import Scope, evaluate, trace
 from inbox_assistant.rules.loader import RuleSet
@@ -44,7 +39,8 @@ def classify(
             situation, rule_name = rule.situation, rule.name
             if not explain:
                 break
-    facts = message_facts(thread, sent, rules, me, tz)
+    # Not a follow-up situation: nothing more to find out about its messages.
+    facts = message_facts(thread, sent, rules, me, tz) if situation is not Situation.NONE else []
     event = find_event(sent, situation, tz) if situation in (
         Situation.INTERVIEW, Situation.NEW_CONTACT) else None
     assessment = assess(situation, facts, event=event, windows=rules.windows, now=now, tz=tz)
@@ -52,7 +48,7 @@ def classify(
     if assessment.reply_to is not None:
         counterpart = counterpart_of(thread, assessment.reply_to, me, situation)
     theirs = [f.message for f in facts if not f.by_me and not f.auto_reply]
-    phone = rules.signals.get("phone")
+    phone = rules.signals.get("phone")  # only asked of follow-up situations
     by_phone = bool(theirs) and phone is not None and evaluate(
         phone, Scope(thread, (theirs[-1],), me))
     return Verdict(
@@ -87,10 +83,7 @@ def message_facts(
             automated=not by_me and signal("automated"),
             closure=not auto_reply and signal("closure"),
             finished=not auto_reply and signal("finished"),
-            promise=None if by_me or auto_reply else find_promised_date(
-                message.new_text, message.date, tz),
-            deadline=find_deadline(message.new_text, message.date, tz) if by_me else None,
-            returns=find_return_date(message.new_text, message.date, tz) if auto_reply else None,
+            tz=tz,
         ))
     return facts
 
