@@ -60,6 +60,12 @@ def corpus() -> list[tuple[Thread, Me, datetime, list[tuple[bytes, str]]]]:
     return found
 
 
+def distinct(thread: Thread, i: int) -> Thread:
+    messages = tuple(replace(m, id=f"{m.id}-{i}", new_text=f"{m.new_text}\n#{i}",
+                             subject=f"{m.subject} #{i}") for m in thread.messages)
+    return Thread(f"{thread.id}-{i}", messages)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threads", type=int, default=10_000)
@@ -68,7 +74,9 @@ def main() -> None:
     tz = ZoneInfo("UTC")
     base = corpus()
     work = [base[i % len(base)] for i in range(args.threads)]
-    threads = [(replace(t, id=f"{t.id}-{i}"), me, now) for i, (t, me, now, _) in enumerate(work)]
+    # Every copy is a distinct thread with distinct texts, so no cache of a text's words
+    # can serve one copy from another.
+    threads = [(distinct(t, i), me, now) for i, (t, me, now, _) in enumerate(work)]
 
     started = time.process_time()
     for thread, me, now in threads:

@@ -37,7 +37,9 @@ def read_client(path: Path) -> str:
         raise InputFileError(f"{path}: no such file",
                              hint=f"download the OAuth client (Desktop app) JSON; {_SETUP_HINT}"
                              ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputFileError(f"{path}: not a JSON file ({type(exc).__name__})",
                              hint=_SETUP_HINT) from None
     if isinstance(data, dict) and "web" in data:
@@ -110,7 +112,9 @@ def config_text(answers: Answers) -> str:
     """A commented config.toml holding the answers; the keys left out show their use."""
 
     def key(name: str, value: str, example: str) -> str:
-        return f"{name} = {value}\n" if value else f"# {name} = {example}\n"
+        if value:
+            return f"{name} = {value}\n"
+        return "".join(f"# {line}\n" for line in f"{name} = {example}".splitlines())
 
     signature = _multiline(answers.signature) if answers.signature.strip() else ""
     return (

@@ -28,6 +28,7 @@ from inbox_assistant.domain.model import (
     Message,
     Thread,
 )
+from inbox_assistant.domain.textdates import Mention, TextDates
 
 # Each entry takes the schema from its index to the next version; never edit one that
 # has shipped: append a new step.
@@ -247,7 +248,17 @@ def _message_json(m: Message) -> dict[str, Any]:
         "attachments": [[a.filename, a.mime_type] for a in m.attachments],
         "events": [[e.summary, e.start.isoformat(), e.end.isoformat(), e.method.value,
                     e.organizer, e.cancelled] for e in m.events],
+        "dates": [_mention_json(x) for x in (m.dates.promise, m.dates.deadline,
+                                              m.dates.meeting, m.dates.back)],
     }
+
+
+def _mention_json(mention: Mention | None) -> list[Any] | None:
+    return None if mention is None else [mention.at.isoformat(), mention.phrase, mention.all_day]
+
+
+def _mention(data: list[Any] | None) -> Mention | None:
+    return None if data is None else Mention(datetime.fromisoformat(data[0]), data[1], data[2])
 
 
 def thread_to_json(thread: Thread) -> str:
@@ -269,6 +280,7 @@ def _message_from(thread_id: str, d: dict[str, Any]) -> Message:
         attachments=tuple(Attachment(f, t) for f, t in d["attachments"]),
         events=tuple(CalendarEvent(s, datetime.fromisoformat(a), datetime.fromisoformat(b),
                                    EventMethod(m), o, c) for s, a, b, m, o, c in d["events"]),
+        dates=TextDates(*(_mention(x) for x in d["dates"])),
     )
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import email.policy
 import email.utils
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 from email.message import EmailMessage
 
 from inbox_assistant.domain.model import Address, Attachment, CalendarEvent, Me, Message, Thread
+from inbox_assistant.domain.textdates import read_dates
 
 ME = Me(email="jordan@example.com", name="Jordan Reyes")
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
@@ -37,7 +39,9 @@ def msg(
     events: tuple[CalendarEvent, ...] = (),
     headers: dict[str, str] | None = None,
     reply_to: str = "",
+    tz: tzinfo = ZoneInfo("America/New_York"),
 ) -> Message:
+    """A parsed message, its dates read from `text` as the parser reads them."""
     number = next(_ids)
     return Message(
         id=f"m{number}",
@@ -54,6 +58,7 @@ def msg(
         new_text=text,
         attachments=tuple(Attachment(a, "application/pdf") for a in attachments),
         events=events,
+        dates=read_dates(text, when, tz, auto_reply=True),
     )
 
 

@@ -180,8 +180,10 @@ def _outcome(record: DraftRecord, thread: Thread | None, rules: RuleSet, me: Me,
     if thread is None:
         return DraftOutcome(record, pending)
     facts = message_facts(thread, thread.sent, rules, me, tz)
-    others = [f.message.sender.email for f in facts if not f.by_me]
-    fallback = others[-1] if others else ""
+    # Who the follow-up is for: whom the draft (or the message sent) is addressed to, else
+    # the last person who wrote, else whom the user last wrote to.
+    fallback = next((f.message.sender.email for f in reversed(facts) if not f.by_me), "") or (
+        next((_addressee(f.message) for f in reversed(facts) if f.by_me), ""))
     sent = None
     if record.state in (DraftState.SENT, DraftState.EDITED):
         # The draft, or what the user made of it: their first message once it existed.

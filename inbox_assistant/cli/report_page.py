@@ -97,8 +97,10 @@ td.reason { color: var(--muted); font-size: .85rem; max-width: 28rem; }
 .bar .answer { background: var(--accent); }
 .empty { color: var(--muted); background: var(--card); border: 1px dashed var(--line);
   border-radius: .75rem; padding: 1rem; margin: 0; }
-.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+/* Hidden labels stay inside their box, not at the page's edge. */
+.table-wrap, .days li { position: relative; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
 @media print { body { background: #fff; } .card, .table-wrap, .days li { break-inside: avoid; } }
 </style>

@@ -10,28 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta, tzinfo
-from functools import cached_property
+from datetime import datetime, timedelta, tzinfo
 
 from inbox_assistant.domain.model import Message
 from inbox_assistant.domain.situations import Situation, Status, Step
-from inbox_assistant.domain.textdates import (
-    Mention,
-    find_deadline,
-    find_promised_date,
-    find_return_date,
-)
+from inbox_assistant.domain.textdates import Mention
 from inbox_assistant.domain.verdict import Assessment
 from inbox_assistant.domain.windows import Window, Windows
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MessageFacts:
-    """What classification learned about one sent message.
-
-    The dates in its text are read only when the state machine asks for them: reading
-    them is the costliest part of classifying, and most threads never need them.
-    """
+    """What classification learned about one sent message."""
 
     message: Message
     by_me: bool
@@ -39,28 +29,21 @@ class MessageFacts:
     automated: bool = False
     closure: bool = False
     finished: bool = False
-    tz: tzinfo = UTC
 
-    @cached_property
+    @property
     def promise(self) -> Mention | None:
         """A date they committed to (their messages only)."""
-        if self.by_me or self.auto_reply:
-            return None
-        return find_promised_date(self.message.new_text, self.message.date, self.tz)
+        return None if self.by_me or self.auto_reply else self.message.dates.promise
 
-    @cached_property
+    @property
     def deadline(self) -> Mention | None:
         """A time limit the user faces (the user's messages only)."""
-        if not self.by_me:
-            return None
-        return find_deadline(self.message.new_text, self.message.date, self.tz)
+        return self.message.dates.deadline if self.by_me else None
 
-    @cached_property
+    @property
     def returns(self) -> Mention | None:
         """For an out-of-office reply: the day its writer is back."""
-        if not self.auto_reply:
-            return None
-        return find_return_date(self.message.new_text, self.message.date, self.tz)
+        return self.message.dates.back if self.auto_reply else None
 
     @property
     def date(self) -> datetime:

@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from functools import cached_property
+
+from inbox_assistant.domain.textdates import TextDates
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ class Message:
     signature: str = ""
     attachments: tuple[Attachment, ...] = ()
     events: tuple[CalendarEvent, ...] = ()
+    # The dates its new text names (promises, deadlines, meeting times, a return).
+    dates: TextDates = field(default_factory=TextDates)
 
     @property
     def is_draft(self) -> bool:
@@ -115,7 +120,7 @@ class Thread:
         return any(m.is_draft for m in self.messages)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Me:
     """Who the mailbox belongs to: the account address, its aliases, and how the user signs."""
 
@@ -125,7 +130,7 @@ class Me:
     signature: str = ""
     about: str = ""
 
-    @property
+    @cached_property
     def addresses(self) -> frozenset[str]:
         return frozenset({self.email.lower()} | {a.lower() for a in self.aliases})
 

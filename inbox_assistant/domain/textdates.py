@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 from typing import Final
 
 from inbox_assistant.domain.textdates_patterns import (
@@ -31,8 +32,8 @@ from inbox_assistant.domain.textdates_periods import PeriodToken, scan_periods
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
 
-__all__ = ["Mention", "end_of_day", "find_deadline", "find_meeting_time", "find_promised_date",
-           "find_return_date"]
+__all__ = ["Mention", "TextDates", "end_of_day", "find_deadline", "find_meeting_time",
+           "find_promised_date", "find_return_date", "read_dates"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,33 @@ class Mention:
     at: datetime
     phrase: str
     all_day: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TextDates:
+    """The dates a message's own text names, read once, when the message is parsed.
+
+    Reading dates is the costliest part of understanding a message; a thread is
+    classified again on every run, so its messages carry what their text says.
+    """
+
+    promise: Mention | None = None
+    deadline: Mention | None = None
+    meeting: Mention | None = None
+    back: Mention | None = None
+
+
+def read_dates(text: str, sent_at: datetime, tz: tzinfo, *, auto_reply: bool = False
+               ) -> TextDates:
+    """Every kind of date the text may name; `back` only for an automatic reply."""
+    if not text.strip():
+        return TextDates()
+    return TextDates(
+        promise=find_promised_date(text, sent_at, tz),
+        deadline=find_deadline(text, sent_at, tz),
+        meeting=find_meeting_time(text, sent_at, tz),
+        back=find_return_date(text, sent_at, tz) if auto_reply else None,
+    )
 
 
 def end_of_day(moment: datetime, tz: tzinfo) -> datetime:
@@ -61,7 +89,7 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
     "deadline", is a deadline and is skipped, and so are opening hours ("Mon-Fri 9am-5pm").
     The result is in the zone the text names, else in `tz`; None when there is no time.
     """
-    times = scan_times(text)
+    times = list(_times(text))
     days = scan_days(text, times)
     pairs = sorted(
         ((day, moment) for day in days for moment in times if _adjacent(text, day, moment)),
@@ -88,7 +116,7 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
     promise is kept until its day is over. `phrase` runs from the committing word.
     """
     local = _local(sent_at, tz)
-    times = scan_times(text)
+    times = list(_times(text))
     candidates = _candidates(text, times)
     for index, candidate in enumerate(candidates):
         if _completed(text, candidate, candidates[index + 1:]):
@@ -113,7 +141,7 @@ def find_deadline(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
     is that moment (`all_day` False), else the end of the day in `tz`.
     """
     local = _local(sent_at, tz)
-    times = scan_times(text)
+    times = list(_times(text))
     candidates = _candidates(text, times)
     for index, candidate in enumerate(candidates):
         if _completed(text, candidate, candidates[index + 1:]):
@@ -142,7 +170,7 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     the day after the one named after "until".
     """
     local = _local(sent_at, tz)
-    for candidate in _candidates(text, scan_times(text)):
+    for candidate in _candidates(text, list(_times(text))):
         before = text[max(0, candidate.start - 60):candidate.start]
         back = _BACK_CUE.search(before)
         until = _UNTIL_CUE.search(before)
@@ -294,9 +322,20 @@ def _limits(text: str, start: int) -> bool:
 
 
 def _candidates(text: str, times: Sequence[TimeToken] = ()) -> list[_Candidate]:
+    return list(_candidates_cached(text, tuple(times)))
+
+
+# The finders of `read_dates` read the same text: its tokens are scanned once.
+@lru_cache(maxsize=32)
+def _candidates_cached(text: str, times: tuple[TimeToken, ...]) -> tuple[_Candidate, ...]:
     days = scan_days(text, times)
     periods = scan_periods(text)
-    return non_overlapping([*days, *periods])
+    return tuple(non_overlapping([*days, *periods]))
+
+
+@lru_cache(maxsize=32)
+def _times(text: str) -> tuple[TimeToken, ...]:
+    return tuple(scan_times(text))
 
 
 def _completed(text: str, candidate: _Candidate, later: Sequence[_Candidate]) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, tzinfo
 
 from inbox_assistant.domain.model import Address, Attachment, CalendarEvent, Message
+from inbox_assistant.domain.textdates import read_dates
 from inbox_assistant.mail.ics import parse_calendar
 from inbox_assistant.mail.parts import Part
 from inbox_assistant.mail.text import html_to_text, split_reply
@@ -101,6 +102,7 @@ def build_message(
     plain, html, attachments, events = _collect(root, default_tz)
     body = plain if plain.strip() else html_to_text(html) if html else ""
     reply = split_reply(body)
+    sent = date.astimezone(UTC)
     return Message(
         id=message_id,
         thread_id=thread_id,
@@ -119,6 +121,7 @@ def build_message(
         signature=reply.signature,
         attachments=tuple(attachments),
         events=tuple(events),
+        dates=read_dates(reply.new, sent, default_tz, auto_reply=True),
     )
 
 

@@ -11,26 +11,32 @@ import fnmatch
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from inbox_assistant.domain.model import Me, Message, Thread
-from inbox_assistant.domain.textdates import find_meeting_time
 from inbox_assistant.domain.verdict import ConditionTrace
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Scope:
     thread: Thread
     messages: tuple[Message, ...]
     me: Me
 
+    @cached_property
+    def mine(self) -> tuple[Message, ...]:
+        return tuple(m for m in self.messages if self.me.wrote(m))
+
+    @cached_property
+    def theirs(self) -> tuple[Message, ...]:
+        return tuple(m for m in self.messages if not self.me.wrote(m))
+
     def by(self, who: str) -> tuple[Message, ...]:
         if who == "me":
-            return tuple(m for m in self.messages if self.me.wrote(m))
+            return self.mine
         if who == "them":
-            return tuple(m for m in self.messages if not self.me.wrote(m))
+            return self.theirs
         return self.messages
 
 
@@ -104,21 +110,53 @@ class Phrases:
     """
 
     def __init__(self, phrases: Sequence[str]) -> None:
-        alternatives = sorted({r"\s+".join(map(re.escape, p.split())) for p in phrases},
-                              key=len, reverse=True)
-        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)",
+        self.pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(phrases) + r")(?!\w)",
                                   re.IGNORECASE)
-        keys = set()
-        for phrase in phrases:
-            words = _TOKEN.findall(phrase.lower())
-            keys.add(max(words, key=len) if words else "")
+        words = [frozenset(_TOKEN.findall(p.lower())) for p in phrases]
         # A phrase with no word at all cannot be pre-tested: always run the expression.
-        self.keys: frozenset[str] | None = None if "" in keys else frozenset(keys)
+        self.words: list[frozenset[str]] | None = None if not all(words) else words
+        self.keys = frozenset(max(w, key=len) for w in words if w)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.keys is not None and self.keys.isdisjoint(_tokens(text)):
-            return None
+        if self.words is not None:
+            tokens = _tokens(text)
+            if self.keys.isdisjoint(tokens) or not any(w <= tokens for w in self.words):
+                return None
         return self.pattern.search(text)
+
+
+_Trie = dict[str, "_Trie"]
+_END = ""  # marks, in a trie node, that a phrase ends there
+
+
+def _trie_regex(phrases: Sequence[str]) -> str:
+    """One regular expression for many phrases, shaped as a prefix tree.
+
+    "happy to help|happy to pass|happy to forward" becomes "happy\\ to\\ (?:help|pass|
+    forward)": the engine reads a shared prefix once instead of once per phrase, which
+    makes the long phrase lists of the rules several times faster to search.
+    """
+    root: _Trie = {}
+    for phrase in phrases:
+        node = root
+        for char in " ".join(phrase.lower().split()):
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _emit(root)
+
+
+def _emit(node: _Trie) -> str:
+    branches = []
+    for char in sorted(k for k in node if k != _END):
+        head = r"\s+" if char == " " else re.escape(char)
+        branches.append(head + _emit(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        # A phrase ends here and longer ones go on: the longer are tried first.
+        body = f"(?:{body})?"
+    return body
 
 
 def _phrases(value: Any) -> Phrases:
@@ -311,8 +349,7 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("meeting_time", "true | false",
           "A message in view names a day and a time to meet or talk (\"Tuesday 11/24 at 2pm\").",
           _flag, lambda f: lambda s: any(
-              find_meeting_time(m.new_text, m.date, UTC) is not None
-              for m in s.messages) == f, "meeting_time = true"),
+              m.dates.meeting is not None for m in s.messages) == f, "meeting_time = true"),
     _spec("words_max", "number", "Each message in view says at most this many new words.",
           _count, lambda n: lambda s: all(len(m.new_text.split()) <= n for m in s.messages),
           "words_max = 30"),

@@ -8,7 +8,6 @@ from inbox_assistant.domain.followup import Event, MessageFacts, assess
 from inbox_assistant.domain.model import Address, EventMethod, Me, Message, Thread
 from inbox_assistant.domain.recipients import counterpart_of
 from inbox_assistant.domain.situations import Situation
-from inbox_assistant.domain.textdates import find_meeting_time
 from inbox_assistant.domain.verdict import RuleTrace, Verdict
 from inbox_assistant.rules.conditions import Scope, evaluate, trace
 from inbox_assistant.rules.loader import RuleSet
@@ -83,7 +82,6 @@ def message_facts(
             automated=not by_me and signal("automated"),
             closure=not auto_reply and signal("closure"),
             finished=not auto_reply and signal("finished"),
-            tz=tz,
         ))
     return facts
 
@@ -106,7 +104,7 @@ def find_event(sent: tuple[Message, ...], situation: Situation, tz: tzinfo) -> E
     if event is not None:
         return event
     for message in reversed(sent):
-        mention = find_meeting_time(message.new_text, message.date, tz)
+        mention = message.dates.meeting
         if mention is not None:
             return Event(mention.at, mention.at + _MEETING_LENGTH, f'"{mention.phrase}"')
     return None
