@@ -6,13 +6,14 @@ import email.policy
 import email.utils
 import itertools
 from datetime import UTC, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
 from email.message import EmailMessage
+from zoneinfo import ZoneInfo
 
 from inbox_assistant.domain.model import Address, Attachment, CalendarEvent, Me, Message, Thread
 from inbox_assistant.domain.textdates import read_dates
 
 ME = Me(email="jordan@example.com", name="Jordan Reyes")
+NEW_YORK = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 _ids = itertools.count(1)
 
@@ -39,7 +40,7 @@ def msg(
     events: tuple[CalendarEvent, ...] = (),
     headers: dict[str, str] | None = None,
     reply_to: str = "",
-    tz: tzinfo = ZoneInfo("America/New_York"),
+    tz: tzinfo = NEW_YORK,
 ) -> Message:
     """A parsed message, its dates read from `text` as the parser reads them."""
     number = next(_ids)
