@@ -53,7 +53,10 @@ class Context:
         return cls(paths, load_settings(paths), env)
 
     def rules(self) -> RuleSet:
-        return load_rules(self.paths.rules)
+        rules = load_rules(self.paths.rules)
+        if self.settings.business_days:
+            rules = replace(rules, windows=replace(rules.windows, business_days=True))
+        return rules
 
     def templates(self) -> Templates:
         return Templates(self.paths.templates)

@@ -199,3 +199,19 @@ def test_now_is_aware_utc_everywhere() -> None:
     verdict = classify(applied(3), RULES, ME, NOW, NY)
     assert verdict.due_at is not None and verdict.due_at.tzinfo is not None
     assert verdict.due_at.astimezone(UTC) == ago(1)
+
+
+def test_business_days_skip_the_weekend() -> None:
+    from dataclasses import replace
+
+    # Applied on Thursday 12 Nov 10:00 New York: 2 calendar days is Saturday, 2 working
+    # days is Monday.
+    thursday = datetime(2026, 11, 12, 15, 0, tzinfo=UTC)
+    t = thread(msg(JR, thursday, "I'd like to apply for the Backend Engineer role.", to=REC,
+                   subject="Backend Engineer application", attachments=("resume.pdf",)))
+    calendar = classify(t, RULES, ME, NOW, NY)
+    working = classify(t, replace(RULES, windows=replace(RULES.windows, business_days=True)),
+                       ME, NOW, NY)
+    assert calendar.due_at == datetime(2026, 11, 14, 15, 0, tzinfo=UTC)
+    assert working.due_at == datetime(2026, 11, 16, 15, 0, tzinfo=UTC)
+    assert working.assessment.closes == datetime(2026, 11, 23, 15, 0, tzinfo=UTC)

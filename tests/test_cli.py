@@ -216,3 +216,14 @@ def test_rules_eval_reports_misses(tmp_path: Path) -> None:
     assert data["threads"] == 22
     assert data["per_situation"]["new_contact"]["recall"] == 0.0
     assert any(m["expected"]["situation"] == "new_contact" for m in data["misses"])
+
+
+def test_quiet_prints_only_news(tmp_path: Path) -> None:
+    first = run(DEMO_HOME, "scan", "--mbox", str(DEMO), "--now", NOW, "--drafts-dir",
+                str(tmp_path), "--quiet")
+    assert first.exit_code == 0
+    assert "drafts created" in first.stdout
+    again = run(DEMO_HOME, "scan", "--mbox", str(DEMO), "--now", NOW, "--drafts-dir",
+                str(tmp_path), "--quiet")
+    assert again.exit_code == 0
+    assert again.stdout == ""

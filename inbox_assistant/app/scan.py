@@ -66,6 +66,12 @@ class ScanReport:
     stats: dict[str, object] = field(default_factory=dict)
     transitions: list[Transition] = field(default_factory=list)
 
+    @property
+    def newsworthy(self) -> bool:
+        """Whether a scheduled run has anything to tell: drafts, calls, unread threads."""
+        return bool(self.skipped) or any(
+            r.action in (Action.CREATED, Action.CALL) for r in self.rows)
+
     def summary(self) -> dict[str, int]:
         counts: Counter[str] = Counter()
         counts["threads"] = len(self.rows)

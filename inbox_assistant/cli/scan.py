@@ -28,13 +28,16 @@ from inbox_assistant.wiring import Request, run_scan
               help="Read a Google Takeout mbox instead of Gmail.")
 @click.option("--drafts-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="With --mbox: where drafts are written as .eml files [default: ./drafts].")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print nothing unless drafts were made, talking points are due or a thread "
+                   "could not be read (for scheduled runs: cron mails only news).")
 @click.option("--stats", is_flag=True,
               help="Also print what the run cost: requests and quota units by method, "
                    "threads fetched, drafts made, duration.")
 @click.pass_obj
 @boundary
 def scan(env: Env, now_text: str | None, since_days: int | None, dry_run: bool, as_json: bool,
-         mbox: Path | None, drafts_dir: Path | None, stats: bool) -> None:
+         mbox: Path | None, drafts_dir: Path | None, quiet: bool, stats: bool) -> None:
     """Classify recent threads and draft the follow-ups that are due."""
     if drafts_dir is not None and mbox is None:
         raise click.UsageError("--drafts-dir goes with --mbox")
@@ -42,6 +45,8 @@ def scan(env: Env, now_text: str | None, since_days: int | None, dry_run: bool, 
         request = Request(now=parse_now(now_text), since_days=since_days, dry_run=dry_run,
                           mbox=mbox, drafts_dir=drafts_dir, progress=progress)
         report = run_scan(env.context(), request)
+    if quiet and not as_json and not report.newsworthy:
+        return
     if as_json:
         data = report_json(report)
         if stats:

@@ -16,7 +16,7 @@ from inbox_assistant.domain.model import Message
 from inbox_assistant.domain.situations import Situation, Status, Step
 from inbox_assistant.domain.textdates import Mention
 from inbox_assistant.domain.verdict import Assessment
-from inbox_assistant.domain.windows import Window, Windows
+from inbox_assistant.domain.windows import Window, Windows, later
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,8 @@ class _Context:
         deadline: datetime | None = None, event_at: datetime | None = None,
         opens: datetime | None = None, closes: datetime | None = None,
     ) -> Assessment:
-        default_opens, default_closes = window.around(anchor)
+        default_opens, default_closes = self.later(anchor, window.opens), self.later(
+            anchor, window.closes)
         opens = opens or default_opens
         closes = closes or default_closes
         closes = max(closes, opens)
@@ -110,6 +111,9 @@ class _Context:
             anchor_source=source, opens=opens, closes=closes, reply_to=reply_to,
             follow_ups_sent=follow_ups, promised=promised, deadline=deadline, event_at=event_at,
         )
+
+    def later(self, moment: datetime, delta: timedelta) -> datetime:
+        return later(moment, delta, business_days=self.windows.business_days, tz=self.tz)
 
     def closed(self, reason: str, *, follow_ups: int = 0) -> Assessment:
         return Assessment(status=Status.CLOSED, reason=reason, follow_ups_sent=follow_ups)
@@ -188,9 +192,11 @@ def _promise_window(
     after = (ctx.windows.after_promise
              if ctx.situation in (Situation.INTERVIEW, Situation.RESUME_SUBMITTED)
              else timedelta(0))
-    opens = promise.at + after
-    closes = (promise.at + ctx.windows.interview_check_in.closes
-              if ctx.situation is Situation.INTERVIEW else opens + ctx.windows.promise_grace)
+    opens = ctx.later(promise.at, after)
+    if ctx.situation is Situation.INTERVIEW:
+        closes = ctx.later(promise.at, ctx.windows.interview_check_in.closes)
+    else:
+        closes = ctx.later(opens, ctx.windows.promise_grace)
     source = f'their promise "{promise.phrase}" ({when(promise.at, ctx.tz)})'
     return ctx.window(Step.CHECK_IN, Window(after, after), promise.at, source,
                       reply_to=reply_to, follow_ups=follow_ups, promised=promise.at,
@@ -230,7 +236,7 @@ def _chase_after_my_messages(
     deadline = next((f.deadline for f in reversed(run) if f.deadline), None)
     if deadline is not None:
         early = max(deadline.at - ctx.windows.deadline_lead, latest.date + DAY_ONE)
-        opens, closes = min(latest.date + first_window.opens, early), deadline.at
+        opens, closes = min(ctx.later(latest.date, first_window.opens), early), deadline.at
     return ctx.window(first_step, first_window, latest.date, source, reply_to=latest.message,
                       deadline=deadline.at if deadline else None, opens=opens, closes=closes)
 
@@ -300,7 +306,7 @@ def _interview(ctx: _Context, live: Sequence[MessageFacts], event: Event) -> Ass
     reply_to = (talk or list(live))[-1].message
     if not mine_after:
         promise = _latest_promise(live)
-        check_in_opens = end + windows.interview_check_in.opens
+        check_in_opens = ctx.later(end, windows.interview_check_in.opens)
         if ctx.now < check_in_opens:
             return ctx.window(Step.THANK_YOU, windows.interview_thank_you, end,
                               f"the end of the interview ({when(end, tz)})",
@@ -328,7 +334,7 @@ def _after_meeting(ctx: _Context, live: Sequence[MessageFacts], event: Event) ->
     windows, tz = ctx.windows, ctx.tz
     end = event.end
     if ctx.now < end:
-        opens = end + windows.new_contact.opens
+        opens = ctx.later(end, windows.new_contact.opens)
         return ctx.window(Step.FOLLOW_UP, windows.new_contact, end,
                           f"the meeting ({event.source}, ends {when(end, tz)})",
                           reply_to=live[-1].message, event_at=event.start,

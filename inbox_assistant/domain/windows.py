@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,8 @@ class Windows:
     # A time-sensitive ask is chased this long before the user's own deadline.
     deadline_lead: timedelta = 2 * DAY
     max_follow_ups: int = 2
+    # Count whole days as working days (Monday to Friday) in the user's time zone.
+    business_days: bool = False
 
     def for_name(self, name: str) -> Window:
         value = getattr(self, name)
@@ -55,3 +57,19 @@ WINDOW_NAMES: tuple[str, ...] = (
     "new_contact", "introduction", "help_offered", "resume_submitted",
     "interview_thank_you", "interview_check_in", "second_follow_up", "reply",
 )
+
+
+def later(moment: datetime, delta: timedelta, *, business_days: bool, tz: tzinfo) -> datetime:
+    """`moment` + `delta`; with business days, each whole day of it skips Saturday and Sunday
+    (in `tz`, keeping the time of day), and what is left over is added as it is."""
+    if not business_days or delta < DAY:
+        return moment + delta
+    days, rest = divmod(delta, DAY)
+    local = moment.astimezone(tz)
+    day = local.date()
+    while days > 0:
+        day += DAY
+        if day.weekday() < 5:
+            days -= 1
+    shifted = datetime.combine(day, local.timetz()).replace(tzinfo=tz)
+    return shifted + rest
