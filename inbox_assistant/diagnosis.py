@@ -259,7 +259,7 @@ def _schedule(up: Checkup, paths: Paths, machine: Machine, now: datetime) -> Che
     if period is not None and now - up.last_run > _MISSED_TURNS * period + _SLACK:
         return Check("schedule", Outcome.WARN,
                      f"{detail}, but the last recorded scan was {_ago(now, up.last_run)}",
-                     f"see what the scheduled runs say: {installed.logs}")
+                     f"see what the scheduled runs say: {installed.output}")
     return Check("schedule", Outcome.OK, detail)
 
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from inbox_assistant.domain.model import Address, Attachment, CalendarEvent, Me, Message, Thread
 from inbox_assistant.domain.textdates import read_dates
+from inbox_assistant.mail.text import split_reply
 
 ME = Me(email="jordan@example.com", name="Jordan Reyes")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -44,6 +45,7 @@ def msg(
 ) -> Message:
     """A parsed message, its dates read from `text` as the parser reads them."""
     number = next(_ids)
+    parts = split_reply(text)
     return Message(
         id=f"m{number}",
         thread_id="t",
@@ -56,10 +58,12 @@ def msg(
         message_id=f"<m{number}@mail.example>",
         labels=frozenset(labels),
         headers={k.lower(): v for k, v in (headers or {}).items()},
-        new_text=text,
+        new_text=parts.new,
+        quoted_text=parts.quoted,
+        signature=parts.signature,
         attachments=tuple(Attachment(a, "application/pdf") for a in attachments),
         events=events,
-        dates=read_dates(text, when, tz, auto_reply=True),
+        dates=read_dates(parts.new, when, tz, auto_reply=True),
     )
 
 

@@ -80,9 +80,8 @@ def _credentials(env: Env, given: Path | None, ask: bool) -> None:
                    "'Gmail setup', steps 1-4).")
         downloads = Path(env.env.get("HOME", "~")).expanduser() / "Downloads"
         guess = guess_credentials(downloads)
-        given = click.prompt("Path of the downloaded OAuth client JSON", type=click.Path(
-            dir_okay=False, path_type=Path), default=str(guess) if guess else None,
-            value_proc=_client_file)
+        given = click.prompt("Path of the downloaded OAuth client JSON",
+                             default=str(guess) if guess else None, value_proc=_client_file)
     if given is None:
         return
     changed = install_credentials(given.expanduser(), target)

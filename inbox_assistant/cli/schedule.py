@@ -14,8 +14,8 @@ from inbox_assistant.scheduler import CRON, SYSTEMD, Every, Job, Machine, Step, 
 
 EPILOG = """Exit codes: 0 done (or nothing to do), 6 neither systemd nor cron is usable here, or
 it refused the change."""
-QUIET_NOTE = ("Scheduled scans run with --quiet: they print only when drafts were created "
-              "or something broke.")
+QUIET_NOTE = ("Scheduled scans run with --quiet: they print only when drafts were made, a call "
+              "is due, or something broke.")
 
 
 def _every(_: click.Context, __: click.Parameter, value: str) -> Every:
@@ -69,7 +69,7 @@ def schedule_install(env: Env, every: Every, backend: str | None, dry_run: bool)
     click.echo(QUIET_NOTE)
     found = Machine.from_env(env.env).find(job.home)
     if found is not None:
-        click.echo(f"Their output: {found[1].logs}")
+        click.echo(f"Their output: {found[1].output}")
 
 
 @schedule.command("remove", epilog=EPILOG)
@@ -103,7 +103,7 @@ def schedule_show(env: Env, as_json: bool) -> None:
         if found is not None:
             i = found[1]
             data |= {"with": i.backend, "every": i.every, "command": i.command,
-                     "where": i.where, "output": i.logs}
+                     "where": i.where, "output": i.output}
         click.echo(json.dumps(data, indent=2))
         return
     if found is None:
@@ -115,7 +115,7 @@ def schedule_show(env: Env, as_json: bool) -> None:
     click.echo(f"Scheduled every {i.every} with {i.backend}.")
     click.echo(f"  command: {i.command}")
     click.echo(f"  where:   {i.where}")
-    click.echo(f"  output:  {i.logs}")
+    click.echo(f"  output:  {i.output}")
 
 
 def _print_plan(title: str, steps: list[Step]) -> None:

@@ -332,7 +332,15 @@ def resolve_day(token: DayToken, ref: date, month_first: bool) -> date | None:
         case DayKind.ORDINAL:
             return _ordinal(token.day, ref)
         case DayKind.EXACT:
-            return _exact(token.month, token.day, token.year, ref)
+            found = _exact(token.month, token.day, token.year, ref)
+            if (found is not None and token.year is None and token.weekday is not None
+                    and found.weekday() != token.weekday):
+                # "Monday, November 16" written on the 17th: the weekday says this year's,
+                # just past, not next year's.
+                past = _exact(token.month, token.day, ref.year, ref)
+                if past is not None and past.weekday() == token.weekday:
+                    return past
+            return found
         case DayKind.NUMERIC:
             return _numeric(token, ref, month_first)
     return None

@@ -25,8 +25,20 @@ _ROLE_PATTERNS = (
     re.compile(r"^(?:re:\s*)?" + _ROLE + r" (?:role|position|application|opening)\b"),
     re.compile(r"(?i:interview(?:ing)?) for (?:the )?" + _ROLE + _END),
 )
-_SALUTATION = re.compile(r"^(?:hi|hello|hey|dear)\s+([A-ZÀ-Þ][\w'À-ÿ-]+)",
-                         re.IGNORECASE | re.MULTILINE)
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’-]+$")
+
+
+def name_in_signature(signature: str) -> str:
+    """The first name a signature signs with: "Best,\nMaya Chen\nRecruiter" -> "Maya"."""
+    for line in signature.splitlines():
+        line = line.strip()
+        if not line or line.startswith("--") or line.endswith((",", "!")):
+            continue
+        words = line.split()
+        if 1 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words):
+            return words[0]
+        return ""
+    return ""
 
 
 def first_name(address: Address | None) -> str:
@@ -85,8 +97,7 @@ def draft_context(
         company = company_from_domain(to.domain)
     name = first_name(to)
     if not name and a.reply_to is not None and not me.wrote(a.reply_to):
-        match = _SALUTATION.search(a.reply_to.signature or "")
-        name = match.group(1) if match else ""
+        name = name_in_signature(a.reply_to.signature)
     introducer = ""
     if verdict.situation is Situation.INTRODUCTION and recipients.bcc:
         introducer = first_name(recipients.bcc[0])

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
+
+from inbox_assistant.mail.charsets import clean_body, decode_bytes
+
+# Deeper nesting than this is no mail client's work but a parser bomb: adapters cut the
+# tree here (the stdlib's own parser gives up, with RecursionError, near 1,000 levels).
+MAX_DEPTH: Final = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +29,12 @@ class Part:
     parts: tuple[Part, ...] = ()
 
     def walk(self) -> Iterator[Part]:
-        yield self
-        for part in self.parts:
-            yield from part.walk()
+        """This part and every part below it, in document order (depth first)."""
+        stack: list[Part] = [self]
+        while stack:
+            part = stack.pop()
+            yield part
+            stack.extend(reversed(part.parts))
 
     def header(self, name: str) -> str:
         wanted = name.lower()
@@ -36,15 +46,10 @@ class Part:
     @property
     def is_attachment(self) -> bool:
         disposition = self.header("Content-Disposition").lower()
-        return bool(self.filename) or disposition.startswith("attachment")
+        return bool(self.filename) or disposition.strip().startswith("attachment")
 
     def text(self) -> str:
-        """The body decoded to str; an unknown or lying charset never raises."""
+        """The body decoded to clean text (see `clean_body`); a lying charset never raises."""
         if self.data is None:
             return ""
-        for charset in (self.charset or "utf-8", "utf-8"):
-            try:
-                return self.data.decode(charset)
-            except (LookupError, UnicodeDecodeError):
-                continue
-        return self.data.decode("latin-1")
+        return clean_body(decode_bytes(self.data, self.charset))

@@ -2,53 +2,93 @@
 
 from __future__ import annotations
 
+import html
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, ParserRejectedMarkup
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
-_BLOCK_TAGS = (
+from inbox_assistant.mail.markup import defuse
+
+_BLOCK_TAGS = frozenset({
     "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
     "section", "article", "header", "footer", "hr",
-)
-# Gmail, Outlook, Apple Mail and Thunderbird mark the quoted history of a reply with these.
-_QUOTE_SELECTORS = (
-    "blockquote", "div.gmail_quote", "div.gmail_extra", "div#appendonsend",
-    "div#divRplyFwdMsg", "div.moz-cite-prefix", "div.yahoo_quoted",
-)
+})
+_CELL_TAGS = frozenset({"td", "th"})
+_HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template"})
+# Gmail, Outlook, Apple Mail and Thunderbird mark the quoted history of a reply with these:
+# blockquote, div.gmail_quote, div.gmail_extra, div.moz-cite-prefix, div.yahoo_quoted,
+# div#appendonsend, div#divRplyFwdMsg.
+_QUOTE_CLASSES = frozenset({"gmail_quote", "gmail_extra", "moz-cite-prefix", "yahoo_quoted"})
+_QUOTE_IDS = frozenset({"appendonsend", "divRplyFwdMsg"})
+_TAGS = re.compile(r"<[^<>]*>")
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(markup: str) -> str:
     """The readable text of an HTML body. The HTML is only parsed, never rendered or run.
 
     Quoted history is kept, each line prefixed with "> ", so that `split_reply` treats
-    HTML and plain-text mail alike.
+    HTML and plain-text mail alike. Only the start of a huge body is read (see
+    `markup.defuse`); broken markup never raises.
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "title", "noscript", "template"]):
-        tag.decompose()
-    for selector in _QUOTE_SELECTORS:
-        for quote in soup.select(selector):
-            if not isinstance(quote, Tag) or quote.parent is None:
+    safe = defuse(markup)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            soup = BeautifulSoup(safe, "html.parser")
+    except ParserRejectedMarkup:  # defused markup gives the parser nothing to reject
+        return _tidy(html.unescape(_TAGS.sub("\n", safe)))
+    return _render(soup)
+
+
+def _render(soup: BeautifulSoup) -> str:
+    """The text of the tree, walked without recursion: nesting depth costs nothing."""
+    out: list[str] = []
+    quote: tuple[Tag, int] | None = None  # the outermost open quote and where it starts
+    stack: list[tuple[Tag, Iterator[PageElement]]] = [(soup, iter(soup.contents))]
+    while stack:
+        tag, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if quote is not None and quote[0] is tag:
+                inner = _tidy("".join(out[quote[1]:]))
+                del out[quote[1]:]
+                out.append("\n" + "\n".join("> " + line for line in inner.splitlines()) + "\n")
+                quote = None
+            if tag.name in _BLOCK_TAGS:
+                out.append("\n")
+            elif tag.name in _CELL_TAGS:
+                out.append(" ")
+        elif isinstance(child, Tag):
+            if child.name in _HIDDEN_TAGS:
                 continue
-            inner = _flatten(quote)
-            quoted = "\n".join("> " + line for line in inner.splitlines())
-            quote.replace_with("\n" + quoted + "\n")
-    return _flatten(soup)
+            if child.name in _BLOCK_TAGS:
+                out.append("\n")
+            if quote is None and _is_quote(child):
+                quote = (child, len(out))
+            stack.append((child, iter(child.contents)))
+        elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+            out.append(str(child))  # comments, doctypes and CDATA are no text
+    return _tidy("".join(out))
 
 
-def _flatten(node: Tag) -> str:
-    for tag in node.find_all(_BLOCK_TAGS):
-        if isinstance(tag, Tag):
-            tag.insert_before("\n")
-            tag.insert_after("\n")
-    for tag in node.find_all(("td", "th")):
-        if isinstance(tag, Tag):
-            tag.insert_after(" ")
-    text = node.get_text()
+def _is_quote(tag: Tag) -> bool:
+    if tag.name == "blockquote":
+        return True
+    if tag.name != "div":
+        return False
+    classes = tag.get("class")
+    names = classes.split() if isinstance(classes, str) else list(classes or ())
+    ident = tag.get("id")
+    return bool(_QUOTE_CLASSES.intersection(names)) or (isinstance(ident, str)
+                                                        and ident in _QUOTE_IDS)
+
+
+def _tidy(text: str) -> str:
     text = text.replace("\xa0", " ")
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -41,8 +41,10 @@ class Machine:
         """The schedulers usable here, the preferred first: a systemd timer catches up on a
         run missed while the computer slept; cron does not."""
         found: list[Cron | Systemd] = []
-        if self.systemctl is not None and run((self.systemctl, "--user", "show-environment"),
-                                               self.env).returncode == 0:
+        # `systemctl --user` answers only where a user manager runs (not in most containers,
+        # nor over some SSH sessions): only then can a user timer be relied upon.
+        if self.systemctl is not None and run(
+                (self.systemctl, "--user", "show-environment"), self.env).returncode == 0:
             found.append(Systemd(self.systemctl, self.unit_dir, self.env))
         if self.crontab is not None:
             found.append(Cron(self.crontab, self.env))

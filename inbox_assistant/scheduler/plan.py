@@ -94,11 +94,14 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Installed:
+    """A scheduled scan found in place: by which scheduler, how often, what it runs, where
+    it is written down and where its output goes."""
+
     backend: str
     every: str
     command: str
     where: str
-    logs: str
+    output: str
 
 
 # --- steps: what a change does, printed by --dry-run, carried out otherwise ------------
@@ -140,21 +143,29 @@ def _indent(text: str) -> str:
 def apply(steps: list[Step], env: dict[str, str]) -> None:
     for step in steps:
         log.info("%s", describe(step).splitlines()[0])
-        if isinstance(step, WriteFile):
-            step.path.parent.mkdir(parents=True, exist_ok=True)
-            temp = step.path.with_name(step.path.name + ".tmp")
-            temp.write_text(step.text, encoding="utf-8")
-            temp.replace(step.path)
-        elif isinstance(step, DeleteFile):
-            step.path.unlink(missing_ok=True)
+        if isinstance(step, WriteFile | DeleteFile):
+            try:
+                _change_file(step)
+            except OSError as exc:
+                raise ScheduleError(f"{step.path}: {exc.strerror or exc}") from None
         else:
             done = run(step.argv, env, step.stdin)
             if done.returncode != 0 and not step.may_fail:
                 raise ScheduleError(f"`{shlex.join(step.argv)}` failed: {first_line(done)}")
 
 
+def _change_file(step: WriteFile | DeleteFile) -> None:
+    if isinstance(step, DeleteFile):
+        step.path.unlink(missing_ok=True)
+        return
+    step.path.parent.mkdir(parents=True, exist_ok=True)
+    temp = step.path.with_name(step.path.name + ".tmp")
+    temp.write_text(step.text, encoding="utf-8")
+    temp.replace(step.path)
+
+
 def run(argv: tuple[str, ...], env: dict[str, str],
-         stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(argv, input=stdin, capture_output=True, text=True, env=env,
                               timeout=_TIMEOUT, check=False)

@@ -80,8 +80,8 @@ class Systemd:
         name = self.unit(job.home)
         same = all(path.exists() and path.read_text(encoding="utf-8") == text
                    for path, text in ((service, service_text), (timer, timer_text)))
-        if same and run((self.systemctl, "--user", "is-enabled", f"{name}.timer"),
-                         self.env).returncode == 0:
+        enabled = (self.systemctl, "--user", "is-enabled", f"{name}.timer")
+        if same and run(enabled, self.env).returncode == 0:
             return []
         return [
             WriteFile(service, service_text),
