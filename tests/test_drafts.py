@@ -119,7 +119,7 @@ def test_draft_matches_its_golden_file(name: str) -> None:
 
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_draft_follows_the_content_rules(name: str) -> None:
-    draft, t = draft_for(name)
+    draft, _ = draft_for(name)
     own = written(draft.body)
     assert len(own.split()) <= 120, f"{len(own.split())} words"
     assert "{{" not in draft.body and "{%" not in draft.body and "}}" not in draft.body
