@@ -26,7 +26,7 @@ def main(ctx: click.Context, home: str | None, verbose: int, debug: bool) -> Non
     """
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
+                        stream=sys.stderr, force=True)
     if verbose < 2:
         # Google's client logs request URLs at INFO; keep them for -vv.
         logging.getLogger("googleapiclient").setLevel(logging.WARNING)
