@@ -18,7 +18,6 @@ from inbox_assistant.config import Paths, Settings, load_settings
 from inbox_assistant.domain.errors import (
     GmailAuthError,
     GmailError,
-    GmailRateLimited,
     InputFileError,
     RulesFileError,
     StateError,
@@ -186,14 +185,10 @@ def _gmail(up: Checkup, paths: Paths, env: dict[str, str]) -> Check:
     from inbox_assistant.gmail.auth import load_credentials
     from inbox_assistant.gmail.mailbox import GmailMailbox
 
-    def ask_once(_: float) -> None:
-        # The doctor asks once: retrying would only delay the answer.
-        raise GmailRateLimited("Gmail is refusing requests for now (rate limit or outage)")
-
     try:
         credentials = load_credentials(paths.token, up.settings.oauth_token_uri(env))
         mailbox = GmailMailbox(credentials, up.settings.api_root(env), up.tz,
-                               token_file=paths.token, sleep=ask_once)
+                               token_file=paths.token, attempts=1)
         account = mailbox.profile().account
     except GmailAuthError as exc:
         fix = _TESTING_HINT if "revoked or has expired" in str(exc) else (

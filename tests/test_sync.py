@@ -282,3 +282,28 @@ def test_stats_are_printed_for_people(fake: FakeGmail, unpaced: Home, tmp_path: 
     assert result.exit_code == 0
     assert "quota units" in result.stdout
     assert "threads.get" in result.stdout
+
+
+def test_an_unreachable_gmail_is_retried_then_a_clean_failure(fake: FakeGmail) -> None:
+    from inbox_assistant.gmail.client import Unreachable
+
+    sleeps = Sleeps()
+    box = mailbox(fake, sleeps)
+    fake.stop()  # nobody answers on that port any more
+    with pytest.raises(Unreachable, match="cannot reach Gmail"):
+        box.profile()
+    assert len(sleeps.calls) == 5
+    assert sleeps.calls == sorted(sleeps.calls) or max(sleeps.calls) <= 32
+
+
+def test_a_network_error_midway_is_carried_on_by_the_next_run(fake: FakeGmail,
+                                                              unpaced: Home) -> None:
+    apply(fake, 3)
+    scan(unpaced)
+    apply(fake, 2, days_ago=4)
+    fake.fail_next("history.list", status=503, reason="backendError", count=10)
+    result = unpaced.run("scan", "--now", NOW_ARG)
+    assert result.exit_code == 4
+    assert result.stderr.startswith("Error: Gmail kept refusing")
+    data = scan(unpaced)
+    assert data["summary"]["threads"] == 5  # type: ignore[index]

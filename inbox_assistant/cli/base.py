@@ -18,7 +18,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_CODES = """Exit codes: 0 success (also when some threads could not be read: they are
 listed), 1 unexpected failure, 2 a bad file or option (config, rules, mbox, state),
-3 Gmail not connected or access revoked, 4 Gmail unreachable or refusing."""
+3 Gmail not connected or access revoked, 4 Gmail unreachable or refusing, 5 another scan
+is running, 6 no scheduler could take the schedule."""
 
 
 class Env:

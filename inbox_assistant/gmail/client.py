@@ -39,6 +39,12 @@ class Call:
     request: Any
 
 
+class Unreachable(GmailError):
+    """No answer at all (network down, timeout, connection reset): worth another try."""
+
+    hint = "check the network; the next run carries on"
+
+
 class NotFound(Exception):
     """Gmail answered 404 for this call (deleted meanwhile, or an expired history id)."""
 
@@ -90,7 +96,8 @@ class GmailClient:
 
     def __init__(self, service: Any, http: Any, batch_uri: str, pacer: Pacer,
                  sleep: Callable[[float], None], rng: random.Random | None = None,
-                 on_change: Callable[[], None] | None = None) -> None:
+                 on_change: Callable[[], None] | None = None,
+                 attempts: int = MAX_ATTEMPTS) -> None:
         self.service = service
         self.http = http
         self.batch_uri = batch_uri
@@ -100,6 +107,7 @@ class GmailClient:
         self.usage = Usage()
         self.batch_size = MAX_BATCH
         self.on_change = on_change or (lambda: None)
+        self.attempts = attempts
 
     def _backoff(self, attempt: int, hinted: float | None) -> None:
         delay = min(BACKOFF_CAP, BACKOFF_BASE * 2**attempt) * (0.5 + self.rng.random() / 2)
@@ -112,16 +120,20 @@ class GmailClient:
         """One call; transient failures retried; NotFound for 404; our errors otherwise."""
         from googleapiclient.errors import HttpError
 
-        for attempt in range(MAX_ATTEMPTS):
+        for attempt in range(self.attempts):
             self.pacer.spend(units_of(call.method))
             self.usage.charge(call.method)
             self.usage.round_trips += 1
             try:
                 return self._run(lambda: call.request.execute(http=self.http))
+            except Unreachable:
+                if attempt == self.attempts - 1:
+                    raise
+                self._backoff(attempt, None)
             except HttpError as exc:
                 if int(exc.resp.status) == 404:
                     raise NotFound(call.method) from None
-                if not is_transient(exc) or attempt == MAX_ATTEMPTS - 1:
+                if not is_transient(exc) or attempt == self.attempts - 1:
                     raise map_error(exc) from None
                 self._backoff(attempt, retry_after(exc))
         raise AssertionError("unreachable")
@@ -170,6 +182,10 @@ class GmailClient:
             self.usage.round_trips += 1
             try:
                 self._run(partial(batch.execute, http=self.http))
+            except Unreachable:
+                if attempt + 1 >= self.attempts:
+                    raise
+                failed[:] = chunk
             except HttpError as exc:
                 # The batch request as a whole was refused: every part of it is retried.
                 if not is_transient(exc):
@@ -183,7 +199,7 @@ class GmailClient:
                     f"Gmail batch failed: {type(fatal[0]).__name__}")
             if failed:
                 attempt += 1
-                if attempt >= MAX_ATTEMPTS:
+                if attempt >= self.attempts:
                     raise GmailRateLimited(f"Gmail kept refusing {len(failed)} calls")
                 # Under pressure: smaller batches, after a pause.
                 self.batch_size = max(1, self.batch_size // 2)
@@ -207,7 +223,6 @@ class GmailClient:
         except HttpError:
             raise
         except (TimeoutError, TransportError, OSError) as exc:
-            raise GmailError(f"cannot reach Gmail: {type(exc).__name__}",
-                             hint="check the network; the next run carries on") from None
+            raise Unreachable(f"cannot reach Gmail: {type(exc).__name__}") from None
         finally:
             self.on_change()

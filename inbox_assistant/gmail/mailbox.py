@@ -29,7 +29,7 @@ from inbox_assistant.app.ports import (
 from inbox_assistant.domain.model import Message, Thread
 from inbox_assistant.drafts.compose import Draft
 from inbox_assistant.gmail.auth import save_token
-from inbox_assistant.gmail.client import Call, GmailClient, NotFound
+from inbox_assistant.gmail.client import MAX_ATTEMPTS, Call, GmailClient, NotFound
 from inbox_assistant.gmail.mapping import to_message
 from inbox_assistant.gmail.quota import Pacer
 from inbox_assistant.mail.message import MessageParseError, build_message, part_from_email
@@ -58,7 +58,8 @@ class GmailMailbox:
     def __init__(self, credentials: Any, api_root: str, tz: tzinfo, *,
                  token_file: Path | None = None, units_per_minute: int = 0,
                  sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 attempts: int = MAX_ATTEMPTS) -> None:
         import google_auth_httplib2
         import httplib2
         from googleapiclient.discovery import build
@@ -78,7 +79,7 @@ class GmailMailbox:
         # the batch address from the configured root instead.
         self.client = GmailClient(service, http, root + "batch/gmail/v1",
                                   Pacer(units_per_minute, clock, sleep), sleep,
-                                  on_change=self._save_refreshed_token)
+                                  on_change=self._save_refreshed_token, attempts=attempts)
 
     def _save_refreshed_token(self) -> None:
         token = self.credentials.token
