@@ -209,8 +209,9 @@ def test_rules_eval_on_the_demo(tmp_path: Path) -> None:
 
 
 def test_rules_eval_reports_misses(tmp_path: Path) -> None:
-    (tmp_path / "rules.toml").write_text('version = 1\n[[rules]]\nname = "new-contact"\n'
-                                         "enabled = false\n")
+    (tmp_path / "rules.toml").write_text(
+        'version = 1\n[[rules]]\nname = "new-contact"\nenabled = false\n'
+        '[[rules]]\nname = "new-contact-conversation"\nenabled = false\n')
     result = run(tmp_path, "rules", "eval", str(ROOT / "fixtures"), "--json")
     data = json.loads(result.stdout)
     assert data["threads"] == 22
