@@ -228,3 +228,17 @@ def test_quiet_prints_only_news(tmp_path: Path) -> None:
                 str(tmp_path), "--quiet")
     assert again.exit_code == 0
     assert again.stdout == ""
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for name, command in main.commands.items():
+        assert f"assistant {name}" in readme, f"README does not show `assistant {name}`"
+        assert command.help, f"`assistant {name}` has no help"
+
+
+def test_the_readme_has_the_two_setup_commands_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert "bash scripts/check" in readme
+    assert "--mbox fixtures/demo.mbox" in readme
+    assert "bash scripts/check" in (ROOT / ".ci" / "run").read_text()
