@@ -15,7 +15,7 @@ from inbox_assistant.app.pipeline import Pipeline, RunRecord, build_pipeline
 from inbox_assistant.app.ports import DraftRecord, Skipped
 from inbox_assistant.app.scan import ScanOptions, ScanReport, scan
 from inbox_assistant.config import ENV_QUOTA, Paths, Settings, load_settings
-from inbox_assistant.domain.errors import ConfigError, InputFileError
+from inbox_assistant.domain.errors import AssistantError, ConfigError, InputFileError
 from inbox_assistant.domain.model import Me, Thread
 from inbox_assistant.domain.verdict import Verdict
 from inbox_assistant.drafts.templates import Templates
@@ -88,13 +88,20 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
     from inbox_assistant.lock import exclusive
 
     started = time.monotonic()
-    with exclusive(ctx.paths.lock), gmail(ctx) as mailbox, state(ctx) as store:
-        synced = synchronise(mailbox, store, since, request.now, request.progress)
-        options = replace(options, mailbox_changed=synced.changed)
-        account = ctx.settings.email or store.get_meta(ACCOUNT) or mailbox.profile().account
-        me = ctx.me(account)
-        report = scan(store.threads(since), mailbox, store, rules, templates, me, options,
-                      remember=lambda message: remember(store, message))
+    with exclusive(ctx.paths.lock), state(ctx) as store, gmail(ctx) as mailbox:
+        try:
+            synced = synchronise(mailbox, store, since, request.now, request.progress)
+            options = replace(options, mailbox_changed=synced.changed)
+            account = (ctx.settings.email or store.get_meta(ACCOUNT)
+                       or mailbox.profile().account)
+            me = ctx.me(account)
+            report = scan(store.threads(since), mailbox, store, rules, templates, me, options,
+                          remember=lambda message: remember(store, message))
+        except AssistantError:
+            # A failed run is history too: `status` and `doctor` show it.
+            if not request.dry_run:
+                store.record_run(request.now, store.get_meta(ACCOUNT) or "", {}, ok=False)
+            raise
         report.skipped[:0] = synced.skipped
         if not request.dry_run:
             store.record_run(request.now, me.email, report.summary(), ok=True)

@@ -307,3 +307,16 @@ def test_a_network_error_midway_is_carried_on_by_the_next_run(fake: FakeGmail,
     assert result.stderr.startswith("Error: Gmail kept refusing")
     data = scan(unpaced)
     assert data["summary"]["threads"] == 5  # type: ignore[index]
+
+
+def test_a_failed_run_is_recorded(fake: FakeGmail, unpaced: Home) -> None:
+    from inbox_assistant.store import Store
+
+    apply(fake, 1)
+    scan(unpaced)
+    fake.fail_next("history.list", status=400, reason="failedPrecondition")
+    assert unpaced.run("scan", "--now", NOW_ARG).exit_code == 4
+    store = Store(unpaced.path / "state.sqlite3")
+    (last, *_) = store.runs()
+    store.close()
+    assert last[3] is False
