@@ -188,3 +188,13 @@ def test_talking_points_for_a_call() -> None:
     points = talking_points(t, verdict, ME, NY, Templates())
     assert len(points) == 3
     assert points[0].startswith("Say how good it was to meet Priya")
+
+
+def test_a_thank_you_thanks_the_other_interviewers_too() -> None:
+    t = interview(0.8, msg(MAYA, ago(3), "Adding Ben and Sofia, who will join the interview.",
+                           cc="Ben Adler <ben@brightlane.io>, Sofia Lind <sofia@brightlane.io>",
+                           subject="Re: Interview for Backend Engineer"))
+    verdict = classify(t, RULES, ME, NOW, NY)
+    draft = compose(t, verdict, ME, NOW, NY, Templates())
+    assert draft is not None
+    assert "Please also pass on my thanks to Ben Adler and Sofia Lind." in draft.body

@@ -80,6 +80,35 @@ def role_and_company(thread: Thread) -> tuple[str, str]:
     return "", ""
 
 
+_SIGNED_COMPANY = re.compile(r"(?:\||,|–|—| at | @ )\s*(?P<company>[A-Z][\w&.'’ -]{1,40}?)\s*$")
+
+
+def company_in_signature(signature: str) -> str:
+    """The employer a signature names: "Senior Recruiter | Brightlane" -> "Brightlane"."""
+    for line in signature.splitlines()[1:6]:
+        match = _SIGNED_COMPANY.search(line.strip())
+        if match and not re.search(r"\d|@|www\.|https?:", line):
+            return match.group("company").strip()
+    return ""
+
+
+def interviewers_of(thread: Thread, counterpart: Address | None, me: Me) -> str:
+    """The named people of the counterpart's organisation in the thread, besides them:
+    "Ben Adler and Sofia Lindqvist"."""
+    if counterpart is None:
+        return ""
+    names: list[str] = []
+    for message in thread.sent:
+        for person in (message.sender, *message.to, *message.cc):
+            if (person.domain == counterpart.domain and person.email != counterpart.email
+                    and not me.owns(person) and person.name and not is_robot(person)
+                    and person.name not in names):
+                names.append(person.name)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _day(moment: datetime | None, tz: tzinfo) -> str:
     if moment is None:
         return ""
@@ -93,6 +122,9 @@ def draft_context(
     a = verdict.assessment
     to = recipients.to[0] if recipients.to else None
     role, company = role_and_company(thread)
+    theirs = a.reply_to if a.reply_to is not None and not me.wrote(a.reply_to) else None
+    if not company and theirs is not None:
+        company = company_in_signature(theirs.signature)
     if not company and to is not None:
         company = company_from_domain(to.domain)
     name = first_name(to)
@@ -114,7 +146,8 @@ def draft_context(
         "role": role,
         "company": company,
         "event_date": _day(a.event_at, tz),
-        "interviewers": "",
+        "interviewers": (interviewers_of(thread, to, me)
+                         if verdict.situation is Situation.INTERVIEW else ""),
         "promised": _day(a.promised, tz),
         "deadline_reason": deadline_reason,
         "introducer": introducer,
