@@ -40,7 +40,9 @@ class Scope:
         return self.messages
 
 
-Check = Callable[[Scope], bool]
+# A check's answer: true or false, or for text conditions the text that matched (or None),
+# which explanations show.
+Check = Callable[[Scope], "bool | str | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ Condition = Test | AllOf | AnyOf | NotOf
 def evaluate(condition: Condition, scope: Scope) -> bool:
     """The condition's result, short-circuiting like Python's `and`/`or`."""
     if isinstance(condition, Test):
-        return condition.check(scope)
+        return bool(condition.check(scope))
     if isinstance(condition, AllOf):
         return all(evaluate(c, scope) for c in condition.children)
     if isinstance(condition, AnyOf):
@@ -82,7 +84,11 @@ def evaluate(condition: Condition, scope: Scope) -> bool:
 def trace(condition: Condition, scope: Scope) -> ConditionTrace:
     """The condition's result with every part evaluated, for explanations."""
     if isinstance(condition, Test):
-        return ConditionTrace(condition.label, condition.check(scope))
+        found = condition.check(scope)
+        label = condition.label
+        if isinstance(found, str) and found:
+            label += f' (matched "{" ".join(found.split())[:60]}")'
+        return ConditionTrace(label, bool(found))
     if isinstance(condition, NotOf):
         inner = trace(condition.child, scope)
         return ConditionTrace("not", not inner.result, (inner,))
@@ -210,8 +216,14 @@ def _header_regexes(value: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 # --- the checks ---------------------------------------------------------------------
 
-def _search(pattern: Phrases | re.Pattern[str], texts: Sequence[str]) -> bool:
-    return any(pattern.search(t) for t in texts if t)
+def _search(pattern: Phrases | re.Pattern[str], texts: Sequence[str]) -> str | None:
+    """The first text that matches, as matched; None when nothing does."""
+    for text in texts:
+        if text:
+            match = pattern.search(text)
+            if match is not None:
+                return match.group(0) or "(empty match)"
+    return None
 
 
 def _address_matches(address: str, patterns: tuple[str, ...]) -> bool:
