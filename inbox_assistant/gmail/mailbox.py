@@ -121,6 +121,7 @@ class GmailMailbox:
         calls = [Call(i, "threads.get", self.users.threads().get(
             userId="me", id=i, format="full", fields=THREAD_FIELDS)) for i in ids]
         results = self.client.batch(calls)
+        self._fetch_calendars([r for r in results.values() if isinstance(r, dict)])
         for thread_id in ids:
             resource = results.get(thread_id)
             if isinstance(resource, NotFound) or resource is None:
@@ -128,6 +129,31 @@ class GmailMailbox:
                 yield Skipped(thread_id, "deleted while the scan ran")
                 continue
             yield self._thread(resource)
+
+    def _fetch_calendars(self, threads: list[dict[str, Any]]) -> None:
+        """Fill in calendar invitations that Gmail sent as attachments (an id, no data).
+
+        The invitation's time is what an interview's windows count from, so it is worth
+        one more call; every other attachment is left unread.
+        """
+        wanted: list[tuple[str, dict[str, Any]]] = []
+        for thread in threads:
+            for message in thread.get("messages") or []:
+                for part in _parts(message.get("payload") or {}):
+                    body = part.get("body") or {}
+                    if (str(part.get("mimeType", "")).lower() == "text/calendar"
+                            and body.get("attachmentId") and not body.get("data")):
+                        wanted.append((str(message["id"]), part))
+        if not wanted:
+            return
+        calls = [Call(i, "messages.attachments.get", self.users.messages().attachments().get(
+            userId="me", messageId=message_id, id=part["body"]["attachmentId"]))
+            for i, (message_id, part) in enumerate(wanted)]
+        results = self.client.batch(calls)
+        for i, (_, part) in enumerate(wanted):
+            found = results.get(i)
+            if isinstance(found, dict) and found.get("data"):
+                part["body"]["data"] = found["data"]
 
     def _thread(self, resource: dict[str, Any]) -> Thread | Skipped:
         thread_id = str(resource["id"])
@@ -146,6 +172,7 @@ class GmailMailbox:
         calls = [Call(i, "messages.get", self.users.messages().get(
             userId="me", id=i, format="full", fields=MESSAGE_FIELDS)) for i in ids]
         results = self.client.batch(calls)
+        self._fetch_calendars([{"messages": [r for r in results.values() if isinstance(r, dict)]}])
         out: dict[str, Message | Skipped] = {}
         for message_id in ids:
             resource = results.get(message_id)
@@ -215,3 +242,9 @@ class GmailMailbox:
 def _change(message: dict[str, Any]) -> MessageChange:
     return MessageChange(str(message["id"]), str(message.get("threadId", "")),
                          frozenset(message.get("labelIds") or ()))
+
+
+def _parts(payload: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield payload
+    for part in payload.get("parts") or []:
+        yield from _parts(part)

@@ -24,6 +24,7 @@ UNITS: dict[str, int] = {
     "drafts.delete": 10,
     "drafts.get": 20,
     "messages.get": 20,
+    "messages.attachments.get": 5,
     "threads.get": 40,
 }
 # Our budget stays under Google's 6,000 so that the user's other tools keep some room.

@@ -332,6 +332,11 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
               p, [re.sub(r"[_\-.]+", " ", a.filename) for m in s.messages
                   for a in m.attachments]),
           'attachment = ["resume", "cv", "cover letter"]'),
+    _spec("my_attachment", "phrases",
+          "A file you attached (to a message you wrote) has a phrase in its name.",
+          _phrases, lambda p: lambda s: _search(
+              p, [re.sub(r"[_\-.]+", " ", a.filename) for m in s.mine for a in m.attachments]),
+          'my_attachment = ["resume", "cv"]'),
     _spec("attachment_type", "patterns", "An attachment's MIME type matches a pattern.",
           _patterns, lambda p: lambda s: any(
               _address_matches(a.mime_type.lower(), p) for m in s.messages
