@@ -260,7 +260,12 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
         else:
             first_window = windows.for_name(_PRIMARY[ctx.situation])
             step = Step.FOLLOW_UP
-        return _chase_after_my_messages(ctx, live, run, first_window, step, counts_first=False)
+        # An application confirmed by a tracking system before the user wrote: the
+        # application is that confirmation, and the user's mail already a follow-up.
+        confirmed = ctx.situation is Situation.RESUME_SUBMITTED and any(
+            f.automated and not f.by_me and f.date < run[0].date for f in live)
+        return _chase_after_my_messages(ctx, live, run, first_window, step,
+                                        counts_first=confirmed)
     # The other side wrote last.
     if last.promise is not None:
         return _promise_window(ctx, last.promise, last.message)
