@@ -104,8 +104,13 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=8192)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=8192)
 def _tokens(text: str) -> frozenset[str]:
-    return frozenset(_TOKEN.findall(text.lower()))
+    return frozenset(_TOKEN.findall(_lower(text)))
 
 
 class Phrases:
@@ -116,8 +121,9 @@ class Phrases:
     """
 
     def __init__(self, phrases: Sequence[str]) -> None:
-        self.pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(phrases) + r")(?!\w)",
-                                  re.IGNORECASE)
+        # Searched in the lower-cased text: a case-sensitive expression is much faster
+        # than the same one ignoring case.
+        self.pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(phrases) + r")(?!\w)")
         words = [frozenset(_TOKEN.findall(p.lower())) for p in phrases]
         # A phrase with no word at all cannot be pre-tested: always run the expression.
         self.words: list[frozenset[str]] | None = None if not all(words) else words
@@ -128,7 +134,7 @@ class Phrases:
             tokens = _tokens(text)
             if self.keys.isdisjoint(tokens) or not any(w <= tokens for w in self.words):
                 return None
-        return self.pattern.search(text)
+        return self.pattern.search(_lower(text))
 
 
 _Trie = dict[str, "_Trie"]

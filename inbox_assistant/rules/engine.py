@@ -66,6 +66,8 @@ def message_facts(
     thread: Thread, sent: tuple[Message, ...], rules: RuleSet, me: Me, tz: tzinfo
 ) -> list[MessageFacts]:
     facts: list[MessageFacts] = []
+    # Only the end of a thread can be "finished" by a thanks: the rest need not be asked.
+    ending = {m.id for m in sent[-3:]}
     for message in sent:
         one = Scope(thread, (message,), me)
         by_me = me.wrote(message)
@@ -81,7 +83,7 @@ def message_facts(
             auto_reply=auto_reply,
             automated=not by_me and signal("automated"),
             closure=not auto_reply and signal("closure"),
-            finished=not auto_reply and signal("finished"),
+            finished=not auto_reply and message.id in ending and signal("finished"),
         ))
     return facts
 
