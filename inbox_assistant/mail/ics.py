@@ -9,6 +9,7 @@ producers abbreviate or get wrong; Outlook's Windows zone names are translated.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
@@ -38,20 +39,25 @@ def parse_calendar(text: str, default_tz: tzinfo) -> tuple[CalendarEvent, ...]:
     pending: list[list[_Property]] = []  # VEVENTs of the current VCALENDAR
     method = EventMethod.OTHER
     stack: list[str] = []
+    # How many of each component are open: an END that closes nothing is found out at
+    # once, not by searching a stack that "BEGIN:X" lines can make as long as the input.
+    open_count: Counter[str] = Counter()
     for line in _unfold(text):
         prop = _parse_line(line)
         if prop is None:
             continue
         if prop.name == "BEGIN":
             stack.append(prop.value.strip().upper())
+            open_count[stack[-1]] += 1
             if stack[-1] == "VEVENT":
                 pending.append([])
             continue
         if prop.name == "END":
             component = prop.value.strip().upper()
-            if component in stack:
-                while stack.pop() != component:
-                    pass
+            if open_count[component]:
+                while (closed := stack.pop()) != component:
+                    open_count[closed] -= 1
+                open_count[component] -= 1
             if component == "VCALENDAR":
                 # METHOD may follow the events it governs: decide them only now.
                 events.extend(_events(pending, method, default_tz))

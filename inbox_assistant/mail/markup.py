@@ -20,6 +20,8 @@ import re
 from collections import Counter
 from typing import Final
 
+from inbox_assistant.mail.charsets import clean_body
+
 # Only the start of a huge body is read; the text that matters in a reply comes first.
 HTML_LIMIT: Final = 1_000_000  # characters
 # Tags handed to BeautifulSoup, each one an object in its tree: a bound on time and memory.
@@ -54,7 +56,7 @@ _VOID: Final = frozenset({
 
 def defuse(markup: str) -> str:
     """Well-formed markup with the text and the structure of (the start of) `markup`."""
-    text = markup[:HTML_LIMIT]
+    text = clean_body(markup[:HTML_LIMIT])  # no lone surrogate, which BeautifulSoup rejects
     out: list[str] = []
     stack: list[str] = []
     open_count: Counter[str] = Counter()

@@ -68,6 +68,8 @@ def _render(soup: BeautifulSoup) -> str:
                 continue
             if child.name in _BLOCK_TAGS:
                 out.append("\n")
+            elif child.name in _CELL_TAGS:
+                out.append(" ")
             if quote is None and _is_quote(child):
                 quote = (child, len(out))
             stack.append((child, iter(child.contents)))
