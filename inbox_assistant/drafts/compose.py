@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.headerregistry
 import email.policy
 import email.utils
 import html
@@ -24,7 +25,9 @@ MARKER_HEADER = "X-Inbox-Assistant"
 # and Gmail threads a draft only if its subject matches: keep headers on one line (RFC
 # 5322 allows 998 characters).
 POLICY = email.policy.SMTP.clone(max_line_length=998)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+# C0 and C1 controls, line and paragraph separators, lone surrogates: nothing of the
+# kind from incoming mail reaches a header.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +98,14 @@ def compose(
     subject = reply_subject(parent.subject or thread.subject)
     key = followup_key(verdict)
     message = EmailMessage(policy=POLICY)
-    message["From"] = _format(Address(me.name, me.email))
-    message["To"] = ", ".join(_format(a) for a in recipients.to)
+    # Address objects, not strings: the email package then quotes and encodes names
+    # itself, and no name ("Smith, José", "x Bcc: y") can split into recipients.
+    message["From"] = _address(Address(me.name, me.email))
+    message["To"] = [_address(a) for a in recipients.to]
     if recipients.cc:
-        message["Cc"] = ", ".join(_format(a) for a in recipients.cc)
+        message["Cc"] = [_address(a) for a in recipients.cc]
     if recipients.bcc:
-        message["Bcc"] = ", ".join(_format(a) for a in recipients.bcc)
+        message["Bcc"] = [_address(a) for a in recipients.bcc]
     message["Subject"] = subject
     if parent.message_id:
         message["In-Reply-To"] = parent.message_id
@@ -109,6 +114,11 @@ def compose(
     message.set_content(body)
     message.add_alternative(to_html(written, attribution, quoted), subtype="html")
     return Draft(thread.id, key, now, name, recipients, subject, body, message)
+
+
+def _address(address: Address) -> email.headerregistry.Address:
+    name = _CONTROL.sub(" ", address.name).strip()
+    return email.headerregistry.Address(display_name=name, addr_spec=address.email)
 
 
 def _format(address: Address) -> str:
