@@ -16,7 +16,7 @@ from inbox_assistant.domain.model import Message
 from inbox_assistant.domain.situations import Situation, Status, Step
 from inbox_assistant.domain.textdates import Mention
 from inbox_assistant.domain.verdict import Assessment
-from inbox_assistant.domain.windows import Window, Windows, later
+from inbox_assistant.domain.windows import DAY, Window, Windows, later
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,6 @@ class Event:
     source: str
 
 
-DAY_ONE = timedelta(days=1)
 
 
 def when(moment: datetime, tz: tzinfo) -> str:
@@ -235,7 +234,7 @@ def _chase_after_my_messages(
     opens = closes = None
     deadline = next((f.deadline for f in reversed(run) if f.deadline), None)
     if deadline is not None:
-        early = max(deadline.at - ctx.windows.deadline_lead, latest.date + DAY_ONE)
+        early = max(deadline.at - ctx.windows.deadline_lead, latest.date + DAY)
         opens, closes = min(ctx.later(latest.date, first_window.opens), early), deadline.at
     return ctx.window(first_step, first_window, latest.date, source, reply_to=latest.message,
                       deadline=deadline.at if deadline else None, opens=opens, closes=closes)

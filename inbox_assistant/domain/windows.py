@@ -11,9 +11,6 @@ class Window:
     opens: timedelta
     closes: timedelta
 
-    def around(self, anchor: datetime) -> tuple[datetime, datetime]:
-        return anchor + self.opens, anchor + self.closes
-
 
 def _w(opens: timedelta, closes: timedelta) -> Window:
     return Window(opens, closes)

@@ -40,7 +40,7 @@ def classify(
                 break
     # Not a follow-up situation: nothing more to find out about its messages.
     facts = message_facts(thread, sent, rules, me, tz) if situation is not Situation.NONE else []
-    event = find_event(sent, situation, tz) if situation in (
+    event = find_event(sent) if situation in (
         Situation.INTERVIEW, Situation.NEW_CONTACT) else None
     assessment = assess(situation, facts, event=event, windows=rules.windows, now=now, tz=tz)
     counterpart: Address | None = None
@@ -88,7 +88,7 @@ def message_facts(
     return facts
 
 
-def find_event(sent: tuple[Message, ...], situation: Situation, tz: tzinfo) -> Event | None:
+def find_event(sent: tuple[Message, ...]) -> Event | None:
     """The meeting the thread is about: the newest calendar invitation, else a time in text.
 
     A cancellation removes the invitation it cancels; a newer invitation (a reschedule)
