@@ -126,13 +126,20 @@ class Phrases:
         self.pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(phrases) + r")(?!\w)")
         words = [frozenset(_TOKEN.findall(p.lower())) for p in phrases]
         # A phrase with no word at all cannot be pre-tested: always run the expression.
-        self.words: list[frozenset[str]] | None = None if not all(words) else words
-        self.keys = frozenset(max(w, key=len) for w in words if w)
+        self.pretested = all(words)
+        # Each phrase filed under its longest word: a text's words pick the few phrases
+        # worth checking in full.
+        self.by_key: dict[str, list[frozenset[str]]] = {}
+        for w in words:
+            if w:
+                self.by_key.setdefault(max(sorted(w), key=len), []).append(w)
+        self.keys = frozenset(self.by_key)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.words is not None:
+        if self.pretested:
             tokens = _tokens(text)
-            if self.keys.isdisjoint(tokens) or not any(w <= tokens for w in self.words):
+            if not any(w <= tokens for key in self.keys.intersection(tokens)
+                       for w in self.by_key[key]):
                 return None
         return self.pattern.search(_lower(text))
 
