@@ -137,6 +137,16 @@ def test_a_user_template_cannot_reach_python(tmp_path: Path) -> None:
     assert "resume_submitted.txt" in result.stderr
 
 
+def test_a_user_template_that_fails_when_rendered_is_named(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "resume_submitted.txt").write_text("Hi {{ 1 / 0 }}")
+    result = run(tmp_path, "scan", "--mbox", str(DEMO), "--now", NOW, "--drafts-dir",
+                 str(tmp_path / "d"))
+    assert result.exit_code == 2
+    assert "resume_submitted.txt: ZeroDivisionError" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 DEMO_HOME = ROOT / "fixtures" / "demo-home"
 
 

@@ -157,7 +157,7 @@ def test_a_thread_id_from_the_mbox_cannot_reach_the_marker_header(tmp_path: Path
 # --- beyond the mail layer: what compose does with what it is given --------------------
 # The mail layer hands compose clean text (tests above, and the properties in
 # test_properties). Compose itself trusts it: these record where that trust shows, so
-# that fixing drafts/compose.py turns them green (strict xfail).
+# that a change to drafts/compose.py cannot reopen them.
 
 def _compose_with(**changes: object) -> bytes:
     parent, _ = due_introduction()
@@ -193,16 +193,15 @@ def test_compose_survives_any_text_in_a_subject(text: str) -> None:
     _compose_with(subject=text)
 
 
-@pytest.mark.xfail(strict=True, reason="drafts/compose.py sets the subject as it is; the email "
-                   "package decodes an encoded word in it and, before Python 3.11.10 "
-                   "(CVE-2024-6923), writes the CR LF it decodes to: a Bcc header is added")
 def test_compose_writes_a_literal_encoded_word_as_text() -> None:
     raw = _compose_with(subject="Intro =?utf-8?q?x=0D=0ABcc:_evil@attacker.example?=")
     assert b"\nBcc: evil" not in raw.replace(b"\r\n", b"\n")
+    draft = email.message_from_bytes(raw, policy=email.policy.default)
+    assert "\n" not in draft["Subject"] and "Bcc" in draft["Subject"]
 
 
-@pytest.mark.xfail(strict=True, reason="drafts/compose.py joins addresses into one string; "
-                   "Python's address parser raises TypeError on a local part that starts "
-                   "with a dot once it follows another address")
-def test_compose_survives_a_local_part_with_a_leading_dot() -> None:
-    _compose_with(cc=(Address("", ".dana@northwind.com"),))
+def test_compose_leaves_out_an_address_no_mail_system_takes() -> None:
+    raw = _compose_with(to=(Address("Jordan", ACCOUNT), Address("", ".lee@northwind.com"),
+                            Address("Dana", "dana@northwind.com")), cc=())
+    draft = email.message_from_bytes(raw, policy=email.policy.strict)
+    assert [a.addr_spec for a in draft["To"].addresses] == ["dana@northwind.com"]

@@ -245,12 +245,24 @@ def test_a_storm_of_errors_ends_in_a_clean_failure(fake: FakeGmail) -> None:
     threads = apply(fake, 1)
     fake.fail_next("threads.get", status=503, reason="backendError", count=100)
     sleeps = Sleeps()
-    from inbox_assistant.domain.errors import GmailRateLimited
+    from inbox_assistant.domain.errors import GmailUnavailable
 
-    with pytest.raises(GmailRateLimited):
+    with pytest.raises(GmailUnavailable, match="503") as raised:
         list(mailbox(fake, sleeps).fetch_threads(threads))
+    assert "trouble on its side" in raised.value.hint
     assert 1 <= len(sleeps.calls) <= 6
     assert all(s <= 32 for s in sleeps.calls)
+
+
+def test_a_storm_of_rate_limits_says_to_slow_down(fake: FakeGmail) -> None:
+    threads = apply(fake, 1)
+    fake.fail_next("threads.get", status=429, reason="rateLimitExceeded", count=100)
+    from inbox_assistant.domain.errors import GmailRateLimited, GmailUnavailable
+
+    with pytest.raises(GmailRateLimited) as raised:
+        list(mailbox(fake, Sleeps()).fetch_threads(threads))
+    assert not isinstance(raised.value, GmailUnavailable)
+    assert "slow down" in raised.value.hint
 
 
 def test_the_pacer_keeps_within_the_budget() -> None:
@@ -304,7 +316,7 @@ def test_a_network_error_midway_is_carried_on_by_the_next_run(fake: FakeGmail,
     fake.fail_next("history.list", status=503, reason="backendError", count=10)
     result = unpaced.run("scan", "--now", NOW_ARG)
     assert result.exit_code == 4
-    assert result.stderr.startswith("Error: Gmail kept refusing")
+    assert result.stderr.startswith("Error: Gmail kept failing: 503")
     data = scan(unpaced)
     assert data["summary"]["threads"] == 5  # type: ignore[index]
 

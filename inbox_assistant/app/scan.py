@@ -30,6 +30,7 @@ class Action:
     ALREADY = "draft already made"
     THREAD_HAS_DRAFT = "thread already has a draft"
     NOBODY = "no address to write to"
+    UNWRITABLE = "could not write the draft"
     NONE = ""
 
 
@@ -102,6 +103,10 @@ class _Drafts:
         return any(d.thread_id == thread_id for d in self.listed())
 
 
+# What one thread's odd mail can raise from the pure code: it is skipped, the scan goes on.
+_THREAD_ERRORS = (ValueError, LookupError, TypeError, ArithmeticError)
+
+
 def scan(
     threads: Iterable[Thread | Skipped],
     sink: DraftSink | None,
@@ -127,7 +132,7 @@ def scan(
             continue
         try:
             classified[item.id] = (item, classify(item, rules, me, options.now, options.tz))
-        except (ValueError, LookupError, TypeError) as exc:
+        except _THREAD_ERRORS as exc:
             # A thread the rules cannot make sense of is reported, the scan goes on.
             report.skipped.append(Skipped(item.id, f"could not classify: {type(exc).__name__}"))
     if store is not None and sink is not None and not options.dry_run:
@@ -159,7 +164,12 @@ def _act(
     if _by_phone(verdict, options):
         points = talking_points(thread, verdict, me, options.tz, templates)
         return Row(verdict, Action.CALL, talking_points=tuple(points))
-    draft = compose(thread, verdict, me, options.now, options.tz, templates)
+    try:
+        draft = compose(thread, verdict, me, options.now, options.tz, templates)
+    except _THREAD_ERRORS as exc:
+        # One thread's odd mail must not cost the others their drafts.
+        log.warning("could not write a draft in thread %s: %s", thread.id, type(exc).__name__)
+        return Row(verdict, Action.UNWRITABLE)
     if draft is None:
         return Row(verdict, Action.NOBODY)
     if options.dry_run or sink is None:

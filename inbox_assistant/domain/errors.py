@@ -60,6 +60,12 @@ class GmailRateLimited(GmailError):
     hint = "Gmail asked to slow down; the next scheduled run will carry on"
 
 
+class GmailUnavailable(GmailError):
+    """Gmail kept failing on its side (5xx) after every retry."""
+
+    hint = "Gmail is having trouble on its side; the next scheduled run will carry on"
+
+
 class AlreadyRunning(AssistantError):
     """Another scan holds the lock of this home directory."""
 

@@ -27,11 +27,23 @@ class Recipients:
     bcc: tuple[Address, ...] = ()
 
 
+# An addr-spec a mail system accepts: dot-atoms on both sides of one "@" (RFC 5322 3.4.1;
+# non-ASCII allowed, RFC 6531). Quoted local parts and the like are left out of drafts.
+_ATOM = r'[^\s"(),.:;<>@\[\]\\]+'
+_ADDR_SPEC = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*")
+
+
+def deliverable(address: Address) -> bool:
+    """Whether `address` can be written as a recipient: "a.b@c.d" yes, ".dana@c.d" no."""
+    return _ADDR_SPEC.fullmatch(address.email) is not None
+
+
 def _keep(addresses: tuple[Address, ...], me: Me, exclude: set[str]) -> tuple[Address, ...]:
     seen: set[str] = set(exclude)
     kept: list[Address] = []
     for address in addresses:
-        if me.owns(address) or is_robot(address) or address.email in seen:
+        if (me.owns(address) or is_robot(address) or address.email in seen
+                or not deliverable(address)):
             continue
         seen.add(address.email)
         kept.append(address)

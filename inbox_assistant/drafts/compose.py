@@ -75,7 +75,10 @@ def followup_key(verdict: Verdict) -> str:
 
 
 def reply_subject(subject: str) -> str:
-    clean = _CONTROL.sub(" ", subject).strip()
+    # "=?" is broken with a zero-width space: a literal encoded word in the text would
+    # otherwise be decoded by the email package (and, before Python 3.11.10, written out
+    # with the line breaks it decodes to: CVE-2024-6923).
+    clean = _CONTROL.sub(" ", subject).strip().replace("=?", "=\u200b?")
     return clean if re.match(r"^re\s*:", clean, re.IGNORECASE) else f"Re: {clean}"
 
 

@@ -79,6 +79,7 @@ class Templates:
         text, origin = self.source(name)
         try:
             return self.env.from_string(text).render(**context)
-        except TemplateError as exc:
-            raise InputFileError(f"{origin}: {exc}", hint="run `assistant rules check` to check "
-                                 "your templates") from None
+        except (TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
+            # A template is the user's file: whatever it trips over is reported as theirs.
+            raise InputFileError(f"{origin}: {type(exc).__name__}: {exc}", hint="run `assistant "
+                                 "rules check` to check your templates") from None

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from inbox_assistant.domain.errors import GmailAuthError, GmailError, GmailRateLimited
+from inbox_assistant.domain.errors import (
+    GmailAuthError,
+    GmailError,
+    GmailRateLimited,
+    GmailUnavailable,
+)
 from inbox_assistant.gmail.quota import Pacer, Usage, units_of
 
 log = logging.getLogger(__name__)
@@ -83,6 +88,8 @@ def map_error(exc: Any) -> AssistantErrorType:
     if status == 403 and reason in ("insufficientPermissions", "PERMISSION_DENIED", "forbidden",
                                     "ACCESS_TOKEN_SCOPE_INSUFFICIENT"):
         return GmailAuthError("Gmail permission missing: " + (message or reason))
+    if status >= 500:
+        return GmailUnavailable(f"Gmail kept failing: {status} {reason or message}".strip())
     if is_transient(exc):
         return GmailRateLimited(f"Gmail kept refusing: {status} {reason or message}".strip())
     return GmailError(f"Gmail answered {status}: {message or reason or 'error'}")
@@ -150,6 +157,7 @@ class GmailClient:
         results: dict[Hashable, Any] = {}
         pending = list(calls)
         attempt = 0
+        last_status = 0
         while pending:
             chunk, pending = pending[: self.batch_size], pending[self.batch_size:]
             failed: list[Call] = []
@@ -167,6 +175,8 @@ class GmailClient:
                         exception.resp.status) == 404:
                     results[call.key] = NotFound(call.method)
                 elif getattr(exception, "resp", None) is not None and is_transient(exception):
+                    nonlocal last_status
+                    last_status = int(exception.resp.status)
                     failed.append(call)
                     after = retry_after(exception)
                     if after is not None:
@@ -190,6 +200,7 @@ class GmailClient:
                 # The batch request as a whole was refused: every part of it is retried.
                 if not is_transient(exc):
                     raise map_error(exc) from None
+                last_status = int(exc.resp.status)
                 failed[:] = chunk
                 after = retry_after(exc)
                 if after is not None:
@@ -200,6 +211,9 @@ class GmailClient:
             if failed:
                 attempt += 1
                 if attempt >= self.attempts:
+                    if last_status >= 500:
+                        raise GmailUnavailable(f"Gmail kept failing {len(failed)} calls "
+                                               f"({last_status})")
                     raise GmailRateLimited(f"Gmail kept refusing {len(failed)} calls")
                 # Under pressure: smaller batches, after a pause.
                 self.batch_size = max(1, self.batch_size // 2)
