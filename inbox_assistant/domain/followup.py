@@ -274,6 +274,12 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
         return ctx.window(Step.FOLLOW_UP, window, last.date,
                           f"the confirmation of {when(last.date, ctx.tz)}", reply_to=last.message)
     i_wrote = any(f.by_me for f in talk)
+    if i_wrote and ctx.situation is Situation.HELP_OFFERED and not last.finished:
+        # "Got it, will get it in front of Greg": help acknowledged is not help given. The
+        # reminder counts from the user's last message, as if it had gone unanswered.
+        mine = [f for f in talk if f.by_me]
+        return _chase_after_my_messages(ctx, live, mine[-1:], windows.help_offered,
+                                        Step.FOLLOW_UP, counts_first=False)
     if not i_wrote and ctx.situation in (
         Situation.INTRODUCTION, Situation.NEW_CONTACT, Situation.HELP_OFFERED
     ):
