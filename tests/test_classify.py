@@ -215,3 +215,41 @@ def test_business_days_skip_the_weekend() -> None:
     assert calendar.due_at == datetime(2026, 11, 14, 15, 0, tzinfo=UTC)
     assert working.due_at == datetime(2026, 11, 16, 15, 0, tzinfo=UTC)
     assert working.assessment.closes == datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+
+
+def test_help_acknowledged_is_not_help_given() -> None:
+    # "Got it, will get it in front of Greg": the reminder still counts from the resume.
+    pat = "Pat Ames <pat@hillcountry.example>"
+    found = classify(thread(
+        msg(pat, ago(9), "Happy to help. Send me your resume and I'll pass it on.",
+            to=JR, subject="Lonestar"),
+        msg(JR, ago(8), "Thank you so much! Resume attached.", to=pat,
+            attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(pat, ago(8) + timedelta(hours=1), "Got it. Will get it in front of Greg.", to=JR),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.DUE)
+
+
+def test_thanks_after_a_name_and_their_good_luck_end_an_exchange() -> None:
+    dana = "Dana Fox <dana@northwind.com>"
+    found = classify(thread(
+        msg(dana, ago(20), "Jordan, I'd like to introduce you to Sam, cc'd.", to=JR,
+            cc="Sam Ortiz <sam@ortiz.example>", subject=INTRO),
+        msg(JR, ago(19), "Thanks Dana! Sam, great to e-meet you. Would a call next week work?",
+            to="Sam Ortiz <sam@ortiz.example>"),
+        msg("Sam Ortiz <sam@ortiz.example>", ago(18), "Sure, here are my notes. Good luck!",
+            to=JR),
+        msg(JR, ago(18) + timedelta(hours=2), "Sam, thank you so much, this is really "
+            "generous and I’ll put it to use this week.", to="Sam Ortiz <sam@ortiz.example>"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTRODUCTION, Status.CLOSED)
+
+
+def test_a_curly_apostrophe_matches_a_phrase_written_straight() -> None:
+    from inbox_assistant.rules.conditions import Phrases
+
+    phrases = Phrases(["i'll ping", "happy to help"])
+    match = phrases.search("Sure, I\u2019ll ping Greg about it.")
+    assert match is not None and match.group(0) == "i'll ping"
+    assert Phrases(["i\u2019ll ping"]).search("I'll ping him") is not None
+    assert phrases.search("I will call Greg") is None

@@ -25,6 +25,8 @@ PARIS = ZoneInfo("Europe/Paris")
 BERLIN = ZoneInfo("Europe/Berlin")
 MADRID = ZoneInfo("Europe/Madrid")
 KOLKATA = ZoneInfo("Asia/Kolkata")
+ROME = ZoneInfo("Europe/Rome")
+LISBON = ZoneInfo("Europe/Lisbon")
 SENT = datetime(2026, 11, 19, 10, 0, tzinfo=NY)  # a Thursday
 
 
@@ -39,6 +41,12 @@ def eod(year: int, month: int, day: int, zone: tzinfo = NY) -> datetime:
 
 # (id, text, sent_at, tz, expected moment, expected phrase)
 MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
+    ("italian", "Il colloquio è giovedì 26 novembre alle 15:00.",
+     SENT, ROME, at(2026, 11, 26, 15, zone=ROME), "giovedì 26 novembre alle 15:00"),
+    ("portuguese", "A entrevista será na terça-feira às 14h30.",
+     SENT, LISBON, at(2026, 11, 24, 14, 30, zone=LISBON), "terça-feira às 14h30"),
+    ("domani", "Ci sentiamo domani alle 11?",
+     SENT, ROME, at(2026, 11, 20, 11, zone=ROME), "domani alle 11"),
     ("weekday-numeric-et", "Are you free Tuesday 11/24 at 2pm ET for a quick call?",
      SENT, LA, at(2026, 11, 24, 14), "Tuesday 11/24 at 2pm ET"),
     ("tomorrow-pt", "Could we do tomorrow at 2pm PT instead?",
@@ -197,6 +205,18 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, NY, eod(2026, 11, 23), "by 5pm Monday"),
     ("cue-after-an-earlier-date", "I know you met Dana on Monday and we will decide by Friday.",
      SENT, NY, eod(2026, 11, 20), "by Friday"),
+    ("entro-venerdi", "Ti faremo sapere entro venerdì.",
+     SENT, ROME, eod(2026, 11, 20, ROME), "entro venerdì"),
+    ("entro-due-settimane", "Le daremo una risposta entro due settimane.",
+     SENT, ROME, eod(2026, 12, 3, ROME), "entro due settimane"),
+    ("prossima-settimana", "Vi aggiorno la prossima settimana.",
+     SENT, ROME, eod(2026, 11, 27, ROME), "la prossima settimana"),
+    ("ate-sexta-feira", "Damos-lhe uma resposta até sexta-feira, 27/11.",
+     SENT, LISBON, eod(2026, 11, 27, LISBON), "até sexta-feira, 27/11"),
+    ("inicio-proxima-semana", "Entraremos em contacto no início da próxima semana.",
+     SENT, LISBON, eod(2026, 11, 24, LISBON), "início da próxima semana"),
+    ("date-then-cue", "El viernes 27/11 como muy tarde te decimos algo.",
+     SENT, MADRID, eod(2026, 11, 27, MADRID), "viernes 27/11"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
@@ -207,6 +227,10 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("by-not-before-date", "We met by the lake on Friday."),
     ("no-date", "Have a great weekend, talk soon!"),
     ("out-of-office-until", "I am out of the office until Monday, November 30."),
+    # A date asked of the reader is theirs to keep, not a promise of the writer's.
+    ("your-answer-by", "We'd need your answer by Friday, December 11."),
+    ("tu-respuesta", "Necesitamos tu respuesta antes del viernes 4/12."),
+    ("sua-resposta", "Agradecemos a sua resposta até sexta-feira, 4/12."),
 ]
 
 

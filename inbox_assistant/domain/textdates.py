@@ -188,11 +188,12 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
 
 
 _BACK_CUE: Final = re.compile(
-    r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée])"
+    r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
+    r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto)"
     r"\b[^.!?\n]{0,40}$", re.I)
 _UNTIL_CUE: Final = re.compile(
     r"\b(?:until|till|through|thru|jusqu['’]\s*(?:au|à)|bis(?:\s+(?:zum|einschlie[sß]lich))?"
-    r"|hasta\s+el)\b[^.!?\n]{0,20}$", re.I)
+    r"|hasta\s+el|fino\s+al(?:la)?|at[ée](?:\s+(?:ao|à|a|o|dia))?)\b[^.!?\n]{0,20}$", re.I)
 
 _Candidate = DayToken | PeriodToken
 
@@ -200,19 +201,22 @@ _Candidate = DayToken | PeriodToken
 # "3pm on Friday", "2026-11-24T14:00", Google Calendar's "Tue Nov 24, 2026 ⋅ 2pm".
 _GAP: Final = re.compile(
     r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|um|ab"
-    r"|am|le|el|de|von|vers|gegen|the|this|between)\b[\s,(@–—⋅·|-]*){0,3}",
+    r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no)\b"
+    r"[\s,(@–—⋅·|-]*){0,3}",
     re.I,
 )
 _IMMEDIATE_CUE: Final = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within"
-    r"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|hasta|para\s+el)"
-    r"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on))?"
+    r"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|hasta|para\s+el"
+    r"|entro|non\s+oltre|prima\s+di|at[ée]|antes\s+d[aeo])"
+    r"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on|il|lo|ao|à|a|o|dia))?"
     r"(?:\s+(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:\s+on)?)?[\s,]*$",
     re.I,
 )
 _LIMIT_PREFIX: Final = re.compile(
-    r"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta)"
-    r"(?:\s+(?:the|le|la|el|den|dem|zum|am|on))?[\s,]*$",
+    r"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta"
+    r"|entro|non\s+oltre|prima\s+di|at[ée]|antes\s+d[aeo])"
+    r"(?:\s+(?:the|le|la|el|den|dem|zum|am|on|il|lo|ao|à|a|o|dia))?[\s,]*$",
     re.I,
 )
 _REPLY_CUE: Final = re.compile(
@@ -223,9 +227,13 @@ _REPLY_CUE: Final = re.compile(
     re.I,
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
-    r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|r[ée]ponse|reviendr|revenir"
-    r"|nouvelles|d[ée]cision|tenir\s+au\s+courant|respuesta|decisi[oó]n|noticias|contactar"
-    r"|informar|avisar)",
+    r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
+    r"|r[ée]ponse|reviendr|revenir|nouvelles|d[ée]cision|tenir\s+au\s+courant|recontacter"
+    r"|faire\s+(?:un\s+)?retour|respuesta|decisi[oó]n|noticias|contactar|informar|avis(?:ar|amos"
+    r"|aremos)|te\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos)"
+    r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
+    r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
+    r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback)",
     re.I,
 )
 _FUTURE: Final = re.compile(
@@ -236,13 +244,15 @@ _FUTURE: Final = re.compile(
 _DEADLINE_CUE: Final = re.compile(
     r"\b(?:deadline|expir|due\b(?!\s+to\b)|clos(?:es|ing)\b|close\s+(?:on|at)\b|cut-?off"
     r"|last\s+day|ha(?:ve|s)\s+until|no\s+later\s+than|frist|abl[aä]uf|l[aä]uft\s+\w+\s+ab"
-    r"|[ée]ch[ée]ance|date\s+limite|fecha\s+l[ií]mite|plazo|vence)",
+    r"|[ée]ch[ée]ance|date\s+limite|fecha\s+l[ií]mite|plazo|vence|scadenza|scade|prazo"
+    r"|data\s+limite)",
     re.I,
 )
 _OBLIGATION: Final = re.compile(
     r"\b(?:need|needs|must|ha(?:ve|s)\s+to|got\s+to|asked|asking|want|wants|answer|respond"
     r"|decide|decision|reply|submit|sign|accept|give|confirm|let\s+them\s+know|get\s+back"
-    r"|muss|m[uü]ssen|dois|devons|faut|tengo\s+que|debo|hay\s+que)\b",
+    r"|muss|m[uü]ssen|dois|devons|faut|tengo\s+que|debo|hay\s+que|devo|dobbiamo|bisogna"
+    r"|preciso|tenho\s+que)\b",
     re.I,
 )
 # Clauses end at sentence punctuation, a semicolon or a blank line; a full stop counts only
@@ -254,9 +264,14 @@ _ENGLISH: Final = re.compile(
 )
 _OTHER_LANGUAGE: Final = re.compile(
     r"\b(?:le|la|les|et|vous|nous|à|der|die|das|und|um|uhr|wir|sie|ihnen|el|los|las|y|usted"
-    r"|para|con|que|de)\b",
+    r"|para|con|que|de|il|di|che|per|non|do|da|em|não|com|os|as|ao)\b",
     re.I,
 )
+_ASKED_OF_READER: Final = re.compile(
+    r"\b(?:your|tu|su|sua|a\s+sua|vuestra|votre|ta|ihre|deine|dein|la\s+tua|la\s+sua|la\s+vostra)"
+    r"\s+(?:final\s+)?(?:answer|response|reply|decision|confirmation|feedback|respuesta|decisi[oó]n"
+    r"|confirmaci[oó]n|resposta|decis[ãa]o|confirma[çc][ãa]o|r[ée]ponse|d[ée]cision|antwort"
+    r"|r[uü]ckmeldung|entscheidung|zusage|risposta|decisione|conferma)\b", re.I)
 _EARLIEST_DAY: Final = re.compile(r"[\s,]*(?:on\s+)?$", re.I)
 
 
@@ -375,6 +390,9 @@ def _promise_start(
     text: str, candidate: _Candidate, lead: int, others: Sequence[_Candidate]
 ) -> int | None:
     lo, hi = _clause(text, lead, candidate.end)
+    if _ASKED_OF_READER.search(text, lo, hi) is not None:
+        # "We'd need your answer by Friday": a date asked of the reader, not a promise.
+        return None
     immediate = _IMMEDIATE_CUE.search(text, lo, lead)
     if immediate is not None:
         return immediate.start()

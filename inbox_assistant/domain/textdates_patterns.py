@@ -83,7 +83,7 @@ _WEEKDAY: Final = (
     rf"(?:\b(?:{alternation(WEEKDAYS)})\b|\b(?-i:{alternation(WEEKDAY_ABBREVIATIONS)})\b\.?)"
 )
 _MONTH: Final = rf"\b(?:{alternation(MONTHS)})\b\.?"
-_WEEKDAY_PREFIX: Final = rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+(?:(?:the|den|le|el)\s+)?)?"
+_WEEKDAY_PREFIX: Final = rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+(?:(?:the|den|le|el|il|dia)\s+)?)?"
 _YEAR: Final = r"(?:,?\s+(?:de\s+)?(?P<y>\d{4})\b)?"
 
 _ISO: Final = re.compile(
@@ -114,16 +114,19 @@ _ORDINAL: Final = re.compile(
     re.I,
 )
 _WEEKDAY_PHRASE: Final = re.compile(
-    r"(?:\b(?P<mod>this\s+coming|next|this|coming|el\s+pr[oó]ximo|pr[oó]ximo|n[aä]chsten"
-    rf"|n[aä]chste|kommenden|diesen|ce)\s+)?(?P<wd>{_WEEKDAY})"
+    r"(?:\b(?P<mod>this\s+coming|next|this|coming|el\s+pr[oó]ximo|pr[oó]xim[oa]|n[aä]chsten"
+    r"|n[aä]chste|kommenden|diesen|ce|prossim[oa]|questo|questa|este|esta|nesta|neste)\s+)?"
+    rf"(?P<wd>{_WEEKDAY})"
     r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|de\s+la\s+semana\s+que\s+viene"
-    r"|que\s+viene|n[aä]chster\s+woche))?",
+    r"|que\s+viene|n[aä]chster\s+woche|prossim[oa]|della\s+settimana\s+prossima"
+    r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem))?",
     re.I,
 )
 _RELATIVE: Final = re.compile(
     r"\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|today|tonight|apr[eè]s[-\s]demain"
     r"|demain|aujourd['’]hui|ce\s+soir|[uü]bermorgen|uebermorgen|(?<!am\s)(?<!guten\s)morgen"
-    r"|heute|pasado\s+ma[nñ]ana|(?<!la\s)ma[nñ]ana|hoy)\b",
+    r"|heute|pasado\s+ma[nñ]ana|(?<!la\s)ma[nñ]ana|hoy|dopodomani|domani|oggi|stasera"
+    r"|depois\s+de\s+amanh[ãa]|amanh[ãa]|hoje)\b",
     re.I,
 )
 _RELATIVE_OFFSETS: Final = {
@@ -131,10 +134,13 @@ _RELATIVE_OFFSETS: Final = {
     "tomorrow": 1, "demain": 1, "morgen": 1, "mañana": 1, "manana": 1,
     "day after tomorrow": 2, "the day after tomorrow": 2, "après demain": 2,
     "apres demain": 2, "übermorgen": 2, "uebermorgen": 2, "pasado mañana": 2,
-    "pasado manana": 2,
+    "pasado manana": 2, "oggi": 0, "stasera": 0, "domani": 1, "dopodomani": 2,
+    "hoje": 0, "amanhã": 1, "amanha": 1, "depois de amanhã": 2, "depois de amanha": 2,
 }
-_ON_OR_AFTER_MODS: Final = ("this", "diesen", "ce")
-_NEXT_WEEK_MODS: Final = ("next week", "de la semana", "nächster", "nachster")
+_ON_OR_AFTER_MODS: Final = ("this", "diesen", "ce", "questo", "questa", "este", "esta",
+                             "nesta", "neste")
+_NEXT_WEEK_MODS: Final = ("next week", "de la semana", "nächster", "nachster",
+                          "della settimana", "da próxima", "da proxima", "da semana")
 
 
 def _weekday(word: str | None) -> int | None:
@@ -228,13 +234,15 @@ _WEEKDAY_WORDS: Final = frozenset(WEEKDAYS)
 _RELATIVE_WORDS: Final = frozenset({
     "tomorrow", "today", "tonight", "demain", "aujourd", "soir", "übermorgen",
     "ubermorgen", "uebermorgen", "morgen", "heute", "mañana", "manana", "hoy",
+    "oggi", "stasera", "domani", "dopodomani", "hoje", "amanhã", "amanha",
 })
 
 
 def _scanners(text: str) -> list[_Scanner]:
     words = set(_WORD.findall(text))
     lower = {w.lower() for w in words}
-    weekday = bool(lower & _WEEKDAY_WORDS) or bool(words & set(WEEKDAY_ABBREVIATIONS))
+    weekday = (bool(lower & _WEEKDAY_WORDS) or bool(words & set(WEEKDAY_ABBREVIATIONS))
+               or "feira" in lower)
     month = bool(lower & _MONTH_WORDS)
     wanted: list[_Scanner] = []
     if _HAS_ISO.search(text):

@@ -80,17 +80,19 @@ def _early_next_month(local: datetime) -> date:
 
 
 _NUMBER: Final = rf"(?:\d{{1,3}}|\b(?:{alternation(NUMBERS)})\b)"
-_SELF_CUED: Final = ("within", "innerhalb", "binnen", "dentro", "sous")
+_SELF_CUED: Final = ("within", "innerhalb", "binnen", "dentro", "sous", "entro")
 _DURATION: Final = re.compile(
-    r"\b(?P<prep>within|in|over|during|dans|sous|en|innerhalb(?:\s+von)?|binnen|dentro\s+de)\s+"
-    r"(?P<art>(?:the|les|den|los|las)\s+)?"
-    r"(?P<next>(?:next|coming|following|prochain[es]*|n[aä]chsten|kommenden|pr[oó]xim[oa]s)\s+)?"
+    r"\b(?P<prep>within|in|over|during|dans|sous|en|innerhalb(?:\s+von)?|binnen|dentro\s+de"
+    r"|entro|tra|fra|nei|nelle|em|nos|nas|daqui\s+a)\s+"
+    r"(?P<art>(?:the|les|den|los|las|i|le|os|as)\s+)?"
+    r"(?P<next>(?:next|coming|following|prochain[es]*|n[aä]chsten|kommenden|pr[oó]xim[oa]s"
+    r"|prossim[ie])\s+)?"
     rf"(?:(?P<n>{_NUMBER})(?:\s*(?:-|–|to|or|à|bis|a|o)\s*(?P<n2>{_NUMBER}))?\s*)?"
     r"(?:(?P<biz>business|working|work)\s+)?"
     r"(?P<unit>werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?|tag(?:e|en)?|d[ií]as"
-    r"|weeks?|semaines?|wochen?|semanas?|hours?|hrs?|heures?|stunden?|horas?|h"
-    r"|months?|mois|monat(?:e|en)?|mes(?:es)?)\b"
-    r"(?:\s+(?P<biz2>ouvr[ée]s|ouvrables|h[aá]biles|laborables))?"
+    r"|giorn[oi]|weeks?|semaines?|wochen?|semanas?|settiman[ae]|hours?|hrs?|heures?"
+    r"|stunden?|horas?|ore|h|months?|mois|monat(?:e|en)?|mes(?:es)?|mesi|m[eê]s)\b"
+    r"(?:\s+(?P<biz2>ouvr[ée]s|ouvrables|h[aá]biles|laborables|lavorativi|[uú]teis))?"
     r"(?:\s+or\s+(?P<n3>two|three|so))?",
     re.I,
 )
@@ -104,11 +106,11 @@ def _count(word: str | None) -> int | None:
 
 
 def _unit(word: str) -> str:
-    if word.startswith(("werk", "arbeit", "d", "jour", "tag")):
+    if word.startswith(("werk", "arbeit", "d", "jour", "tag", "giorn")):
         return "day"
-    if word.startswith(("w", "sem")):
+    if word.startswith(("w", "sem", "sett")):
         return "week"
-    if word.startswith(("mo", "mes")):
+    if word.startswith(("mo", "mes", "mês")):
         return "month"
     return "hour"
 
@@ -116,6 +118,7 @@ def _unit(word: str) -> str:
 _SINGULAR_UNITS: Final = frozenset({
     "day", "jour", "tag", "werktag", "arbeitstag", "week", "semaine", "woche", "semana",
     "hour", "hr", "h", "heure", "stunde", "hora", "month", "monat", "mes",
+    "giorno", "settimana", "mese", "mês", "dia",
 })
 # For "in the coming days" and the like; singular units ("the next week") count one.
 _VAGUE_COUNTS: Final = {"day": 3, "week": 2, "hour": 24, "month": 2}
@@ -147,12 +150,15 @@ def _phrases(*alternatives: str) -> re.Pattern[str]:
 
 _NEXT_WEEK: Final = (
     r"(?:next\s+week|n[aä]chster\s+woche|la\s+semaine\s+prochaine|la\s+pr[oó]xima\s+semana"
-    r"|la\s+semana\s+que\s+viene)"
+    r"|la\s+semana\s+que\s+viene|(?:la\s+)?prossima\s+settimana|(?:la\s+)?settimana\s+prossima"
+    r"|(?:a|da)\s+pr[oó]xima\s+semana|(?:a|da)\s+semana\s+que\s+vem)"
 )
 _NAMED_PERIODS: Final[tuple[tuple[re.Pattern[str], LastDay], ...]] = (
     (_phrases(rf"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+{_NEXT_WEEK}",
               rf"anfang\s+{_NEXT_WEEK}", rf"d[ée]but\s+de\s+{_NEXT_WEEK}",
-              rf"(?:a\s+)?principios\s+de\s+{_NEXT_WEEK}"), _next_week(1)),
+              rf"(?:a\s+)?principios\s+de\s+{_NEXT_WEEK}",
+              rf"(?:all['’]\s*)?inizio\s+(?:del)?l?a?\s*{_NEXT_WEEK}",
+              rf"in[ií]cio\s+d{_NEXT_WEEK}"), _next_week(1)),
     (_phrases(rf"(?:mid[-\s]?|(?:the\s+)?middle\s+of\s+){_NEXT_WEEK}", rf"mitte\s+{_NEXT_WEEK}",
               rf"milieu\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?mediados\s+de\s+{_NEXT_WEEK}"),
      _next_week(2)),
@@ -160,22 +166,28 @@ _NAMED_PERIODS: Final[tuple[tuple[re.Pattern[str], LastDay], ...]] = (
               rf"fin\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?finales\s+de\s+{_NEXT_WEEK}"),
      _next_week(4)),
     (_phrases(_NEXT_WEEK, r"the\s+following\s+week", r"n[aä]chste\s+woche",
-              r"kommende[nr]?\s+woche", r"semaine\s+prochaine"), _next_week(4)),
+              r"kommende[nr]?\s+woche", r"semaine\s+prochaine", r"pr[oó]xima\s+semana",
+              r"semana\s+que\s+vem"), _next_week(4)),
     (_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
               r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
               r"fin\s+de\s+(?:la|cette)\s+semaine", r"cette\s+semaine",
-              r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana"),
+              r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana",
+              r"questa\s+settimana", r"entro\s+la\s+settimana", r"(?:o\s+)?fim\s+da\s+semana",
+              r"final\s+da\s+semana"),
      _this_friday),
     (_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", r"EOM",
               r"ende\s+(?:des|dieses)\s+monats", r"monatsende", r"fin\s+(?:du|de)\s+mois",
-              r"(?:a\s+)?finales\s+de(?:l|\s+este)?\s+mes", r"fin\s+de\s+mes"),
+              r"(?:a\s+)?finales\s+de(?:l|\s+este)?\s+mes", r"fin\s+de\s+mes",
+              r"fine\s+(?:del\s+)?mese", r"(?:o\s+)?(?:fim|final)\s+do\s+m[eê]s"),
      _month_end_from(0)),
     (_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+month",
               r"anfang\s+n[aä]chsten\s+monats", r"d[ée]but\s+du\s+mois\s+prochain",
               r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes"), _early_next_month),
     (_phrases(r"(?:(?:the\s+)?end\s+of\s+)?next\s+month", r"(?:ende\s+)?n[aä]chsten\s+monats?",
               r"(?:(?:la\s+)?fin\s+du\s+)?mois\s+prochain", r"(?:el\s+)?pr[oó]ximo\s+mes",
-              r"el\s+mes\s+que\s+viene"), _month_end_from(1)),
+              r"el\s+mes\s+que\s+viene", r"(?:il\s+)?prossimo\s+mese",
+              r"(?:o\s+)?pr[oó]ximo\s+m[eê]s",
+              r"(?:o\s+)?m[eê]s\s+que\s+vem"), _month_end_from(1)),
 )
 _END_OF_DAY: Final = _phrases(
     r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business"
@@ -189,7 +201,7 @@ _END_OF_DAY: Final = _phrases(
 _PERIOD_STEMS: Final = (
     "day", "jour", "tag", "werk", "arbeit", "día", "dia", "week", "sem", "woch", "hour",
     "heure", "stund", "hora", "month", "monat", "mes", "mois", "eod", "cob", "eob", "eow",
-    "eom", "feierabend", "dienstschluss", "business",
+    "eom", "feierabend", "dienstschluss", "business", "giorn", "sett", "ore", "mese", "mês",
 )
 _WORDS: Final = re.compile(r"[^\W\d_]+")
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)

@@ -19,6 +19,11 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     "samstag": 5, "sonnabend": 5, "sonntag": 6,
     "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
     "sábado": 5, "sabado": 5, "domingo": 6,
+    "lunedì": 0, "lunedi": 0, "martedì": 1, "martedi": 1, "mercoledì": 2, "mercoledi": 2,
+    "giovedì": 3, "giovedi": 3, "venerdì": 4, "venerdi": 4, "sabato": 5, "domenica": 6,
+    # Portuguese: the "-feira" forms only; a bare "segunda" or "quinta" is also an ordinal.
+    "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
+    "quinta-feira": 3, "sexta-feira": 4,
 }
 
 # Matched case-sensitively, capitalised only: "sat", "sun" and "wed" are English words too,
@@ -46,6 +51,12 @@ MONTHS: Final[Mapping[str, int]] = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
     "diciembre": 12, "ene": 1, "abr": 4, "dic": 12,
+    # Italian ("set", "gen" and "mag" are left out: they collide with English words)
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12, "giu": 6, "lug": 7, "ott": 10,
+    # Portuguese ("out" for outubro is left out: it collides with English "out")
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6,
+    "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12, "fev": 2,
 }
 
 # Abbreviations people append to a time. Matched case-sensitively and upper-case only,
@@ -98,4 +109,8 @@ NUMBERS: Final[Mapping[str, int]] = {
     "wenigen": 3,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10,
     "quince": 15, "unos": 3, "unas": 3, "unos pocos": 3, "pocos": 3,
+    "due": 2, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "dieci": 10,
+    "quindici": 15, "qualche": 3,
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "sete": 7, "oito": 8, "dez": 10,
+    "alguns": 3, "algumas": 3,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
 from inbox_assistant.domain.followup import Event, MessageFacts, assess
@@ -68,24 +69,30 @@ def message_facts(
     facts: list[MessageFacts] = []
     # Only the end of a thread can be "finished" by a thanks: the rest need not be asked.
     ending = {m.id for m in sent[-3:]}
+    auto_reply, automated, closure, finished = (
+        _signal(rules, name) for name in ("auto_reply", "automated", "closure", "finished"))
     for message in sent:
         one = Scope(thread, (message,), me)
         by_me = me.wrote(message)
-
-        def signal(name: str, one: Scope = one) -> bool:
-            condition = rules.signals.get(name)
-            return condition is not None and evaluate(condition, one)
-
-        auto_reply = signal("auto_reply")
+        is_auto_reply = auto_reply(one)
         facts.append(MessageFacts(
             message=message,
             by_me=by_me,
-            auto_reply=auto_reply,
-            automated=not by_me and signal("automated"),
-            closure=not auto_reply and signal("closure"),
-            finished=not auto_reply and message.id in ending and signal("finished"),
+            auto_reply=is_auto_reply,
+            automated=not by_me and automated(one),
+            closure=not is_auto_reply and closure(one),
+            finished=not is_auto_reply and message.id in ending and finished(one),
         ))
     return facts
+
+
+def _never(scope: Scope) -> bool:
+    return False
+
+
+def _signal(rules: RuleSet, name: str) -> Callable[[Scope], bool]:
+    condition = rules.signals.get(name)
+    return _never if condition is None else condition.holds
 
 
 def find_event(sent: tuple[Message, ...]) -> Event | None:
