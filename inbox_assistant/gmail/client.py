@@ -157,7 +157,8 @@ class GmailClient:
         results: dict[Hashable, Any] = {}
         pending = list(calls)
         attempt = 0
-        last_status = 0
+        # The last transient refusal, which names the failure once attempts run out.
+        last_refusal: list[Any] = []
         while pending:
             chunk, pending = pending[: self.batch_size], pending[self.batch_size:]
             failed: list[Call] = []
@@ -175,8 +176,7 @@ class GmailClient:
                         exception.resp.status) == 404:
                     results[call.key] = NotFound(call.method)
                 elif getattr(exception, "resp", None) is not None and is_transient(exception):
-                    nonlocal last_status
-                    last_status = int(exception.resp.status)
+                    last_refusal[:] = [exception]
                     failed.append(call)
                     after = retry_after(exception)
                     if after is not None:
@@ -200,7 +200,7 @@ class GmailClient:
                 # The batch request as a whole was refused: every part of it is retried.
                 if not is_transient(exc):
                     raise map_error(exc) from None
-                last_status = int(exc.resp.status)
+                last_refusal[:] = [exc]
                 failed[:] = chunk
                 after = retry_after(exc)
                 if after is not None:
@@ -211,9 +211,8 @@ class GmailClient:
             if failed:
                 attempt += 1
                 if attempt >= self.attempts:
-                    if last_status >= 500:
-                        raise GmailUnavailable(f"Gmail kept failing {len(failed)} calls "
-                                               f"({last_status})")
+                    if last_refusal:
+                        raise map_error(last_refusal[0])
                     raise GmailRateLimited(f"Gmail kept refusing {len(failed)} calls")
                 # Under pressure: smaller batches, after a pause.
                 self.batch_size = max(1, self.batch_size // 2)
