@@ -205,18 +205,19 @@ _GAP: Final = re.compile(
     r"[\s,(@–—⋅·|-]*){0,3}",
     re.I,
 )
+# "By" and the article after it in Italian and Portuguese, shared by both cue expressions.
+_BY_IT_PT: Final = r"|entro|non\s+oltre|prima\s+di|at[ée]|antes\s+d[aeo]"
+_ARTICLE_IT_PT: Final = r"|il|lo|ao|à|a|o|dia"
 _IMMEDIATE_CUE: Final = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within"
-    r"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|hasta|para\s+el"
-    r"|entro|non\s+oltre|prima\s+di|at[ée]|antes\s+d[aeo])"
-    r"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on|il|lo|ao|à|a|o|dia))?"
+    rf"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|hasta|para\s+el"
+    rf"{_BY_IT_PT})(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:\s+on)?)?[\s,]*$",
     re.I,
 )
 _LIMIT_PREFIX: Final = re.compile(
-    r"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta"
-    r"|entro|non\s+oltre|prima\s+di|at[ée]|antes\s+d[aeo])"
-    r"(?:\s+(?:the|le|la|el|den|dem|zum|am|on|il|lo|ao|à|a|o|dia))?[\s,]*$",
+    rf"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta"
+    rf"{_BY_IT_PT})(?:\s+(?:the|le|la|el|den|dem|zum|am|on{_ARTICLE_IT_PT}))?[\s,]*$",
     re.I,
 )
 _REPLY_CUE: Final = re.compile(
