@@ -349,7 +349,7 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           _phrases, lambda p: lambda s: _search(p, s.subjects),
           'subject = ["interview", "phone screen"]'),
     _spec("subject_regex", "regex", "The regular expression matches a subject.",
-          _regex, lambda p: lambda s: _search(p, [m.subject for m in s.messages]),
+          _regex, lambda p: lambda s: _search(p, s.subjects),
           r'subject_regex = "^(re: )?application"'),
     _spec("text", "phrases", "A phrase appears in the new (unquoted) text of any message.",
           _phrases, _text_check("any"), 'text = ["nice to meet you"]'),
