@@ -130,6 +130,18 @@ CASES = {
         msg("Weekly Python <news@pyweekly.example>", ago(1), "This week in Python: interview "
             "tips", subject="Python Weekly #700", headers={"List-Unsubscribe": "<mailto:x>"})),
         Situation.NONE, Status.IGNORED),
+    "their-resume-reviewed-is-not-my-application": _case(lambda: thread(
+        msg("Sam Ortiz <sam.ortiz@gmail.com>", ago(3), "Could you look over my resume before "
+            "I apply? Attached.", subject="resume look-over?", attachments=("Sam_Resume.docx",)),
+        msg(JR, ago(2), "Comments in the attached. Kill the acronyms.", to="sam.ortiz@gmail.com",
+            subject="Re: resume look-over?", attachments=("Sam_Resume_JR.docx",))),
+        Situation.NONE, Status.IGNORED),
+    "passing-mention-of-an-interview-is-personal": _case(lambda: thread(
+        msg("Ana Reyes <ana.reyes@gmail.com>", ago(2), "How is the job hunt going?",
+            subject="Thanksgiving"),
+        msg(JR, ago(1), "Slowly! The first round at a startup went fine, still waiting.",
+            to="ana.reyes@gmail.com", subject="Re: Thanksgiving")),
+        Situation.NONE, Status.IGNORED),
     "personal-ignored": _case(lambda: thread(
         msg("Ana Reyes <ana.reyes@gmail.com>", ago(1), "Are you coming for Thanksgiving?",
             subject="Thanksgiving"),
@@ -253,3 +265,15 @@ def test_a_curly_apostrophe_matches_a_phrase_written_straight() -> None:
     assert match is not None and match.group(0) == "i'll ping"
     assert Phrases(["i\u2019ll ping"]).search("I'll ping him") is not None
     assert phrases.search("I will call Greg") is None
+
+
+def test_a_calendar_invitation_titled_a_to_b_is_no_introduction() -> None:
+    start = NOW + timedelta(days=2)
+    event = CalendarEvent("Jordan Reyes <> Alana Fox (Platform Lead)", start,
+                          start + timedelta(minutes=45))
+    found = classify(thread(
+        msg(REC, ago(1), "They'd love for you to meet Alana, your manager if this goes ahead.",
+            to=JR, cc="Alana Fox <alana@brightlane.io>",
+            subject="Invitation: Jordan Reyes <> Alana Fox", events=(event,)),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.WAITING)

@@ -309,6 +309,11 @@ def _text_check(who: str) -> Callable[[Phrases | re.Pattern[str]], Check]:
     return build
 
 
+def _file_names(messages: Sequence[Message]) -> list[str]:
+    # "Jane_Doe-CV.pdf" reads as the words "Jane Doe CV pdf".
+    return [re.sub(r"[_\-.]+", " ", a.filename) for m in messages for a in m.attachments]
+
+
 def _people(scope: Scope) -> int:
     seen = {a.email for m in scope.thread.sent for a in (m.sender, *m.to, *m.cc)}
     return len({e for e in seen if e and e not in scope.me.addresses})
@@ -400,15 +405,16 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           "You are only in Cc or Bcc of the first message from them (not in To).",
           _flag, lambda f: lambda s: _only_cc(s) == f, "only_cc = true"),
     _spec("attachment", "phrases", "An attachment's file name contains a phrase.",
-          _phrases, lambda p: lambda s: _search(
-              p, [re.sub(r"[_\-.]+", " ", a.filename) for m in s.messages
-                  for a in m.attachments]),
+          _phrases, lambda p: lambda s: _search(p, _file_names(s.messages)),
           'attachment = ["resume", "cv", "cover letter"]'),
     _spec("my_attachment", "phrases",
           "A file you attached (to a message you wrote) has a phrase in its name.",
-          _phrases, lambda p: lambda s: _search(
-              p, [re.sub(r"[_\-.]+", " ", a.filename) for m in s.mine for a in m.attachments]),
+          _phrases, lambda p: lambda s: _search(p, _file_names(s.mine)),
           'my_attachment = ["resume", "cv"]'),
+    _spec("their_attachment", "phrases",
+          "A file they attached (to a message they wrote) has a phrase in its name.",
+          _phrases, lambda p: lambda s: _search(p, _file_names(s.theirs)),
+          'their_attachment = ["resume", "cv"]'),
     _spec("attachment_type", "patterns", "An attachment's MIME type matches a pattern.",
           _patterns, lambda p: lambda s: any(
               _address_matches(a.mime_type.lower(), p) for m in s.messages
