@@ -122,6 +122,14 @@ CASES = {
         msg(JR, ago(2), "Thank you so much, Lee! Resume attached.", to="lee@acme.example",
             subject="Re: catching up")),
         Situation.HELP_OFFERED, Status.WAITING),
+    "help-offered-in-their-own-words": _case(lambda: thread(
+        msg(JR, ago(12), "Would you be comfortable putting in a word?", to="lee@acme.example",
+            subject="Acme opening?"),
+        msg("Lee Park <lee@acme.example>", ago(11), "Not awkward at all. Send me your latest "
+            "resume and I'll walk it over to recruiting myself.", subject="Re: Acme opening?"),
+        msg(JR, ago(9), "Thank you so much, Lee!", to="lee@acme.example",
+            subject="Re: Acme opening?", attachments=("Jordan_Reyes_Resume.pdf",))),
+        Situation.HELP_OFFERED, Status.DUE, step=Step.FOLLOW_UP),
     "new-contact-due": _case(lambda: thread(
         msg("Priya Das <priya@datadog.example>", ago(2), "Great meeting you at the PyData meetup "
             "last night! Let's stay in touch.", subject="Great meeting you")),

@@ -364,6 +364,12 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           _phrases, _text_check("me"), 'my_text = ["attached my resume"]'),
     _spec("their_text", "phrases", "A phrase appears in the new text of a message they wrote.",
           _phrases, _text_check("them"), 'their_text = ["happy to help"]'),
+    _spec("my_text_regex", "regex",
+          "The regular expression matches the new text of a message you wrote.",
+          _regex, _text_check("me"), r'my_text_regex = "\\bi applied\\b"'),
+    _spec("their_text_regex", "regex",
+          "The regular expression matches the new text of a message they wrote.",
+          _regex, _text_check("them"), r'their_text_regex = "\\bsend me your (\\w+ )?cv\\b"'),
     _spec("thread_text", "phrases",
           "A phrase appears anywhere: subjects, new and quoted text, signatures.",
           # Each part searched on its own: the same strings on every run, their words
