@@ -195,6 +195,22 @@ def test_a_cancelled_invitation_is_no_interview_time() -> None:
     assert verdict.assessment.event_at is None
 
 
+def test_a_cancelled_invitation_leaves_no_time_in_its_own_text() -> None:
+    # Outlook writes the invitation's time into its body: "When: Thursday, November 19..."
+    start = datetime(2026, 11, 19, 15, 0, tzinfo=UTC)
+    request = CalendarEvent("Second interview", start, start + timedelta(hours=1))
+    cancel = CalendarEvent("Canceled: Second interview", start, start + timedelta(hours=1),
+                           EventMethod.CANCEL, cancelled=True)
+    when = "When: Thursday, November 19, 2026 10:00 AM-11:00 AM (UTC-05:00) Eastern Time."
+    t = thread(
+        msg(REC, ago(6), when, subject="Second interview", events=(request,)),
+        msg(REC, ago(3), f"{when}\nWe have to cancel; the role is paused.",
+            subject="Canceled: Second interview", events=(cancel,)),
+    )
+    verdict = classify(t, RULES, ME, NOW, NY)
+    assert verdict.assessment.event_at is None
+
+
 def test_a_draft_is_not_a_reply() -> None:
     draft = msg(JR, ago(1), "Following up...", to=REC, labels=("DRAFT",),
                 subject="Re: Backend Engineer application")

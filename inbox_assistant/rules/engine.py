@@ -99,12 +99,16 @@ def find_event(sent: tuple[Message, ...]) -> Event | None:
     """The meeting the thread is about: the newest calendar invitation, else a time in text.
 
     A cancellation removes the invitation it cancels; a newer invitation (a reschedule)
-    replaces an older one.
+    replaces an older one. The text of a message that carries an invitation repeats its
+    time ("When: Thursday 10:00"): that time is the invitation's, and never outlives its
+    cancellation.
     """
     event: Event | None = None
+    cancelled: set[datetime] = set()
     for message in sent:
         for item in message.events:
             if item.cancelled:
+                cancelled.add(item.start)
                 if event is not None and event.start == item.start:
                     event = None
                 continue
@@ -114,6 +118,6 @@ def find_event(sent: tuple[Message, ...]) -> Event | None:
         return event
     for message in reversed(sent):
         mention = message.dates.meeting
-        if mention is not None:
+        if mention is not None and not message.events and mention.at not in cancelled:
             return Event(mention.at, mention.at + _MEETING_LENGTH, f'"{mention.phrase}"')
     return None
