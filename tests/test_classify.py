@@ -301,3 +301,22 @@ def test_a_calendar_invitation_titled_a_to_b_is_no_introduction() -> None:
             subject="Invitation: Jordan Reyes <> Alana Fox", events=(event,)),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.WAITING)
+
+
+def test_help_handed_over_closes_a_help_thread_and_no_interview() -> None:
+    lee = "Lee Park <lee@acme.example>"
+    helped = classify(thread(
+        msg(lee, ago(12), "Happy to help! Send me your resume.", subject="Acme"),
+        msg(JR, ago(11), "Thank you, Lee!", to=lee, attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(lee, ago(10), "I've passed it to Sandra in recruiting; she is expecting you.",
+            subject="Re: Acme")), RULES, ME, NOW, NY)
+    assert (helped.situation, helped.status) == (Situation.HELP_OFFERED, Status.CLOSED)
+    start = NOW - timedelta(days=6)
+    interviewed = interview_invite(
+        start,
+        msg(JR, start + timedelta(hours=3), "Thank you for your time today.", to=REC,
+            subject="Re: Interview"),
+        msg(REC, start + timedelta(days=1), "Lovely note, Bram forwarded it to the whole team. "
+            "We will decide within two weeks.", subject="Re: Interview"))
+    found = classify(interviewed, RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.WAITING)

@@ -28,6 +28,8 @@ class MessageFacts:
     auto_reply: bool = False
     automated: bool = False
     closure: bool = False
+    # "Done, I passed it to Sandra": the end of a help_offered thread only.
+    help_given: bool = False
     finished: bool = False
 
     @property
@@ -154,7 +156,7 @@ def assess(
     if not live:
         return ctx.closed("Nothing but automatic replies in the thread.")
     for fact in reversed(live):
-        if fact.closure:
+        if fact.closure or (fact.help_given and situation is Situation.HELP_OFFERED):
             who = "you" if fact.by_me else (fact.message.sender.name or fact.message.sender.email)
             return ctx.closed(f"Closed by {who} on {when(fact.date, tz)}.")
     if event is None:

@@ -69,8 +69,9 @@ def message_facts(
     facts: list[MessageFacts] = []
     # Only the end of a thread can be "finished" by a thanks: the rest need not be asked.
     ending = {m.id for m in sent[-3:]}
-    auto_reply, automated, closure, finished = (
-        _signal(rules, name) for name in ("auto_reply", "automated", "closure", "finished"))
+    auto_reply, automated, closure, help_given, finished = (
+        _signal(rules, name)
+        for name in ("auto_reply", "automated", "closure", "help_given", "finished"))
     for message in sent:
         one = Scope(thread, (message,), me)
         by_me = me.wrote(message)
@@ -81,6 +82,7 @@ def message_facts(
             auto_reply=is_auto_reply,
             automated=not by_me and automated(one),
             closure=not is_auto_reply and closure(one),
+            help_given=not is_auto_reply and not by_me and help_given(one),
             finished=not is_auto_reply and message.id in ending and finished(one),
         ))
     return facts
