@@ -320,3 +320,15 @@ def test_help_handed_over_closes_a_help_thread_and_no_interview() -> None:
             "We will decide within two weeks.", subject="Re: Interview"))
     found = classify(interviewed, RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.WAITING)
+
+
+def test_writing_first_after_meeting_counts_as_the_first_follow_up() -> None:
+    travis = "Travis Hale <travis@pinnacle.example>"
+    found = classify(thread(
+        msg(JR, ago(28), "We met yesterday at the transition summit. Great meeting you!",
+            to=travis, subject="From the summit"),
+        msg(JR, ago(18), "Bringing this back to the top of your inbox.", to=travis,
+            subject="Re: From the summit"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.CLOSED)
+    assert "2 follow-ups" in found.reason

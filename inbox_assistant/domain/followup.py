@@ -265,8 +265,10 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
         # application is that confirmation, and the user's mail already a follow-up.
         confirmed = ctx.situation is Situation.RESUME_SUBMITTED and any(
             f.automated and not f.by_me and f.date < run[0].date for f in live)
+        # Writing first to someone just met is already the follow-up of the meeting.
+        met = ctx.situation is Situation.NEW_CONTACT and run[0] is talk[0]
         return _chase_after_my_messages(ctx, live, run, first_window, step,
-                                        counts_first=confirmed)
+                                        counts_first=confirmed or met)
     # The other side wrote last.
     if last.promise is not None:
         return _promise_window(ctx, last.promise, last.message)
