@@ -332,3 +332,18 @@ def test_writing_first_after_meeting_counts_as_the_first_follow_up() -> None:
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.CLOSED)
     assert "2 follow-ups" in found.reason
+
+
+def test_their_mail_after_the_coffee_is_owed_a_reply() -> None:
+    hannah = "Hannah Whit <hannah@ledgerline.example>"
+    start = NOW - timedelta(hours=8)
+    coffee = CalendarEvent("Coffee - Hannah / Jordan", start, start + timedelta(minutes=45))
+    found = classify(thread(
+        msg(hannah, ago(6), "Would a coffee on Monday work?", subject="Coffee next week?"),
+        msg(JR, ago(5), "Monday at 9 works.", to=hannah, subject="Re: Coffee next week?"),
+        msg(hannah, ago(5) + timedelta(hours=1), "Invitation", subject="Invitation: Coffee",
+            events=(coffee,)),
+        msg(hannah, NOW - timedelta(hours=4), "Thank you for this morning! Keep in touch?",
+            subject="Re: Coffee next week?"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.WAITING)

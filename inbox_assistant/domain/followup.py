@@ -359,4 +359,6 @@ def _after_meeting(ctx: _Context, live: Sequence[MessageFacts], event: Event) ->
         return ctx.window(Step.FOLLOW_UP, windows.new_contact, end,
                           f"the meeting ({when(end, tz)})",
                           reply_to=(talk or list(live))[-1].message, event_at=event.start)
-    return _conversation(ctx, live)
+    # The conversation starts again at the meeting: their "thank you for this morning" is
+    # a new contact's first mail, owed a reply, whatever was said to arrange the coffee.
+    return _conversation(ctx, [f for f in live if f.date >= end])
