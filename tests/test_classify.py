@@ -131,10 +131,10 @@ CASES = {
             subject="Re: Acme opening?", attachments=("Jordan_Reyes_Resume.pdf",))),
         Situation.HELP_OFFERED, Status.DUE, step=Step.FOLLOW_UP),
     "recruiter-asked-for-the-resume": _case(lambda: thread(
-        msg("Renata Alves <renata@pontetalent.example>", ago(10), "I'm a headhunter working on a "
+        msg("Renata Alves <renata@pontetalent.example>", ago(5), "I'm a headhunter working on a "
             "Senior PM search. Send me your resume and I'll present you to the client.",
             subject="Opportunity: Senior PM"),
-        msg(JR, ago(9), "Thanks Renata, sounds interesting. Resume attached.",
+        msg(JR, ago(4), "Thanks Renata, sounds interesting. Resume attached.",
             to="renata@pontetalent.example", subject="Re: Opportunity: Senior PM",
             attachments=("Jordan_Reyes_Resume.pdf",))),
         Situation.RESUME_SUBMITTED, Status.DUE),
