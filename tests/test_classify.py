@@ -355,3 +355,18 @@ def test_their_mail_after_the_coffee_is_owed_a_reply() -> None:
             subject="Re: Coffee next week?"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.WAITING)
+
+
+def test_help_handed_over_stays_open_on_the_helpers_own_promise() -> None:
+    lee = "Lee Park <lee@acme.example>"
+
+    def handed_over(news: str) -> Status:
+        return classify(thread(
+            msg(lee, ago(6), "Happy to help! Send me your resume.", subject="Acme"),
+            msg(JR, ago(5), "Thank you, Lee!", to=lee,
+                attachments=("Jordan_Reyes_Resume.pdf",)),
+            msg(lee, ago(4), f"I've passed it to Sandra. {news}", subject="Re: Acme"),
+        ), RULES, ME, NOW, NY).status
+
+    assert handed_over("I'll get back to you by next Friday.") is Status.WAITING
+    assert handed_over("She said she'll reach out to you directly next week.") is Status.CLOSED

@@ -8,6 +8,7 @@ counts from; a window *opens* (status due) and *closes* (due and overdue).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
@@ -156,7 +157,10 @@ def assess(
     if not live:
         return ctx.closed("Nothing but automatic replies in the thread.")
     for fact in reversed(live):
-        if fact.closure or (fact.help_given and situation is Situation.HELP_OFFERED):
+        # Help handed over with the helper's own promise ("passed on; I'll get back to you
+        # by the 4th") is not over; "she'll reach out next week" is someone else's.
+        if fact.closure or (fact.help_given and situation is Situation.HELP_OFFERED
+                            and not _own_promise(fact)):
             who = "you" if fact.by_me else (fact.message.sender.name or fact.message.sender.email)
             return ctx.closed(f"Closed by {who} on {when(fact.date, tz)}.")
     if event is None:
@@ -241,6 +245,27 @@ def _chase_after_my_messages(
     return ctx.window(first_step, first_window, latest.date, source, reply_to=latest.message,
                       deadline=deadline.at if deadline else None, opens=opens, closes=closes)
 
+
+
+# A first person in the sentence of a promise: the writer's own commitment.
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|i['’]ll|i['’]m|we|we['’]ll|je|j['’]|nous|ich|wir|yo|io|eu|nós|nosotros)\b|"
+    r"\b(?:te|vous|ti|dir|ihnen|lhe) (?:dirai|dis|fais|écris|reviens|digo|escribo|aviso|"
+    r"respondo|melde|sage|schreibe|faccio|scrivo|dico|escrevo)\b",
+    re.IGNORECASE)
+
+
+def _own_promise(fact: MessageFacts) -> bool:
+    promise = fact.promise
+    if promise is None:
+        return False
+    text = fact.message.new_text
+    at = text.lower().find(promise.phrase.lower())
+    if at < 0:
+        return True
+    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, at) for mark in ".!?\n") if i >= 0]
+    return _FIRST_PERSON.search(text[start:min(ends, default=len(text))]) is not None
 
 
 def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
