@@ -370,3 +370,17 @@ def test_help_handed_over_stays_open_on_the_helpers_own_promise() -> None:
 
     assert handed_over("I'll get back to you by next Friday.") is Status.WAITING
     assert handed_over("She said she'll reach out to you directly next week.") is Status.CLOSED
+
+
+def test_thanks_that_awaits_an_answer_ends_nothing() -> None:
+    def after_their_reply(last_word: str) -> Status:
+        return classify(thread(
+            *applied(12).messages,
+            msg(REC, ago(11), "Got it, the team is reviewing applications.",
+                subject="Re: Backend Engineer application"),
+            msg(JR, ago(11) + timedelta(hours=1), last_word, to=REC,
+                subject="Re: Backend Engineer application"),
+        ), RULES, ME, NOW, NY).status
+
+    assert after_their_reply("Thanks Maya, much appreciated!") is Status.CLOSED
+    assert after_their_reply("Thanks Maya! Looking forward to hearing from you.") is Status.DUE
