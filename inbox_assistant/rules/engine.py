@@ -75,7 +75,8 @@ def message_facts(
     for message in sent:
         one = Scope(thread, (message,), me)
         by_me = me.wrote(message)
-        is_auto_reply = auto_reply(one)
+        # Your own mail is never their out-of-office.
+        is_auto_reply = not by_me and auto_reply(one)
         facts.append(MessageFacts(
             message=message,
             by_me=by_me,

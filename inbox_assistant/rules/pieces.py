@@ -1,0 +1,94 @@
+r"""The literal pieces a regular expression cannot match without.
+
+`\bsend\s+me\s+your\s+(resume|cv)\b` cannot match a text without "send", nor one without
+"resume" or "cv": any text the expression matches holds one piece of each requirement, and
+`required_pieces` picks the requirement that rules out the most texts. Testing a
+lower-cased text for a few substrings is far cheaper than running the expression, and
+most texts hold none of them.
+
+The pattern is read with the standard library's own parser (`re._parser`). Whatever it
+cannot read with certainty (look-arounds, back-references, optional parts) simply yields
+no requirement, and the expression then runs on every text: the pieces are only ever a
+shortcut, never a change of meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+try:
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python: no shortcut, same results
+    _sre = _sre_parse = None
+
+# A single letter is in every text: not worth a test.
+_MIN_PIECE: Final = 2
+# Words in nearly every mail: a requirement made of them rules out little.
+_COMMON: Final = frozenset({
+    "the", "and", "you", "your", "for", "with", "that", "this", "have", "are", "me", "my",
+    "to", "of", "in", "it", "is", "on", "at", "we", "our", "be", "an", "or", "if", "so",
+})
+
+Need = frozenset[str]
+
+
+def required_pieces(pattern: re.Pattern[str]) -> Need | None:
+    """Lower-cased substrings one of which every match contains; None when unknown."""
+    if _sre_parse is None:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # the parser is internal: any surprise means "unknown"
+        return None
+    need = _sequence(list(tree))
+    if need is None or min(len(piece) for piece in need) < _MIN_PIECE:
+        return None
+    return need
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> Need | None:
+    """The most selective requirement among the parts a sequence must match in order."""
+    found: list[Need] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            found.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        need = _item(op, av)
+        if need is not None:
+            found.append(need)
+    close_run()
+    if not found:
+        return None
+    return max(found, key=_selectivity)
+
+
+def _selectivity(need: Need) -> tuple[int, int]:
+    # Long, uncommon pieces, and few of them, rule out the most texts.
+    common = any(piece.strip() in _COMMON for piece in need)
+    return (0 if common else min(len(piece) for piece in need), -len(need))
+
+
+def _item(op: Any, av: Any) -> Need | None:
+    if op is _sre.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _sre.BRANCH:
+        branches = [_sequence(list(branch)) for branch in av[1]]
+        if any(need is None for need in branches):
+            return None
+        return frozenset().union(*branches)  # type: ignore[arg-type]
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, _high, inner = av
+        return _sequence(list(inner)) if low >= 1 else None
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    return None
