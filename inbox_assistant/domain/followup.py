@@ -9,9 +9,10 @@ counts from; a window *opens* (status due) and *closes* (due and overdue).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
+from functools import cached_property
 
 from inbox_assistant.domain.model import Message
 from inbox_assistant.domain.situations import Situation, Status, Step
@@ -20,18 +21,35 @@ from inbox_assistant.domain.verdict import Assessment
 from inbox_assistant.domain.windows import DAY, Window, Windows, later
 
 
-@dataclass(frozen=True, slots=True)
+def _unasked(name: str) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
 class MessageFacts:
-    """What classification learned about one sent message."""
+    """What classification learned about one sent message.
+
+    `finished` and `help_given` matter for a thread's last words or its help only: they
+    are found out by `ask` (a signal's name -> whether the message shows it) when first
+    read, and most messages are never asked.
+    """
 
     message: Message
     by_me: bool
     auto_reply: bool = False
     automated: bool = False
     closure: bool = False
-    # "Done, I passed it to Sandra": the end of a help_offered thread only.
-    help_given: bool = False
-    finished: bool = False
+    ask: Callable[[str], bool] = field(default=_unasked, repr=False, compare=False)
+
+    @cached_property
+    def finished(self) -> bool:
+        """A "Thanks!" that ends an exchange."""
+        return self.ask("finished")
+
+    @cached_property
+    def help_given(self) -> bool:
+        """ "Done, I passed it to Sandra": the end of a help_offered thread only."""
+        return self.ask("help_given")
 
     @property
     def promise(self) -> Mention | None:
@@ -159,7 +177,7 @@ def assess(
     for fact in reversed(live):
         # Help handed over with the helper's own promise ("passed on; I'll get back to you
         # by the 4th") is not over; "she'll reach out next week" is someone else's.
-        if fact.closure or (fact.help_given and situation is Situation.HELP_OFFERED
+        if fact.closure or (situation is Situation.HELP_OFFERED and fact.help_given
                             and not _own_promise(fact)):
             who = "you" if fact.by_me else (fact.message.sender.name or fact.message.sender.email)
             return ctx.closed(f"Closed by {who} on {when(fact.date, tz)}.")

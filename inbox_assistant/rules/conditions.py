@@ -258,6 +258,11 @@ class Regex:
 
 
 @lru_cache(maxsize=8192)
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=8192)
 def _lowered(text: str) -> str:
     return text.lower()
 
@@ -481,7 +486,7 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           _flag, lambda f: lambda s: any(
               m.dates.meeting is not None for m in s.messages) == f, "meeting_time = true"),
     _spec("words_max", "number", "Each message in view says at most this many new words.",
-          _count, lambda n: lambda s: all(len(m.new_text.split()) <= n for m in s.messages),
+          _count, lambda n: lambda s: all(_words(m.new_text) <= n for m in s.messages),
           "words_max = 30"),
     _spec("question", "true | false", "The new text of a message in view asks a question.",
           _flag, lambda f: lambda s: any("?" in m.new_text for m in s.messages) == f,

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 from inbox_assistant.domain.followup import Event, MessageFacts, assess
 from inbox_assistant.domain.model import Address, EventMethod, Me, Message, Thread
 from inbox_assistant.domain.recipients import counterpart_of
-from inbox_assistant.domain.situations import Situation
+from inbox_assistant.domain.situations import Situation, Status
 from inbox_assistant.domain.verdict import RuleTrace, Verdict
 from inbox_assistant.rules.conditions import Scope, evaluate, trace
 from inbox_assistant.rules.loader import RuleSet
@@ -48,9 +48,9 @@ def classify(
     if assessment.reply_to is not None:
         counterpart = counterpart_of(thread, assessment.reply_to, me, situation)
     theirs = [f.message for f in facts if not f.by_me and not f.auto_reply]
-    phone = rules.signals.get("phone")  # only asked of follow-up situations
-    by_phone = bool(theirs) and phone is not None and evaluate(
-        phone, Scope(thread, (theirs[-1],), me))
+    phone = rules.signals.get("phone")  # only asked of what is owed now
+    by_phone = (assessment.status is Status.DUE and bool(theirs) and phone is not None
+                and evaluate(phone, Scope(thread, (theirs[-1],), me)))
     return Verdict(
         thread_id=thread.id,
         subject=thread.subject,
@@ -77,14 +77,22 @@ def message_facts(
         by_me = me.wrote(message)
         # Your own mail is never their out-of-office.
         is_auto_reply = not by_me and auto_reply(one)
+
+        def ask(name: str, one: Scope = one, by_me: bool = by_me, skip: bool = is_auto_reply,
+                last: bool = message.id in ending) -> bool:
+            if skip:
+                return False
+            if name == "finished":
+                return last and finished(one)
+            return not by_me and help_given(one)
+
         facts.append(MessageFacts(
             message=message,
             by_me=by_me,
             auto_reply=is_auto_reply,
             automated=not by_me and automated(one),
             closure=not is_auto_reply and closure(one),
-            help_given=not is_auto_reply and not by_me and help_given(one),
-            finished=not is_auto_reply and message.id in ending and finished(one),
+            ask=ask,
         ))
     return facts
 
