@@ -235,15 +235,16 @@ def _chase_after_my_messages(
     `counts_first` says whether the first message of the run is itself a follow-up
     (a check-in) or the message being followed up (an application, a thank-you).
     """
+    follow_ups = len(run) - (0 if counts_first else 1)
     promise = _pending_promise(ctx, live, run)
     if promise is not None:
         chased = [f for f in run if f.date > promise.at]
         if not chased:
             return _promise_window(ctx, promise, run[-1].message)
-        # The promised date passed and the user already chased: count from there.
-        run, counts_first = chased, True
+        # The promised date passed and the user already chased: the next step counts from
+        # that chase, and every nudge since their last answer counts towards going quiet.
+        follow_ups = max(follow_ups, len(chased))
     latest = run[-1]
-    follow_ups = len(run) - (0 if counts_first else 1)
     if follow_ups >= ctx.windows.max_follow_ups:
         return ctx.closed(
             f"Gone quiet: {follow_ups} follow-ups since {when(run[0].date, ctx.tz)} "
