@@ -384,3 +384,15 @@ def test_thanks_that_awaits_an_answer_ends_nothing() -> None:
 
     assert after_their_reply("Thanks Maya, much appreciated!") is Status.CLOSED
     assert after_their_reply("Thanks Maya! Looking forward to hearing from you.") is Status.DUE
+
+
+def test_nudges_before_and_after_a_promised_day_both_count() -> None:
+    lee = "Lee Park <lee@acme.example>"
+    found = classify(thread(
+        msg(lee, ago(40), "Happy to help! Send me your resume; I'll get back to you within "
+            "two weeks.", subject="Acme"),
+        msg(JR, ago(39), "Thank you, Lee!", to=lee, attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(JR, ago(30), "Hi Lee, any news?", to=lee),
+        msg(JR, ago(20), "Hi Lee, checking in once more.", to=lee),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)
