@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Final, Protocol, TypeVar
 
 from inbox_assistant.domain.textdates_vocab import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from inbox_assistant.domain.textdates_words import LETTERS, Words, matches_at, merged, words_of
 
 
 class DayKind(Enum):
@@ -208,63 +209,89 @@ def _from_relative(m: re.Match[str]) -> DayToken | None:
     return DayToken(m.start(), m.end(), DayKind.RELATIVE, offset=_RELATIVE_OFFSETS.get(word, 0))
 
 
-_Scanner = tuple[re.Pattern[str], Callable[[re.Match[str]], DayToken | None]]
-_DAY_SCANNERS: Final[tuple[_Scanner, ...]] = (
-    (_ISO, _from_iso), (_NUMERIC, _from_numeric), (_MONTH_DAY, _from_month_name),
-    (_DAY_MONTH, _from_month_name), (_ORDINAL, _from_ordinal),
-    (_WEEKDAY_PHRASE, _from_weekday), (_RELATIVE, _from_relative),
-)
-
-
 # The end of "Mon-Fri" or "Monday to Friday": opening hours, not an appointment.
 WEEKDAY_RANGE_START: Final = re.compile(
     rf"{_WEEKDAY}\s*(?:-|–|—|to|through|thru|till|until|bis|au|à|a)\s*$", re.I
 )
 
 
-# Cheap tests that say whether a scanner can match at all. The scanners start with an
-# optional weekday, which the regex engine tries at every position of the text: skipping
-# the ones that cannot match makes reading a message's dates several times faster.
-_WORD: Final = re.compile(r"[^\W\d_]+")
+# Where matches may start, so that each pattern is tried there only (`textdates_words`).
+# Every pattern may start with a weekday: its first word ("terça" of "terça-feira"), or
+# an abbreviation, matched case-sensitively but listed lower-case like every word here.
+_WEEKDAY_LEADS: Final = frozenset(
+    {LETTERS.findall(name)[0] for name in WEEKDAYS} | {a.lower() for a in WEEKDAY_ABBREVIATIONS}
+)
+_MONTH_LEADS: Final = frozenset(LETTERS.findall(name)[0] for name in MONTHS)
+# The first words of the `mod` of _WEEKDAY_PHRASE and of the phrases of _RELATIVE.
+_MODIFIER_LEADS: Final = frozenset({
+    "this", "next", "coming", "el", "próximo", "proximo", "próxima", "proxima", "nächsten",
+    "nachsten", "nächste", "nachste", "kommenden", "diesen", "ce", "prossimo", "prossima",
+    "questo", "questa", "este", "esta", "nesta", "neste",
+})
+_RELATIVE_LEADS: Final = frozenset({
+    "the", "day", "tomorrow", "today", "tonight", "après", "apres", "demain", "aujourd", "ce",
+    "übermorgen", "ubermorgen", "uebermorgen", "morgen", "heute", "pasado", "mañana", "manana",
+    "hoy", "dopodomani", "domani", "oggi", "stasera", "depois", "amanhã", "amanha", "hoje",
+})
+# The articles before a day number, which _DAY_MONTH ("the", "le", "den", "el") and _ORDINAL
+# ("on", "the") read without a `\b` before them: "bathe 24 Nov" matches from its "the".
+_ARTICLES: Final = ("the", "le", "den", "el", "on")
+
+# Cheap tests that say whether a scanner can match at all, as they always have: they skip
+# most scanners. They read the same lower-cased words as before, so they decide the same.
 _HAS_ISO: Final = re.compile(r"\d{4}[-/.]\d")
 _HAS_NUMERIC: Final = re.compile(r"\d[/.]\d")
 _HAS_ORDINAL: Final = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 _MONTH_WORDS: Final = frozenset(MONTHS)
-_WEEKDAY_WORDS: Final = frozenset(WEEKDAYS)
+_WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | {"feira"}
+_ABBREVIATION_WORDS: Final = frozenset(a.lower() for a in WEEKDAY_ABBREVIATIONS)
 _RELATIVE_WORDS: Final = frozenset({
     "tomorrow", "today", "tonight", "demain", "aujourd", "soir", "übermorgen",
     "ubermorgen", "uebermorgen", "morgen", "heute", "mañana", "manana", "hoy",
     "oggi", "stasera", "domani", "dopodomani", "hoje", "amanhã", "amanha",
 })
 
+_Converter = Callable[[re.Match[str]], DayToken | None]
 
-def _scanners(text: str) -> list[_Scanner]:
-    words = set(_WORD.findall(text))
-    lower = {w.lower() for w in words}
-    weekday = (bool(lower & _WEEKDAY_WORDS) or bool(words & set(WEEKDAY_ABBREVIATIONS))
-               or "feira" in lower)
-    month = bool(lower & _MONTH_WORDS)
-    wanted: list[_Scanner] = []
-    if _HAS_ISO.search(text):
-        wanted.append(_DAY_SCANNERS[0])
-    if _HAS_NUMERIC.search(text):
-        wanted.append(_DAY_SCANNERS[1])
+
+def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, list[int]]]:
+    """The scanners that may match in `text`, each with where its matches may start."""
+    weekday = words.starts(_WEEKDAY_LEADS)
+    numbers = words.numbers
+    # The three regex tests match from a digit: they search from the first one.
+    first = numbers[0] if numbers else len(text)
+    month = words.holds(_MONTH_WORDS)
+    ordinal = _HAS_ORDINAL.search(text, first) is not None
+    articles = words.endings(_ARTICLES) if month or ordinal else []
+    scans: list[tuple[re.Pattern[str], _Converter, list[int]]] = []
+    if _HAS_ISO.search(text, first):
+        scans.append((_ISO, _from_iso, merged(weekday, numbers)))
+    if _HAS_NUMERIC.search(text, first):
+        scans.append((_NUMERIC, _from_numeric, merged(weekday, numbers)))
     if month:
-        wanted += [_DAY_SCANNERS[2], _DAY_SCANNERS[3]]
-    if _HAS_ORDINAL.search(text):
-        wanted.append(_DAY_SCANNERS[4])
-    if weekday:
-        wanted.append(_DAY_SCANNERS[5])
-    if lower & _RELATIVE_WORDS:
-        wanted.append(_DAY_SCANNERS[6])
-    return wanted
+        scans.append((_MONTH_DAY, _from_month_name, merged(weekday, words.starts(_MONTH_LEADS))))
+        scans.append((_DAY_MONTH, _from_month_name, merged(weekday, numbers, articles)))
+    if ordinal:
+        scans.append((_ORDINAL, _from_ordinal, merged(weekday, numbers, articles)))
+    if words.holds(_WEEKDAY_WORDS) or _has_abbreviation(text, words):
+        scans.append((_WEEKDAY_PHRASE, _from_weekday,
+                      merged(weekday, words.starts(_MODIFIER_LEADS))))
+    if words.holds(_RELATIVE_WORDS):
+        scans.append((_RELATIVE, _from_relative, words.starts(_RELATIVE_LEADS)))
+    return scans
+
+
+def _has_abbreviation(text: str, words: Words) -> bool:
+    # Case counts: "Sun" is a weekday, "sun" is not.
+    return any(text[start:end] in WEEKDAY_ABBREVIATIONS
+               for start, end in words.spans_of(_ABBREVIATION_WORDS))
 
 
 def scan_days(text: str, taken: Sequence[Spanned] = ()) -> list[DayToken]:
     """Day phrases in `text`, longest first where they compete, clear of the `taken` spans."""
     found: list[DayToken] = []
-    for pattern, convert in _scanners(text):
-        for match in pattern.finditer(text):
+    for pattern, convert, starts in _scans(text, words_of(text)):
+        for match in matches_at(pattern, text, starts):
             token = convert(match)
             if token is not None:
                 found.append(token)

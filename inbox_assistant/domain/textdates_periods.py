@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Final
+from typing import Final, NamedTuple
 
 from inbox_assistant.domain.textdates_patterns import alternation, non_overlapping
 from inbox_assistant.domain.textdates_vocab import NUMBERS
+from inbox_assistant.domain.textdates_words import LETTERS, Words, matches_at, words_of
 
 LastDay = Callable[[datetime], date | None]
 
@@ -153,46 +154,93 @@ _NEXT_WEEK: Final = (
     r"|la\s+semana\s+que\s+viene|(?:la\s+)?prossima\s+settimana|(?:la\s+)?settimana\s+prossima"
     r"|(?:a|da)\s+pr[oó]xima\s+semana|(?:a|da)\s+semana\s+que\s+vem)"
 )
-_NAMED_PERIODS: Final[tuple[tuple[re.Pattern[str], LastDay], ...]] = (
-    (_phrases(rf"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+{_NEXT_WEEK}",
-              rf"anfang\s+{_NEXT_WEEK}", rf"d[ée]but\s+de\s+{_NEXT_WEEK}",
-              rf"(?:a\s+)?principios\s+de\s+{_NEXT_WEEK}",
-              rf"(?:all['’]\s*)?inizio\s+(?:del)?l?a?\s*{_NEXT_WEEK}",
-              rf"in[ií]cio\s+d{_NEXT_WEEK}"), _next_week(1)),
-    (_phrases(rf"(?:mid[-\s]?|(?:the\s+)?middle\s+of\s+){_NEXT_WEEK}", rf"mitte\s+{_NEXT_WEEK}",
-              rf"milieu\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?mediados\s+de\s+{_NEXT_WEEK}"),
-     _next_week(2)),
-    (_phrases(rf"(?:(?:the\s+)?end\s+of|late)\s+{_NEXT_WEEK}", rf"ende\s+{_NEXT_WEEK}",
-              rf"fin\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?finales\s+de\s+{_NEXT_WEEK}"),
-     _next_week(4)),
-    (_phrases(_NEXT_WEEK, r"the\s+following\s+week", r"n[aä]chste\s+woche",
-              r"kommende[nr]?\s+woche", r"semaine\s+prochaine", r"pr[oó]xima\s+semana",
-              r"semana\s+que\s+vem"), _next_week(4)),
-    (_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
-              r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
-              r"fin\s+de\s+(?:la|cette)\s+semaine", r"cette\s+semaine",
-              r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana",
-              r"questa\s+settimana", r"entro\s+la\s+settimana", r"(?:o\s+)?fim\s+da\s+semana",
-              r"final\s+da\s+semana"),
-     _this_friday),
-    (_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", r"EOM",
-              r"ende\s+(?:des|dieses)\s+monats", r"monatsende", r"fin\s+(?:du|de)\s+mois",
-              r"(?:a\s+)?finales\s+de(?:l|\s+este)?\s+mes", r"fin\s+de\s+mes",
-              r"fine\s+(?:del\s+)?mese", r"(?:o\s+)?(?:fim|final)\s+do\s+m[eê]s"),
-     _month_end_from(0)),
-    (_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+month",
-              r"anfang\s+n[aä]chsten\s+monats", r"d[ée]but\s+du\s+mois\s+prochain",
-              r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes"), _early_next_month),
-    (_phrases(r"(?:(?:the\s+)?end\s+of\s+)?next\s+month", r"(?:ende\s+)?n[aä]chsten\s+monats?",
-              r"(?:(?:la\s+)?fin\s+du\s+)?mois\s+prochain", r"(?:el\s+)?pr[oó]ximo\s+mes",
-              r"el\s+mes\s+que\s+viene", r"(?:il\s+)?prossimo\s+mese",
-              r"(?:o\s+)?pr[oó]ximo\s+m[eê]s",
-              r"(?:o\s+)?m[eê]s\s+que\s+vem"), _month_end_from(1)),
-)
-_END_OF_DAY: Final = _phrases(
-    r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business"
-    r"|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e|Feierabend|Dienstschluss"
-    r"|final\s+del\s+d[ií]a"
+_NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "la", "prossima", "settimana",
+                                     "a", "da"})
+# Every phrase of a period of weeks holds one of these words, and so on.
+_WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow"})
+_MONTH: Final = frozenset({"month", "monat", "monats", "monatsende", "mois", "mes", "mese", "mês",
+                           "eom"})
+_DAY: Final = frozenset({"eod", "cob", "eob", "day", "business", "journée", "journee",
+                         "feierabend", "dienstschluss", "día", "dia"})
+
+
+class _Named(NamedTuple):
+    """Phrases naming a period, which all hold one of the words `holds` and start with one
+    of the words `leads` (lower-case): a scan is skipped without the one, tried at the other.
+
+    `closes_day` marks "end of day", which a day phrase after it may complete ("EOD Friday").
+    """
+
+    pattern: re.Pattern[str]
+    last_day: LastDay
+    holds: frozenset[str]
+    leads: frozenset[str]
+    closes_day: bool = False
+
+
+_NAMED_PERIODS: Final = (
+    _Named(_phrases(rf"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+{_NEXT_WEEK}",
+                    rf"anfang\s+{_NEXT_WEEK}", rf"d[ée]but\s+de\s+{_NEXT_WEEK}",
+                    rf"(?:a\s+)?principios\s+de\s+{_NEXT_WEEK}",
+                    rf"(?:all['’]\s*)?inizio\s+(?:del)?l?a?\s*{_NEXT_WEEK}",
+                    rf"in[ií]cio\s+d{_NEXT_WEEK}"),
+           _next_week(1), _WEEK,
+           frozenset({"early", "the", "beginning", "start", "anfang", "début", "debut", "a",
+                      "principios", "all", "inizio", "início", "inicio"})),
+    _Named(_phrases(rf"(?:mid[-\s]?|(?:the\s+)?middle\s+of\s+){_NEXT_WEEK}",
+                    rf"mitte\s+{_NEXT_WEEK}", rf"milieu\s+de\s+{_NEXT_WEEK}",
+                    rf"(?:a\s+)?mediados\s+de\s+{_NEXT_WEEK}"),
+           _next_week(2), _WEEK,
+           # "mid" may run into the next word: "midnext week".
+           frozenset({"mid", *(f"mid{lead}" for lead in _NEXT_WEEK_LEADS), "the", "middle",
+                      "mitte", "milieu", "a", "mediados"})),
+    _Named(_phrases(rf"(?:(?:the\s+)?end\s+of|late)\s+{_NEXT_WEEK}", rf"ende\s+{_NEXT_WEEK}",
+                    rf"fin\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?finales\s+de\s+{_NEXT_WEEK}"),
+           _next_week(4), _WEEK,
+           frozenset({"the", "end", "late", "ende", "fin", "a", "finales"})),
+    _Named(_phrases(_NEXT_WEEK, r"the\s+following\s+week", r"n[aä]chste\s+woche",
+                    r"kommende[nr]?\s+woche", r"semaine\s+prochaine", r"pr[oó]xima\s+semana",
+                    r"semana\s+que\s+vem"),
+           _next_week(4), _WEEK,
+           _NEXT_WEEK_LEADS | {"the", "nächste", "nachste", "kommende", "kommenden",
+                               "kommender", "semaine", "próxima", "proxima", "semana"}),
+    _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
+                    r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
+                    r"fin\s+de\s+(?:la|cette)\s+semaine", r"cette\s+semaine",
+                    r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana",
+                    r"questa\s+settimana", r"entro\s+la\s+settimana",
+                    r"(?:o\s+)?fim\s+da\s+semana", r"final\s+da\s+semana"),
+           _this_friday, _WEEK,
+           frozenset({"the", "end", "later", "this", "eow", "ende", "diese", "fin", "cette",
+                      "a", "finales", "esta", "questa", "entro", "o", "fim", "final"})),
+    _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", r"EOM",
+                    r"ende\s+(?:des|dieses)\s+monats", r"monatsende", r"fin\s+(?:du|de)\s+mois",
+                    r"(?:a\s+)?finales\s+de(?:l|\s+este)?\s+mes", r"fin\s+de\s+mes",
+                    r"fine\s+(?:del\s+)?mese", r"(?:o\s+)?(?:fim|final)\s+do\s+m[eê]s"),
+           _month_end_from(0), _MONTH,
+           frozenset({"the", "end", "eom", "ende", "monatsende", "fin", "a", "finales", "fine",
+                      "o", "fim", "final"})),
+    _Named(_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+month",
+                    r"anfang\s+n[aä]chsten\s+monats", r"d[ée]but\s+du\s+mois\s+prochain",
+                    r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes"),
+           _early_next_month, _MONTH,
+           frozenset({"early", "the", "beginning", "start", "anfang", "début", "debut", "a",
+                      "principios"})),
+    _Named(_phrases(r"(?:(?:the\s+)?end\s+of\s+)?next\s+month",
+                    r"(?:ende\s+)?n[aä]chsten\s+monats?",
+                    r"(?:(?:la\s+)?fin\s+du\s+)?mois\s+prochain", r"(?:el\s+)?pr[oó]ximo\s+mes",
+                    r"el\s+mes\s+que\s+viene", r"(?:il\s+)?prossimo\s+mese",
+                    r"(?:o\s+)?pr[oó]ximo\s+m[eê]s", r"(?:o\s+)?m[eê]s\s+que\s+vem"),
+           _month_end_from(1), _MONTH,
+           frozenset({"the", "end", "next", "ende", "nächsten", "nachsten", "la", "fin", "mois",
+                      "el", "próximo", "proximo", "il", "prossimo", "o", "mês", "mes"})),
+    _Named(_phrases(r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
+                    r"|close\s+of\s+business|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e"
+                    r"|Feierabend|Dienstschluss|final\s+del\s+d[ií]a"),
+           _same_day, _DAY,
+           frozenset({"eod", "cob", "eob", "the", "end", "close", "fin", "feierabend",
+                      "dienstschluss", "final"}),
+           closes_day=True),
 )
 
 
@@ -203,27 +251,37 @@ _PERIOD_STEMS: Final = (
     "heure", "stund", "hora", "month", "monat", "mes", "mois", "eod", "cob", "eob", "eow",
     "eom", "feierabend", "dienstschluss", "business", "giorn", "sett", "ore", "mese", "mês",
 )
-_WORDS: Final = re.compile(r"[^\W\d_]+")
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
+# The first words of the `prep` of _DURATION: its matches start there only.
+_DURATION_LEADS: Final = frozenset({
+    "within", "in", "over", "during", "dans", "sous", "en", "innerhalb", "binnen", "dentro",
+    "entro", "tra", "fra", "nei", "nelle", "em", "nos", "nas", "daqui",
+})
 
 
-def _may_hold_period(text: str) -> bool:
-    return bool(_HOURS.search(text)) or any(
-        word.startswith(_PERIOD_STEMS) for word in set(_WORDS.findall(text.lower())))
+def _may_hold_period(text: str, words: Words) -> bool:
+    if _HOURS.search(text):
+        return True
+    # This test has always split the lower-cased text into words, and "İ" lower-cases to
+    # "i" and a combining dot, which splits its word in two.
+    lowered = set(LETTERS.findall(text.lower())) if "İ" in text else words.spans.keys()
+    return any(word.startswith(_PERIOD_STEMS) for word in lowered)
 
 
 def scan_periods(text: str) -> list[PeriodToken]:
     """Period phrases in `text`, in text order, the longest where two compete."""
     found: list[PeriodToken] = []
-    if not _may_hold_period(text):
+    words = words_of(text)
+    if not _may_hold_period(text, words):
         return found
-    for match in _DURATION.finditer(text):
+    for match in matches_at(_DURATION, text, words.starts(_DURATION_LEADS)):
         last_day = _duration(match)
         if last_day is not None:
             cued = match["prep"].lower().startswith(_SELF_CUED)
             found.append(PeriodToken(match.start(), match.end(), last_day, self_cued=cued))
-    for pattern, named in _NAMED_PERIODS:
-        found.extend(PeriodToken(m.start(), m.end(), named) for m in pattern.finditer(text))
-    found.extend(PeriodToken(m.start(), m.end(), _same_day, closes_day=True)
-                 for m in _END_OF_DAY.finditer(text))
+    for named in _NAMED_PERIODS:
+        if words.may_hold(named.holds):
+            found.extend(PeriodToken(m.start(), m.end(), named.last_day,
+                                     closes_day=named.closes_day)
+                         for m in matches_at(named.pattern, text, words.starts(named.leads)))
     return non_overlapping(found)

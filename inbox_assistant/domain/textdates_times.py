@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from inbox_assistant.domain.textdates_patterns import alternation, non_overlapping
 from inbox_assistant.domain.textdates_vocab import PLACE_ZONES, ZONE_ABBREVIATIONS, ZONE_WORDS
+from inbox_assistant.domain.textdates_words import Words, first_match, merged, words_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,11 @@ _NOON: Final = re.compile(
     rf"|\s*(?P<bare_zone>{_ZONE}))?",
     re.I,
 )
+# The first words of the `pre` of _TIME.
+_PREFIX_LEADS: Final = frozenset({"at", "um", "à", "vers", "gegen", "around", "from", "a", "alle",
+                                  "ore", "às", "as"})
+# Every match of _NOON holds one of these.
+_NOON_WORDS: Final = frozenset({"noon", "midday", "midi", "mediodía", "mediodia"})
 _OFFSET_ZONE: Final = re.compile(r"(?:UTC|GMT)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?")
 
 
@@ -121,8 +127,10 @@ def scan_times(text: str) -> list[TimeToken]:
     number counts only after such a word ("Thursday at 3"), and a range keeps its start.
     """
     found: list[TimeToken] = []
+    words = words_of(text)
+    starts = _time_starts(text, words)
     pos = 0
-    while (match := _TIME.search(text, pos)) is not None:
+    while (match := first_match(_TIME, text, starts, pos)) is not None:
         token = _from_time(match)
         if token is not None:
             found.append(token)
@@ -130,8 +138,21 @@ def scan_times(text: str) -> list[TimeToken]:
         else:
             # A rejected candidate may have swallowed a real time ("17.11 à 15h"): rescan.
             pos = match.end("h")
-    for match in _NOON.finditer(text):
-        zone = _zone(match["zone"] or match["bare_zone"])
-        found.append(TimeToken(match.start(), match.end(), 12, 0,
-                               zone[0] if zone else None, zone[1] if zone else ""))
+    if words.may_hold(_NOON_WORDS):
+        for match in _NOON.finditer(text):
+            zone = _zone(match["zone"] or match["bare_zone"])
+            found.append(TimeToken(match.start(), match.end(), 12, 0,
+                                   zone[0] if zone else None, zone[1] if zone else ""))
     return non_overlapping(found)
+
+
+def _time_starts(text: str, words: Words) -> list[int]:
+    """Where a match of _TIME may start: at a number, the first word of its `pre`, or "@"."""
+    return merged(words.numbers, words.starts(_PREFIX_LEADS), _at_signs(text))
+
+
+def _at_signs(text: str) -> list[int]:
+    found: list[int] = []
+    while (at := text.find("@", found[-1] + 1 if found else 0)) >= 0:
+        found.append(at)
+    return found
