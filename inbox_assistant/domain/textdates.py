@@ -14,7 +14,8 @@ deadline a word that limits ("deadline", "expires", "I need to answer by").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -89,8 +90,8 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
     "deadline", is a deadline and is skipped, and so are opening hours ("Mon-Fri 9am-5pm").
     The result is in the zone the text names, else in `tz`; None when there is no time.
     """
-    times = list(_times(text))
-    days = scan_days(text, times)
+    times = _times(text)
+    days = _days(text)
     pairs = sorted(
         ((day, moment) for day in days for moment in times if _adjacent(text, day, moment)),
         key=lambda pair: min(pair[0].start, pair[1].start),
@@ -116,16 +117,7 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
     promise is kept until its day is over. `phrase` runs from the committing word.
     """
     local = _local(sent_at, tz)
-    times = list(_times(text))
-    candidates = _candidates(text, times)
-    for index, candidate in enumerate(candidates):
-        if _completed(text, candidate, candidates[index + 1:]):
-            continue
-        moment = _time_beside(text, candidate, times)
-        lead = min(candidate.start, moment.start) if moment else candidate.start
-        start = _promise_start(text, candidate, lead, candidates)
-        if start is None:
-            continue
+    for candidate, _, start in _cued(text, _promise_start):
         day = _last_day(text, candidate, local)
         if day is not None:
             return Mention(_day_end(day, tz), text[start:candidate.end], all_day=True)
@@ -141,16 +133,7 @@ def find_deadline(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
     is that moment (`all_day` False), else the end of the day in `tz`.
     """
     local = _local(sent_at, tz)
-    times = list(_times(text))
-    candidates = _candidates(text, times)
-    for index, candidate in enumerate(candidates):
-        if _completed(text, candidate, candidates[index + 1:]):
-            continue
-        moment = _time_beside(text, candidate, times)
-        lead = min(candidate.start, moment.start) if moment else candidate.start
-        start = _deadline_start(text, candidate, lead, candidates)
-        if start is None:
-            continue
+    for candidate, moment, start in _cued(text, _deadline_start):
         end = max(candidate.end, moment.end) if moment else candidate.end
         if isinstance(candidate, DayToken) and moment is not None:
             at = _moment(text, candidate, moment, sent_at, tz)
@@ -170,7 +153,7 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     the day after the one named after "until".
     """
     local = _local(sent_at, tz)
-    for candidate in _candidates(text, list(_times(text))):
+    for candidate in _candidates(text):
         before = text[max(0, candidate.start - 60):candidate.start]
         back = _BACK_CUE.search(before)
         until = _UNTIL_CUE.search(before)
@@ -196,6 +179,9 @@ _UNTIL_CUE: Final = re.compile(
     r"|hasta\s+el|fino\s+al(?:la)?|at[ée](?:\s+(?:ao|à|a|o|dia))?)\b[^.!?\n]{0,20}$", re.I)
 
 _Candidate = DayToken | PeriodToken
+# Where the phrase of a candidate starts (at its cue), given where the date or the time
+# beside it starts (`lead`) and all the candidates of the text; None without a cue.
+_CueStart = Callable[[str, _Candidate, int, Sequence[_Candidate]], int | None]
 
 # What may sit between a day and its time: "Tuesday at 2pm", "lundi 23 novembre à 14h",
 # "3pm on Friday", "2026-11-24T14:00", Google Calendar's "Tue Nov 24, 2026 ⋅ 2pm".
@@ -295,6 +281,12 @@ def _at(day: date, hour: int, minute: int, zone: tzinfo) -> datetime:
 def _month_first(text: str, zone_key: str | None) -> bool:
     if zone_key is not None:
         return zone_key in MONTH_FIRST_ZONES
+    return _reads_english(text)
+
+
+# Asked for each date the finders resolve in the same text.
+@lru_cache(maxsize=32)
+def _reads_english(text: str) -> bool:
     return len(_ENGLISH.findall(text)) >= len(_OTHER_LANGUAGE.findall(text))
 
 
@@ -337,16 +329,17 @@ def _limits(text: str, start: int) -> bool:
             or _DEADLINE_CUE.search(text, max(lo, start - 40), start) is not None)
 
 
-def _candidates(text: str, times: Sequence[TimeToken] = ()) -> list[_Candidate]:
-    return list(_candidates_cached(text, tuple(times)))
-
-
 # The finders of `read_dates` read the same text: its tokens are scanned once.
 @lru_cache(maxsize=32)
-def _candidates_cached(text: str, times: tuple[TimeToken, ...]) -> tuple[_Candidate, ...]:
-    days = scan_days(text, times)
-    periods = scan_periods(text)
-    return tuple(non_overlapping([*days, *periods]))
+def _candidates(text: str) -> tuple[_Candidate, ...]:
+    """The day and period phrases of `text` clear of its times, in text order."""
+    return tuple(non_overlapping([*_days(text), *scan_periods(text)]))
+
+
+@lru_cache(maxsize=32)
+def _days(text: str) -> tuple[DayToken, ...]:
+    """The day phrases of `text` clear of its times, in text order."""
+    return tuple(scan_days(text, _times(text)))
 
 
 @lru_cache(maxsize=32)
@@ -354,11 +347,27 @@ def _times(text: str) -> tuple[TimeToken, ...]:
     return tuple(scan_times(text))
 
 
-def _completed(text: str, candidate: _Candidate, later: Sequence[_Candidate]) -> bool:
+def _cued(text: str, cue_start: _CueStart
+          ) -> Iterator[tuple[_Candidate, TimeToken | None, int]]:
+    """The candidates a cue speaks of, in text order: each with the time beside it and
+    where its phrase starts, as `cue_start` finds it."""
+    times = _times(text)
+    candidates = _candidates(text)
+    for index, candidate in enumerate(candidates):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if _completed(text, candidate, following):
+            continue
+        moment = _time_beside(text, candidate, times)
+        lead = min(candidate.start, moment.start) if moment else candidate.start
+        start = cue_start(text, candidate, lead, candidates)
+        if start is not None:
+            yield candidate, moment, start
+
+
+def _completed(text: str, candidate: _Candidate, following: _Candidate | None) -> bool:
     """Whether `candidate` is an "end of day" that the next day phrase completes ("EOD Friday")."""
-    if not isinstance(candidate, PeriodToken) or not candidate.closes_day or not later:
+    if not isinstance(candidate, PeriodToken) or not candidate.closes_day:
         return False
-    following = later[0]
     return (isinstance(following, DayToken)
             and _EARLIEST_DAY.fullmatch(text, candidate.end, following.start) is not None)
 
@@ -370,25 +379,37 @@ def _last_day(text: str, candidate: _Candidate, local: datetime) -> date | None:
 
 
 def _governs(
-    text: str, cue: re.Pattern[str], candidate: _Candidate, others: Sequence[_Candidate],
+    text: str, cue: re.Pattern[str], candidate: _Candidate, candidates: Sequence[_Candidate],
     clause: tuple[int, int],
 ) -> re.Match[str] | None:
-    """A cue of the clause that speaks of `candidate`: before it, or after it when no
-    other date follows the cue ("Friday is the deadline")."""
+    """A cue of the clause that speaks of `candidate`: before it with no other date in
+    between, or after it when no other date follows the cue in the clause ("Friday is the
+    deadline"). `candidates`, `candidate` among them, are in text order and never overlap,
+    so the first one after the cue is the one to look at."""
     lo, hi = clause
-    for match in cue.finditer(text, lo, hi):
+    for match in _cues(text, cue, lo, hi):
+        index = bisect_left(candidates, match.end(), key=_start)
+        following = candidates[index] if index < len(candidates) else None
         if match.end() <= candidate.start:
-            if not any(match.end() <= o.start and o.end <= candidate.start for o in others):
+            if following is None or following.end > candidate.start:
                 return match
-        elif match.start() >= candidate.end and not any(
-            match.end() <= o.start < hi for o in others
-        ):
+        elif match.start() >= candidate.end and (following is None or following.start >= hi):
             return match
     return None
 
 
+# The dates of a clause share its cues: a date-dense clause is not scanned once per date.
+@lru_cache(maxsize=64)
+def _cues(text: str, cue: re.Pattern[str], lo: int, hi: int) -> tuple[re.Match[str], ...]:
+    return tuple(cue.finditer(text, lo, hi))
+
+
+def _start(token: Spanned) -> int:
+    return token.start
+
+
 def _promise_start(
-    text: str, candidate: _Candidate, lead: int, others: Sequence[_Candidate]
+    text: str, candidate: _Candidate, lead: int, candidates: Sequence[_Candidate]
 ) -> int | None:
     lo, hi = _clause(text, lead, candidate.end)
     if _ASKED_OF_READER.search(text, lo, hi) is not None:
@@ -399,21 +420,19 @@ def _promise_start(
         return immediate.start()
     if isinstance(candidate, PeriodToken) and candidate.self_cued:
         return candidate.start
-    rest = [o for o in others if o is not candidate]
-    if _governs(text, _FOREIGN_REPLY_CUE, candidate, rest, (lo, hi)) is not None:
+    if _governs(text, _FOREIGN_REPLY_CUE, candidate, candidates, (lo, hi)) is not None:
         return candidate.start
-    replying = _governs(text, _REPLY_CUE, candidate, rest, (lo, hi))
+    replying = _governs(text, _REPLY_CUE, candidate, candidates, (lo, hi))
     if replying is not None and _FUTURE.search(text, lo, hi) is not None:
         return candidate.start
     return None
 
 
 def _deadline_start(
-    text: str, candidate: _Candidate, lead: int, others: Sequence[_Candidate]
+    text: str, candidate: _Candidate, lead: int, candidates: Sequence[_Candidate]
 ) -> int | None:
     lo, hi = _clause(text, lead, candidate.end)
-    rest = [o for o in others if o is not candidate]
-    cue = _governs(text, _DEADLINE_CUE, candidate, rest, (lo, hi))
+    cue = _governs(text, _DEADLINE_CUE, candidate, candidates, (lo, hi))
     if cue is not None:
         # Explain with the cue when it leads into the date: "expires on the 24th".
         return cue.start() if cue.end() <= lead and lead - cue.end() <= 40 else lead
