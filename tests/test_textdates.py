@@ -117,6 +117,16 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("place-time-day-first", "The interview will take place on 24/11/2026 at 09:30 (UK time).",
      SENT, NY, at(2026, 11, 24, 9, 30, zone=ZoneInfo("Europe/London")),
      "24/11/2026 at 09:30 (UK time)"),
+    ("weekday-and-day-of-month-es", "¿Te va bien el jueves 26 a las 16h por Meet?", SENT,
+     MADRID, at(2026, 11, 26, 16, zone=MADRID), "jueves 26 a las 16h"),
+    ("weekday-and-day-of-month-de", "Passt Ihnen Dienstag, 1. um 10 Uhr?", SENT, BERLIN,
+     at(2026, 12, 1, 10, zone=BERLIN), "Dienstag, 1. um 10 Uhr"),
+    ("weekday-and-day-of-month-fr", "Le vendredi 27 à 14h, en visio.", SENT, PARIS,
+     at(2026, 11, 27, 14, zone=PARIS), "vendredi 27 à 14h"),
+    ("spanish-zone-noun", "el lunes 23 a las 15:00 (hora peninsular)", SENT, NY,
+     at(2026, 11, 23, 15, zone=MADRID), "lunes 23 a las 15:00 (hora peninsular)"),
+    ("french-zone-noun", "jeudi 26 à 10h (heure de Paris)", SENT, NY,
+     at(2026, 11, 26, 10, zone=PARIS), "jeudi 26 à 10h (heure de Paris)"),
 ]
 
 MEETING_MISSES: list[tuple[str, str]] = [
@@ -129,6 +139,8 @@ MEETING_MISSES: list[tuple[str, str]] = [
     ("bare-number-not-adjacent", "We have 3 people per team at 3 offices on Friday."),
     ("counts-not-dates", "I have 5 years of experience and 2 offers."),
     ("opening-hours", "Our recruiting desk is staffed Mon-Fri 9am-5pm."),
+    # The mail's own time stamp, written minutes before it was sent (SENT is 10:00).
+    ("own-time-stamp", "Submitted: 11/19/2026 9:55 AM. We will review your application."),
 ]
 
 

@@ -78,6 +78,10 @@ def end_of_day(moment: datetime, tz: tzinfo) -> datetime:
     return _day_end(_local(moment, tz).date(), tz)
 
 
+# A time this close before the mail was sent is when it was written.
+_STAMP: Final = timedelta(minutes=10)
+
+
 def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
     """The first meeting time in `text`: a day ("Tuesday 11/24", "tomorrow") with a time.
 
@@ -87,8 +91,11 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
     a slash date is month first with an American zone or in English text and day first
     otherwise; a dotted one is day first. Dates without a year are the next occurrence on
     or after the day of `sent_at`. A time after "by", "until" or "before", or near
-    "deadline", is a deadline and is skipped, and so are opening hours ("Mon-Fri 9am-5pm").
-    The result is in the zone the text names, else in `tz`; None when there is no time.
+    "deadline", is a deadline and is skipped, and so are opening hours ("Mon-Fri 9am-5pm")
+    and the mail's own time stamp (a time in the ten minutes before `sent_at`, "Submitted
+    11/23 9:14 PM"). "jueves 26" is the next Thursday the 26th. The result is in the zone
+    the text names ("3pm ET", "15:00 (hora peninsular)"), else in `tz`; None when there is
+    no time.
     """
     times = _times(text)
     days = _days(text)
@@ -102,7 +109,8 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
                                                            day.start):
             continue
         at = _moment(text, day, moment, sent_at, tz)
-        if at is not None:
+        # "Submitted 21/11/2026 10:17": the mail's own time stamp, not a meeting.
+        if at is not None and not sent_at - _STAMP <= at <= sent_at:
             return Mention(at, text[lo:hi], all_day=False)
     return None
 

@@ -120,7 +120,10 @@ _WEEKDAY_PHRASE: Final = re.compile(
     rf"(?P<wd>{_WEEKDAY})"
     r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|de\s+la\s+semana\s+que\s+viene"
     r"|que\s+viene|n[aä]chster\s+woche|prossim[oa]|della\s+settimana\s+prossima"
-    r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem))?",
+    r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem)"
+    # "jueves 5", "jeudi 5", "Donnerstag, 5.": the day of the month, not a time of day.
+    r"|,?\s+(?:the\s+)?(?P<dom>\d{1,2})\.?(?![\d/.:]|\s*[-–—]\s*\d|\s*(?:[ap]\.?m\b|h\b|hs\b|hrs?\b"
+    r"|uhr\b|heures?\b|horas?\b|o['’]clock|:)))?",
     re.I,
 )
 _RELATIVE: Final = re.compile(
@@ -201,7 +204,9 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
         mode = WeekdayMode.NEXT_WEEK
     elif mod in _ON_OR_AFTER_MODS:
         mode = WeekdayMode.ON_OR_AFTER
-    return DayToken(m.start(), m.end(), DayKind.WEEKDAY, _weekday(m["wd"]), mode=mode)
+    dom = int(m["dom"]) if m["dom"] else 0
+    return DayToken(m.start(), m.end(), DayKind.WEEKDAY, _weekday(m["wd"]), mode=mode,
+                    day=dom if 1 <= dom <= 31 else 0)
 
 
 def _from_relative(m: re.Match[str]) -> DayToken | None:
@@ -362,8 +367,15 @@ def resolve_day(token: DayToken, ref: date, month_first: bool) -> date | None:
         case DayKind.RELATIVE:
             return ref + timedelta(days=token.offset)
         case DayKind.WEEKDAY:
-            return None if token.weekday is None else _weekday_date(token.weekday, token.mode,
-                                                                    ref)
+            if token.weekday is None:
+                return None
+            if token.day:
+                # "jueves 5": the next Thursday the 5th, when one is near.
+                for ahead in range(0, 70):
+                    candidate = ref + timedelta(days=ahead)
+                    if candidate.day == token.day and candidate.weekday() == token.weekday:
+                        return candidate
+            return _weekday_date(token.weekday, token.mode, ref)
         case DayKind.ORDINAL:
             return _ordinal(token.day, ref)
         case DayKind.EXACT:

@@ -36,11 +36,15 @@ _MERIDIEM: Final = (
 )
 _MORNING: Final = ("am", "a.m", "a m", "de la ma", "du matin", "in the morning", "morgens",
                    "vormittags")
+# "hora de Madrid", "heure de Paris", "ora di Roma", "horário de Brasília".
+_ZONE_NOUN: Final = r"(?:hora|horario|horário|heure|ora|uhrzeit)\s+(?:de\s+|d['’]\s*|di\s+|in\s+)?"
+_ZONE_NOUN_RE: Final = re.compile(_ZONE_NOUN)
 _ZONE: Final = (
     r"(?-i:(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"
     rf"|(?:{alternation(ZONE_ABBREVIATIONS)})(?![A-Za-z]))"
     rf"|\b(?:{alternation(ZONE_WORDS)})(?:\s+(?:standard|daylight))?(?:\s+time)?\b"
     rf"|\b(?:{alternation(PLACE_ZONES)})\s+time\b"
+    rf"|\b{_ZONE_NOUN}\s*(?:{alternation(PLACE_ZONES)})\b"
 )
 _TIME: Final = re.compile(
     rf"""
@@ -79,6 +83,9 @@ def _zone(text: str | None) -> tuple[tzinfo, str] | None:
         minutes = int(offset[2]) * 60 + int(offset[3] or 0)
         return (timezone(sign * timedelta(minutes=minutes)), "") if minutes < 24 * 60 else None
     words = spelled.lower().removesuffix(" time")
+    noun = _ZONE_NOUN_RE.match(words)
+    if noun is not None:
+        words = words[noun.end():]
     key = (ZONE_ABBREVIATIONS.get(spelled) or ZONE_WORDS.get(words.split()[0], "")
            or PLACE_ZONES.get(words, ""))
     try:

@@ -87,6 +87,26 @@ PLACE_ZONES: Final[Mapping[str, str]] = {
     "uk": "Europe/London", "london": "Europe/London", "paris": "Europe/Paris",
     "berlin": "Europe/Berlin", "madrid": "Europe/Madrid", "new york": "America/New_York",
     "california": "America/Los_Angeles", "india": "Asia/Kolkata",
+    # Also after "hora de", "heure de", "ora di", "horário de" ("15:00 (hora peninsular)").
+    "peninsular": "Europe/Madrid", "españa": "Europe/Madrid", "espagne": "Europe/Madrid",
+    "spain": "Europe/Madrid", "france": "Europe/Paris", "francia": "Europe/Paris",
+    "lisboa": "Europe/Lisbon", "lisbon": "Europe/Lisbon", "portugal": "Europe/Lisbon",
+    "roma": "Europe/Rome", "rome": "Europe/Rome", "italia": "Europe/Rome",
+    "italy": "Europe/Rome", "zürich": "Europe/Zurich", "zurich": "Europe/Zurich",
+    "wien": "Europe/Vienna", "vienna": "Europe/Vienna", "deutschland": "Europe/Berlin",
+    "germany": "Europe/Berlin", "alemania": "Europe/Berlin", "allemagne": "Europe/Berlin",
+    "montréal": "America/Toronto", "montreal": "America/Toronto",
+    "québec": "America/Toronto", "quebec": "America/Toronto", "toronto": "America/Toronto",
+    "chicago": "America/Chicago", "buenos aires": "America/Argentina/Buenos_Aires",
+    "argentina": "America/Argentina/Buenos_Aires", "bogotá": "America/Bogota",
+    "bogota": "America/Bogota", "colombia": "America/Bogota",
+    "méxico": "America/Mexico_City", "mexico": "America/Mexico_City",
+    "ciudad de méxico": "America/Mexico_City", "cdmx": "America/Mexico_City",
+    "são paulo": "America/Sao_Paulo", "sao paulo": "America/Sao_Paulo",
+    "brasília": "America/Sao_Paulo", "brasilia": "America/Sao_Paulo",
+    "brasil": "America/Sao_Paulo", "brazil": "America/Sao_Paulo",
+    "santiago": "America/Santiago", "chile": "America/Santiago", "lima": "America/Lima",
+    "sydney": "Australia/Sydney",
 }
 
 # Zones whose writers put the month first in numeric dates ("11/24").
