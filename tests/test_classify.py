@@ -396,3 +396,11 @@ def test_nudges_before_and_after_a_promised_day_both_count() -> None:
         msg(JR, ago(20), "Hi Lee, checking in once more.", to=lee),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)
+
+
+def test_someone_new_promising_a_name_on_monday_is_still_owed_a_reply() -> None:
+    found = classify(thread(
+        msg("Rodrigo Salinas <rs@tezontle.example>", ago(1, 6), "Great meeting you at the "
+            "breakfast this morning! I'll send you the book's exact title on Monday.",
+            subject="Great meeting you")), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.DUE)

@@ -229,6 +229,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, LISBON, eod(2026, 11, 24, LISBON), "início da próxima semana"),
     ("date-then-cue", "El viernes 27/11 como muy tarde te decimos algo.",
      SENT, MADRID, eod(2026, 11, 27, MADRID), "viernes 27/11"),
+    ("conjugated-french-reply", "Je vous fais un retour lundi au plus tard.",
+     SENT, PARIS, eod(2026, 11, 23, PARIS), "lundi"),
+    ("a-mas-tardar", "Te aviso a más tardar el viernes 27.",
+     SENT, MADRID, eod(2026, 11, 27, MADRID), "a más tardar el viernes 27"),
+    ("german-melde-mich", "Ich melde mich nächste Woche bei dir.",
+     SENT, BERLIN, eod(2026, 11, 27, BERLIN), "nächste Woche"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
@@ -243,6 +249,8 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("your-answer-by", "We'd need your answer by Friday, December 11."),
     ("tu-respuesta", "Necesitamos tu respuesta antes del viernes 4/12."),
     ("sua-resposta", "Agradecemos a sua resposta até sexta-feira, 4/12."),
+    # "Hasta" says how long someone is away, not by when they will answer.
+    ("hasta-away", "Está en el offsite hasta el jueves, pero apenas vuelva le paso tu CV."),
 ]
 
 

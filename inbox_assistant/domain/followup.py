@@ -314,14 +314,17 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
         return _chase_after_my_messages(ctx, live, run, first_window, step,
                                         counts_first=confirmed or met)
     # The other side wrote last.
-    if last.promise is not None:
+    i_wrote = any(f.by_me for f in talk)
+    # Someone new who promises to send a name on Monday is still owed a reply now.
+    owed_reply = not i_wrote and ctx.situation in (Situation.INTRODUCTION,
+                                                   Situation.NEW_CONTACT)
+    if last.promise is not None and not owed_reply:
         return _promise_window(ctx, last.promise, last.message)
     if last.automated:
         # Only automated mail (an applicant-tracking confirmation): chase from it.
         window = windows.for_name(_PRIMARY.get(ctx.situation, "resume_submitted"))
         return ctx.window(Step.FOLLOW_UP, window, last.date,
                           f"the confirmation of {when(last.date, ctx.tz)}", reply_to=last.message)
-    i_wrote = any(f.by_me for f in talk)
     if i_wrote and ctx.situation is Situation.HELP_OFFERED and not last.finished:
         # "Got it, will get it in front of Greg": help acknowledged is not help given. The
         # reminder counts from the user's last message, as if it had gone unanswered.

@@ -204,8 +204,9 @@ _BY_IT_PT: Final = r"|entro|non\s+oltre|prima\s+di|at[ée]|antes\s+d[aeo]"
 _ARTICLE_IT_PT: Final = r"|il|lo|ao|à|a|o|dia"
 _IMMEDIATE_CUE: Final = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within"
-    rf"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|hasta|para\s+el"
-    rf"{_BY_IT_PT})(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
+    rf"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|para\s+el"
+    r"|a\s+m[aá]s\s+tardar|como\s+muy\s+tarde|au\s+plus\s+tard|al\s+pi[uù]\s+tardi"
+    rf"|o\s+mais\s+tardar{_BY_IT_PT})(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:\s+on)?)?[\s,]*$",
     re.I,
 )
@@ -223,10 +224,13 @@ _REPLY_CUE: Final = re.compile(
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
-    r"|r[ée]ponse|reviendr|revenir|nouvelles|d[ée]cision|tenir\s+au\s+courant|recontacter"
-    r"|faire\s+(?:un\s+)?retour|respuesta|decisi[oó]n|noticias|contactar|informar|avis(?:ar|amos"
-    r"|aremos)|te\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos)"
+    r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
+    r"|tenir\s+au\s+courant|recontacter|meld(?:e|et)\b"
+    r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour|respuesta|decisi[oó]n|noticias|contactar|informar|avis(?:o|ar|amos"
+    r"|aremos)|te\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
+    r"|cuento|confirmo)"
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
+    r"|(?:ti|le|vi)\s+faccio\s+sapere"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback)",
     re.I,
