@@ -74,7 +74,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> Need | None:
 
 def _selectivity(need: Need) -> tuple[int, int]:
     # Long, uncommon pieces, and few of them, rule out the most texts.
-    common = any(piece.strip() in _COMMON for piece in need)
+    common = any(all(word in _COMMON for word in piece.split()) for piece in need)
     return (0 if common else min(len(piece) for piece in need), -len(need))
 
 
