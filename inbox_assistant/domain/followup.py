@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
-from functools import cached_property
 
+from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.model import Message
 from inbox_assistant.domain.situations import Situation, Status, Step
 from inbox_assistant.domain.textdates import Mention
@@ -41,12 +41,12 @@ class MessageFacts:
     closure: bool = False
     ask: Callable[[str], bool] = field(default=_unasked, repr=False, compare=False)
 
-    @cached_property
+    @lazy
     def finished(self) -> bool:
         """A "Thanks!" that ends an exchange."""
         return self.ask("finished")
 
-    @cached_property
+    @lazy
     def help_given(self) -> bool:
         """ "Done, I passed it to Sandra": the end of a help_offered thread only."""
         return self.ask("help_given")

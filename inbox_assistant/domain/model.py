@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from functools import cached_property
 
+from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.textdates import TextDates
 
 
@@ -130,7 +130,7 @@ class Me:
     signature: str = ""
     about: str = ""
 
-    @cached_property
+    @lazy
     def addresses(self) -> frozenset[str]:
         return frozenset({self.email.lower()} | {a.lower() for a in self.aliases})
 

@@ -11,9 +11,10 @@ import fnmatch
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
+from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.model import Me, Message, Thread
 from inbox_assistant.domain.verdict import ConditionTrace
 from inbox_assistant.rules.pieces import required_pieces
@@ -25,11 +26,11 @@ class Scope:
     messages: tuple[Message, ...]
     me: Me
 
-    @cached_property
+    @lazy
     def mine(self) -> tuple[Message, ...]:
         return tuple(m for m in self.messages if self.me.wrote(m))
 
-    @cached_property
+    @lazy
     def theirs(self) -> tuple[Message, ...]:
         return tuple(m for m in self.messages if not self.me.wrote(m))
 
@@ -47,11 +48,11 @@ class Scope:
             found = self._texts[who] = tuple(m.new_text for m in self.by(who) if m.new_text)
         return found
 
-    @cached_property
+    @lazy
     def _texts(self) -> dict[str, tuple[str, ...]]:
         return {}
 
-    @cached_property
+    @lazy
     def subjects(self) -> tuple[str, ...]:
         return tuple(m.subject for m in self.messages if m.subject)
 
