@@ -20,6 +20,14 @@ from inbox_assistant.mail.text import html_to_text, split_reply
      "To: Jordan\nSubject: Interview\n\nTuesday?", "Yes.", "From: Alex"),
     ("See below.\n\n---------- Forwarded message ---------\nFrom: A\nHello", "See below.",
      "---------- Forwarded"),
+    ("Perfecto.\n\nDe: Valeria Ortiz <v@x.io>\nEnviado el: jueves, 15 de octubre de 2026 12:30"
+     "\nPara: Daniela\nAsunto: Entrevista\n\nConfirmo.", "Perfecto.", "De: Valeria"),
+    ("Va bene.\n\nDa: Marco <m@x.io>\nInviato: lunedì 9 novembre 2026 10:00\nA: Giulia\n"
+     "Oggetto: Colloquio", "Va bene.", "Da: Marco"),
+    ("Obrigada.\n\nEm qui., 19/11/2026 às 14:10, Helena <h@x.io> escreveu:\n> Olá",
+     "Obrigada.", "Em qui."),
+    ("Grazie!\n\nIl giorno lun 9 nov 2026 alle ore 18:41 Roberto <r@x.io> ha scritto:\n> Ciao",
+     "Grazie!", "Il giorno"),
 ])
 def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> None:
     reply = split_reply(text)
@@ -32,6 +40,8 @@ def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> 
     ("Let's do Tuesday.\n\nBest,\nAlex Kim\nSenior Recruiter | Brightlane\n+1 555 0100",
      "Let's do Tuesday.", "Best,"),
     ("Great, thanks.\n\nSent from my iPhone", "Great, thanks.", "Sent from my iPhone"),
+    ("Gracias.\n\nEnviado desde mi iPhone", "Gracias.", "Enviado desde mi iPhone"),
+    ("Perfeito.\n\nCumprimentos,\nTiago", "Perfeito.", "Cumprimentos,"),
     ("Thanks!\nAlex", "Thanks!\nAlex", ""),
 ])
 def test_signature_is_set_apart(text: str, new: str, signature_start: str) -> None:

@@ -104,32 +104,44 @@ class Reply:
 
 
 # "On Tue, Nov 10, 2026 at 9:14 AM Alex Kim <alex@x.io> wrote:", possibly wrapped over
-# two lines by the sender's client, and its French, German, Spanish and Dutch forms.
+# two lines by the sender's client, and its French, German, Spanish, Italian, Portuguese
+# and Dutch forms.
 _ATTRIBUTION = re.compile(
     r"^(?:on\b.{0,200}\bwrote|le\b.{0,200}\ba écrit|am\b.{0,200}\bschrieb.{0,200}"
-    r"|el\b.{0,200}\bescribió|op\b.{0,200}\bschreef)\s*:\s*$",
+    r"|el\b.{0,200}\bescribió|il\b.{0,200}\bha scritto|em\b.{0,200}\bescreveu"
+    r"|op\b.{0,200}\bschreef)\s*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _SEPARATORS = re.compile(
-    r"^(?:-{2,}\s*(?:original message|forwarded message|ursprüngliche nachricht|"
-    r"message d'origine|message transféré|mensaje original)\s*-{2,}"
+    r"^(?:-{2,}\s*(?:original message|forwarded message|ursprüngliche nachricht"
+    r"|weitergeleitete nachricht|message d'origine|message transféré|mensaje original"
+    r"|mensaje reenviado|messaggio originale|messaggio inoltrato|mensagem original"
+    r"|mensagem encaminhada)\s*-{2,}"
     r"|_{20,}|begin forwarded message:)\s*$",
     re.IGNORECASE,
 )
-_OUTLOOK_HEADER = re.compile(r"^(?:from|von|de)\s*:\s*\S", re.IGNORECASE)
-_OUTLOOK_FOLLOW = re.compile(r"^(?:sent|date|gesendet|envoyé|to|an|à|subject|betreff)\s*:",
-                             re.IGNORECASE)
+# Outlook's quoted header block: "From:/Sent:/To:/Subject:" in the writer's language.
+_OUTLOOK_HEADER = re.compile(r"^(?:from|von|de|da)\s*:\s*\S", re.IGNORECASE)
+_OUTLOOK_FOLLOW = re.compile(
+    r"^(?:sent|date|gesendet|datum|envoyé(?:\s+le)?|to|an|à|subject|betreff|objet"
+    r"|enviado(?:\s+el)?|enviada\s+em|enviado\s+em|fecha|para|asunto|assunto|data"
+    r"|inviato|a|oggetto|cc)\s*:",
+    re.IGNORECASE,
+)
 _MOBILE = re.compile(
     r"^(?:sent from my \w+|sent from (?:outlook|mail) for \w+|get outlook for \w+"
-    r"|envoyé de mon \w+|von meinem \w+ gesendet)",
+    r"|envoyé de mon \w+|von meinem \w+ gesendet|enviado desde mi \w+|enviado do meu \w+"
+    r"|inviato da(?:l mio)? \w+|obter o outlook para \w+|obtener outlook para \w+)",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
     r"^(?:best|best regards|best wishes|regards|kind regards|warm regards|warmly|warm wishes"
     r"|many thanks|thanks|thank you|thanks again|thanks so much|cheers|sincerely"
     r"|all the best|talk soon|respectfully|with gratitude|gratefully|cordialement"
-    r"|bien à vous|viele grüße|mit freundlichen grüßen|beste grüße|saludos|un saludo"
-    r"|met vriendelijke groet)\s*[,.!]?\s*$",
+    r"|bien à vous|bien cordialement|viele grüße|mit freundlichen grüßen|beste grüße"
+    r"|freundliche grüsse|liebe grüße|saludos|un saludo|un abrazo|atentamente|cordiali saluti"
+    r"|un caro saluto|cumprimentos|atenciosamente|abraços|met vriendelijke groet)"
+    r"\s*[,.!]?\s*$",
     re.IGNORECASE,
 )
 
