@@ -188,12 +188,15 @@ class Phrases:
         self.keys = frozenset(self.by_key)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.pretested:
-            tokens = _tokens(text)
-            if not any(w <= tokens for key in self.keys.intersection(tokens)
-                       for w in self.by_key[key]):
-                return None
-        return self.pattern.search(_lower(text))
+        if not self.pretested:
+            return self.pattern.search(_lower(text))
+        tokens = _tokens(text)
+        # Plain loops: this runs for every phrase list on every text of every thread.
+        for key in self.keys.intersection(tokens):
+            for w in self.by_key[key]:
+                if w <= tokens:
+                    return self.pattern.search(_lower(text))
+        return None
 
 
 _Trie = dict[str, "_Trie"]
@@ -251,11 +254,13 @@ class Regex:
         self.needs = required_pieces(pattern)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.needs is not None:
-            lowered = _lowered(text)
-            if not any(piece in lowered for piece in self.needs):
-                return None
-        return self.pattern.search(text)
+        if self.needs is None:
+            return self.pattern.search(text)
+        lowered = _lowered(text)
+        for piece in self.needs:
+            if piece in lowered:
+                return self.pattern.search(text)
+        return None
 
 
 @lru_cache(maxsize=8192)
