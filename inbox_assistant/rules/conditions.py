@@ -151,7 +151,8 @@ def trace(condition: Condition, scope: Scope) -> ConditionTrace:
 
 # --- argument parsers: each returns the compiled argument or raises ValueError ---------
 
-_TOKEN = re.compile(r"[^\W_]+")
+# Words as the phrase expressions see them: runs of word characters.
+_TOKEN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=8192)
@@ -339,8 +340,19 @@ def _address_matches(address: str, patterns: tuple[str, ...]) -> bool:
     return _glob(patterns).match(address) is not None
 
 
+@lru_cache(maxsize=256)
+def _domain_set(domains: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(domains)
+
+
 def _domain_matches(domain: str, domains: tuple[str, ...]) -> bool:
-    return any(domain == d or domain.endswith("." + d) for d in domains)
+    # "mail.lever.co" is in "lever.co": the domain and each of its parents looked up.
+    wanted = _domain_set(domains)
+    while domain:
+        if domain in wanted:
+            return True
+        domain = domain.partition(".")[2]
+    return False
 
 
 def _text_check(who: str) -> Callable[[Phrases | Regex], Check]:
