@@ -235,6 +235,11 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, MADRID, eod(2026, 11, 27, MADRID), "a más tardar el viernes 27"),
     ("german-melde-mich", "Ich melde mich nächste Woche bei dir.",
      SENT, BERLIN, eod(2026, 11, 27, BERLIN), "nächste Woche"),
+    ("come-back-to", "We'll come back to everyone who's shortlisted early next week.",
+     SENT, NY, eod(2026, 11, 24), "early next week"),
+    ("by-wins-over-a-sentence", "We'll have two more conversations this week and will get "
+     "back to you by Tuesday, December 1.", SENT, NY, eod(2026, 12, 1),
+     "by Tuesday, December 1"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [

@@ -122,14 +122,21 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
     vendredi", "bis Freitag", "within two weeks"), or in the same sentence with a future
     ("we'll get back to you next week", "you should hear from us Monday"). `at` is the end
     of the promised day in `tz` and `all_day` is True, even when a time was given: a
-    promise is kept until its day is over. `phrase` runs from the committing word.
+    promise is kept until its day is over. `phrase` runs from the committing word. Of
+    several, one the writer commits to in so many words ("by Tuesday, December 1") wins
+    over one a sentence only speaks of ("two more conversations this week").
     """
     local = _local(sent_at, tz)
+    found: Mention | None = None
     for candidate, _, start in _cued(text, _promise_start):
         day = _last_day(text, candidate, local)
-        if day is not None:
-            return Mention(_day_end(day, tz), text[start:candidate.end], all_day=True)
-    return None
+        if day is None:
+            continue
+        mention = Mention(_day_end(day, tz), text[start:candidate.end], all_day=True)
+        if start < candidate.start:
+            return mention
+        found = found or mention
+    return found
 
 
 def find_deadline(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
@@ -216,7 +223,8 @@ _LIMIT_PREFIX: Final = re.compile(
     re.I,
 )
 _REPLY_CUE: Final = re.compile(
-    r"\b(?:get(?:ting)?\s+back|hear(?:ing)?\s+(?:back|from)|back\s+to\s+you|decision|decide"
+    r"\b(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:ing)?\s+(?:back|from)|back\s+to\s+you"
+    r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
     r"|touch\s+base|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify)",
