@@ -404,3 +404,14 @@ def test_someone_new_promising_a_name_on_monday_is_still_owed_a_reply() -> None:
             "breakfast this morning! I'll send you the book's exact title on Monday.",
             subject="Great meeting you")), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.DUE)
+
+
+def test_your_if_the_role_has_been_filled_is_a_question_not_a_closure() -> None:
+    lee = "Lee Park <lee@acme.example>"
+    found = classify(thread(
+        msg(lee, ago(30), "Happy to help! Send me your resume.", subject="Acme"),
+        msg(JR, ago(29), "Thank you, Lee!", to=lee, attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(JR, ago(12), "If the position has been filled, no worries at all. Any news?",
+            to=lee),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.DUE)
