@@ -237,6 +237,15 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, BERLIN, eod(2026, 11, 27, BERLIN), "nächste Woche"),
     ("come-back-to", "We'll come back to everyone who's shortlisted early next week.",
      SENT, NY, eod(2026, 11, 24), "early next week"),
+    ("second-week-of-january", "We'll circle back after the holidays, realistically the "
+     "first or second week of January.", SENT, NY, eod(2027, 1, 14),
+     "the first or second week of January"),
+    ("anfang-januar", "Wir melden uns Anfang Januar.", SENT, BERLIN, eod(2027, 1, 10, BERLIN),
+     "Anfang Januar"),
+    ("mediados-de-diciembre", "Te escribimos a mediados de diciembre.", SENT, MADRID,
+     eod(2026, 12, 20, MADRID), "a mediados de diciembre"),
+    ("fin-janvier", "Nous reviendrons vers vous fin janvier.", SENT, PARIS,
+     eod(2027, 1, 31, PARIS), "fin janvier"),
     ("by-wins-over-a-sentence", "We'll have two more conversations this week and will get "
      "back to you by Tuesday, December 1.", SENT, NY, eod(2026, 12, 1),
      "by Tuesday, December 1"),
@@ -255,6 +264,7 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("tu-respuesta", "Necesitamos tu respuesta antes del viernes 4/12."),
     ("sua-resposta", "Agradecemos a sua resposta até sexta-feira, 4/12."),
     # "Hasta" says how long someone is away, not by when they will answer.
+    ("month-part-without-cue", "The role starts in early January."),
     ("hasta-away", "Está en el offsite hasta el jueves, pero apenas vuelva le paso tu CV."),
 ]
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Final, NamedTuple
 
 from inbox_assistant.domain.textdates_patterns import alternation, non_overlapping
-from inbox_assistant.domain.textdates_vocab import NUMBERS
+from inbox_assistant.domain.textdates_vocab import MONTHS, NUMBERS
 from inbox_assistant.domain.textdates_words import LETTERS, Words, matches_at, words_of
 
 LastDay = Callable[[datetime], date | None]
@@ -268,12 +268,56 @@ def _may_hold_period(text: str, words: Words) -> bool:
     return any(word.startswith(_PERIOD_STEMS) for word in lowered)
 
 
+# Part of a named month: "early January", "the second week of January", "mi-décembre",
+# "Anfang Januar", "a mediados de enero", "inizio gennaio", "início de janeiro". The value
+# is the last day of the month it allows (0: the month's last day).
+_MONTH_PARTS: Final = (
+    (r"(?:the\s+)?(?:first|1st)\s+or\s+second\s+week\s+of", 14),
+    (r"(?:the\s+)?(?:first|1st)\s+week\s+of", 7),
+    (r"(?:the\s+)?(?:second|2nd)\s+week\s+of", 14),
+    (r"(?:the\s+)?(?:third|3rd)\s+week\s+of", 21),
+    (r"(?:the\s+)?(?:last\s+week|end)\s+of|late", 0),
+    (r"(?:the\s+)?(?:beginning|start)\s+of|early", 10),
+    (r"(?:the\s+)?middle\s+of|mid-?", 20),
+    (r"anfang|d[ée]but|(?:a\s+)?principios\s+de|inizio(?:\s+di)?|in[ií]cio\s+de", 10),
+    (r"mitte|mi-|(?:a\s+)?mediados\s+de|met[àa]|meados\s+de", 20),
+    (r"ende|fin(?:\s+de)?|(?:a\s+)?finales\s+de|fine|fim\s+de|final\s+de", 0),
+)
+_MONTH_NAMES: Final = frozenset(m for m in MONTHS if len(m) > 3)
+_MONTH_PART: Final = re.compile(
+    r"\b(?:" + "|".join(f"(?P<p{i}>{part})" for i, (part, _) in enumerate(_MONTH_PARTS))
+    + rf")\s*(?P<mon>{alternation(_MONTH_NAMES)})\b",
+    re.I,
+)
+# The first words of _MONTH_PART: its matches start there only.
+_MONTH_PART_LEADS: Final = frozenset({
+    "the", "first", "1st", "second", "2nd", "third", "3rd", "last", "end", "late", "beginning",
+    "start", "early", "middle", "mid", "anfang", "début", "debut", "a", "principios", "inizio",
+    "início", "inicio", "mitte", "mi", "mediados", "metà", "meta", "meados", "ende", "fin",
+    "finales", "fine", "fim", "final",
+})
+
+
+def _month_part(match: re.Match[str]) -> LastDay:
+    day = next(value for i, (_, value) in enumerate(_MONTH_PARTS) if match[f"p{i}"])
+    month = MONTHS[match["mon"].lower()]
+
+    def last_day(local: datetime) -> date:
+        year = local.year + (1 if month < local.month else 0)
+        end = _month_end(date(year, month, 1), 0)
+        return end if day == 0 else end.replace(day=day)
+    return last_day
+
+
 def scan_periods(text: str) -> list[PeriodToken]:
     """Period phrases in `text`, in text order, the longest where two compete."""
     found: list[PeriodToken] = []
     words = words_of(text)
+    if words.may_hold(_MONTH_NAMES):
+        found.extend(PeriodToken(m.start(), m.end(), _month_part(m))
+                     for m in matches_at(_MONTH_PART, text, words.starts(_MONTH_PART_LEADS)))
     if not _may_hold_period(text, words):
-        return found
+        return non_overlapping(found)
     for match in matches_at(_DURATION, text, words.starts(_DURATION_LEADS)):
         last_day = _duration(match)
         if last_day is not None:
