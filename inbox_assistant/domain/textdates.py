@@ -213,7 +213,8 @@ _IMMEDIATE_CUE: Final = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within"
     rf"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|para\s+el"
     r"|a\s+m[aá]s\s+tardar|como\s+muy\s+tarde|au\s+plus\s+tard|al\s+pi[uù]\s+tardi"
-    rf"|o\s+mais\s+tardar{_BY_IT_PT})(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
+    rf"|o\s+mais\s+tardar{_BY_IT_PT})"
+    rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:\s+on)?)?[\s,]*$",
     re.I,
 )
@@ -234,8 +235,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|tenir\s+au\s+courant|recontacter|meld(?:e|et)\b"
-    r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour|respuesta|decisi[oó]n|noticias|contactar|informar|avis(?:o|ar|amos"
-    r"|aremos)|te\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
+    r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
+    r"|respuesta|decisi[oó]n|noticias|contactar|informar|avis(?:o|ar|amos|aremos)"
+    r"|te\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
     r"|cuento|confirmo)"
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
     r"|(?:ti|le|vi)\s+faccio\s+sapere"
@@ -275,8 +277,9 @@ _OTHER_LANGUAGE: Final = re.compile(
     re.I,
 )
 _ASKED_OF_READER: Final = re.compile(
-    r"\b(?:your|tu|su|sua|a\s+sua|vuestra|votre|ta|ihre|deine|dein|la\s+tua|la\s+sua|la\s+vostra)"
-    r"\s+(?:final\s+)?(?:answer|response|reply|decision|confirmation|feedback|respuesta|decisi[oó]n"
+    r"\b(?:your|tu|su|sua|a\s+sua|vuestra|votre|ta|ihre|deine|dein|la\s+tua|la\s+sua"
+    r"|la\s+vostra)\s+(?:final\s+)?(?:answer|response|reply|decision|confirmation|feedback"
+    r"|respuesta|decisi[oó]n"
     r"|confirmaci[oó]n|resposta|decis[ãa]o|confirma[çc][ãa]o|r[ée]ponse|d[ée]cision|antwort"
     r"|r[uü]ckmeldung|entscheidung|zusage|risposta|decisione|conferma)\b", re.I)
 _EARLIEST_DAY: Final = re.compile(r"[\s,]*(?:on\s+)?$", re.I)

@@ -37,7 +37,9 @@ _MERIDIEM: Final = (
 _MORNING: Final = ("am", "a.m", "a m", "de la ma", "du matin", "in the morning", "morgens",
                    "vormittags")
 # "hora de Madrid", "heure de Paris", "ora di Roma", "horário de Brasília".
-_ZONE_NOUN: Final = r"(?:hora|horario|horário|heure|ora|uhrzeit)\s+(?:de\s+|d['’]\s*|di\s+|in\s+)?"
+_ZONE_NOUN: Final = (
+    r"(?:hora|horario|horário|heure|ora|uhrzeit)\s+(?:de\s+|d['’]\s*|di\s+|in\s+)?"
+)
 _ZONE_NOUN_RE: Final = re.compile(_ZONE_NOUN)
 _ZONE: Final = (
     r"(?-i:(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"

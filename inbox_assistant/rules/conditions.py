@@ -155,10 +155,25 @@ def trace(condition: Condition, scope: Scope) -> ConditionTrace:
 _TOKEN = re.compile(r"\w+")
 
 
+def _straight(text: str) -> str:
+    # Phones and Outlook type a curly apostrophe: "I’ll" matches a phrase written "i'll".
+    return text.replace("\u2019", "'")
+
+
+def _fold(phrase: str) -> str:
+    """A phrase in the form texts are searched in: lower case, straight apostrophes."""
+    return _straight(phrase.lower())
+
+
+@lru_cache(maxsize=8192)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
 @lru_cache(maxsize=8192)
 def _lower(text: str) -> str:
-    # Phones and Outlook type a curly apostrophe: "I’ll" matches a phrase written "i'll".
-    return text.lower().replace("\u2019", "'")
+    # A text is lower-cased once, for the phrases and for the expressions' pieces alike.
+    return _straight(_lowered(text))
 
 
 @lru_cache(maxsize=8192)
@@ -177,7 +192,7 @@ class Phrases:
         # Searched in the lower-cased text: a case-sensitive expression is much faster
         # than the same one ignoring case.
         self.pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(phrases) + r")(?!\w)")
-        words = [frozenset(_TOKEN.findall(p.lower().replace("\u2019", "'"))) for p in phrases]
+        words = [frozenset(_TOKEN.findall(_fold(p))) for p in phrases]
         # A phrase with no word at all cannot be pre-tested: always run the expression.
         self.pretested = all(words)
         # Each phrase filed under its longest word: a text's words pick the few phrases
@@ -214,7 +229,7 @@ def _trie_regex(phrases: Sequence[str]) -> str:
     root: _Trie = {}
     for phrase in phrases:
         node = root
-        for char in " ".join(phrase.lower().replace("\u2019", "'").split()):
+        for char in " ".join(_fold(phrase).split()):
             node = node.setdefault(char, {})
         node[_END] = {}
     return _emit(root)
@@ -267,11 +282,6 @@ class Regex:
 @lru_cache(maxsize=8192)
 def _words(text: str) -> int:
     return len(text.split())
-
-
-@lru_cache(maxsize=8192)
-def _lowered(text: str) -> str:
-    return text.lower()
 
 
 def _compiled(value: Any) -> re.Pattern[str]:
