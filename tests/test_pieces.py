@@ -8,7 +8,7 @@ import re
 import pytest
 
 from inbox_assistant.rules.conditions import Regex
-from inbox_assistant.rules.pieces import required_pieces
+from inbox_assistant.rules.pieces import lowered_twin, required_pieces
 
 
 @pytest.mark.parametrize(("pattern", "pieces"), [
@@ -39,7 +39,7 @@ def test_the_shortcut_never_changes_what_matches() -> None:
     words = ["send", "me", "over", "your", "latest", "RESUME", "cv", "we", "met", "Spoke",
              "yesterday", "last", "night", "hi", "hey", "Thanks", "thank", "you", "merci",
              "tuesday", "Monday", "at", "3", "je", "le", "lui", "remets", "donne", ",", ".",
-             "\n", "Ré", "ça"]
+             "\n", "Ré", "ça", "ſend", "İ", "\u212acv", "THANKS", "Ça"]
     rng = random.Random(7)
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
              for _ in range(3000)]
@@ -49,3 +49,26 @@ def test_the_shortcut_never_changes_what_matches() -> None:
         assert shortcut.needs is not None
         for text in texts:
             assert (shortcut.search(text) is None) == (plain.search(text) is None), text
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bthank(s|\s+you)\b", r"^\s*(réponse automatique|abwesenheit)", r"[a-zé]+\s+\S",
+    r"(?<!\w)merci(?!\w)",
+])
+def test_a_lower_case_pattern_has_a_case_sensitive_twin(pattern: str) -> None:
+    twin = lowered_twin(re.compile(pattern, re.IGNORECASE))
+    assert twin is not None and not twin.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize("pattern", [
+    r"[A-Z]{2}", r"Monday", r"(a)\1", r"σ", r"stra(ß|ss)e",
+])
+def test_a_pattern_that_reads_case_has_no_twin(pattern: str) -> None:
+    assert lowered_twin(re.compile(pattern, re.IGNORECASE)) is None
+    assert lowered_twin(re.compile(pattern.lower())) is None  # without IGNORECASE either
+
+
+@pytest.mark.parametrize("text", ["ſend me your cv", "SEND ME YOUR \u212aV", "İ send me your cv"])
+def test_letters_that_lower_case_apart_are_searched_as_written(text: str) -> None:
+    plain = re.compile(r"\bsend\s+me\s+your\s+(resume|cv)\b", re.IGNORECASE)
+    assert (Regex(plain).search(text) is None) == (plain.search(text) is None)

@@ -17,7 +17,7 @@ from typing import Any
 from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.model import Me, Message, Thread
 from inbox_assistant.domain.verdict import ConditionTrace
-from inbox_assistant.rules.pieces import required_pieces
+from inbox_assistant.rules.pieces import lowered_twin, reads_lowered, required_pieces
 
 
 @dataclass(frozen=True)
@@ -34,23 +34,19 @@ class Scope:
     def theirs(self) -> tuple[Message, ...]:
         return tuple(m for m in self.messages if not self.me.wrote(m))
 
-    def by(self, who: str) -> tuple[Message, ...]:
-        if who == "me":
-            return self.mine
-        if who == "them":
-            return self.theirs
-        return self.messages
-
-    def texts(self, who: str) -> tuple[str, ...]:
-        """The new texts of the messages `by(who)`, gathered once for every rule."""
-        found = self._texts.get(who)
-        if found is None:
-            found = self._texts[who] = tuple(m.new_text for m in self.by(who) if m.new_text)
-        return found
+    # The new texts of the messages, gathered once for every rule: after the first read
+    # each is a plain attribute.
+    @lazy
+    def texts_any(self) -> tuple[str, ...]:
+        return tuple(m.new_text for m in self.messages if m.new_text)
 
     @lazy
-    def _texts(self) -> dict[str, tuple[str, ...]]:
-        return {}
+    def texts_mine(self) -> tuple[str, ...]:
+        return tuple(m.new_text for m in self.mine if m.new_text)
+
+    @lazy
+    def texts_theirs(self) -> tuple[str, ...]:
+        return tuple(m.new_text for m in self.theirs if m.new_text)
 
     @lazy
     def subjects(self) -> tuple[str, ...]:
@@ -62,7 +58,10 @@ class Scope:
 Check = Callable[[Scope], "bool | str | None"]
 
 
-Holds = Callable[[Scope], bool]
+# What a node's compiled test returns: any value, read for its truth (a text condition
+# answers with the text it matched), so that a test is its check with no call around it.
+Holds = Callable[[Scope], object]
+
 
 # Each node of a condition builds, once, the function that evaluates it: every rule runs
 # on every thread of every scan, and a tree walk per evaluation costs more than the tests.
@@ -76,8 +75,7 @@ class Test:
     holds: Holds = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        check = self.check
-        object.__setattr__(self, "holds", lambda scope: bool(check(scope)))
+        object.__setattr__(self, "holds", self.check)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +127,7 @@ Condition = Test | AllOf | AnyOf | NotOf
 
 def evaluate(condition: Condition, scope: Scope) -> bool:
     """The condition's result, short-circuiting like Python's `and`/`or`."""
-    return condition.holds(scope)
+    return bool(condition.holds(scope))
 
 
 def trace(condition: Condition, scope: Scope) -> ConditionTrace:
@@ -207,11 +205,25 @@ class Phrases:
         if not self.pretested:
             return self.pattern.search(_lower(text))
         tokens = _tokens(text)
+        # Most texts hold no key at all: that answer needs no set built.
+        if self.keys.isdisjoint(tokens):
+            return None
         # Plain loops: this runs for every phrase list on every text of every thread.
         for key in self.keys.intersection(tokens):
             for w in self.by_key[key]:
                 if w <= tokens:
                     return self.pattern.search(_lower(text))
+        return None
+
+    def first(self, texts: Sequence[str]) -> str | None:
+        """What the first text that matches matched; None when none does."""
+        keys, search = self.keys, self.search
+        for text in texts:
+            # The cheap refusal inline: one call per text would cost more than the test.
+            if text and not (self.pretested and keys.isdisjoint(_tokens(text))):
+                match = search(text)
+                if match is not None:
+                    return match.group(0) or "(empty match)"
         return None
 
 
@@ -268,20 +280,36 @@ class Regex:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.needs = required_pieces(pattern)
+        self.twin = lowered_twin(pattern)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.needs is None:
+        if not reads_lowered(text):
+            # "ſend" is "send" to the expression, not to str.lower(): no shortcut.
             return self.pattern.search(text)
         lowered = _lowered(text)
-        for piece in self.needs:
-            if piece in lowered:
-                return self.pattern.search(text)
+        if self.needs is not None:
+            for piece in self.needs:
+                if piece in lowered:
+                    break
+            else:
+                return None
+        if self.twin is not None:
+            return self.twin.search(lowered)
+        return self.pattern.search(text)
+
+    def first(self, texts: Sequence[str]) -> str | None:
+        """What the first text that matches matched; None when none does."""
+        for text in texts:
+            if text:
+                match = self.search(text)
+                if match is not None:
+                    return match.group(0) or "(empty match)"
         return None
 
 
-@lru_cache(maxsize=8192)
-def _words(text: str) -> int:
-    return len(text.split())
+def _at_most_words(text: str, most: int) -> bool:
+    # Split no further than needed: a long text is over the limit after `most` words.
+    return len(text.split(None, most)) <= most
 
 
 def _compiled(value: Any) -> re.Pattern[str]:
@@ -332,12 +360,7 @@ def _header_regexes(value: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def _search(pattern: Phrases | Regex, texts: Sequence[str]) -> str | None:
     """The first text that matches, as matched; None when nothing does."""
-    for text in texts:
-        if text:
-            match = pattern.search(text)
-            if match is not None:
-                return match.group(0) or "(empty match)"
-    return None
+    return pattern.first(texts)
 
 
 @lru_cache(maxsize=256)
@@ -367,7 +390,12 @@ def _domain_matches(domain: str, domains: tuple[str, ...]) -> bool:
 
 def _text_check(who: str) -> Callable[[Phrases | Regex], Check]:
     def build(pattern: Phrases | Regex) -> Check:
-        return lambda s: _search(pattern, s.texts(who))
+        first = pattern.first
+        if who == "me":
+            return lambda s: first(s.texts_mine)
+        if who == "them":
+            return lambda s: first(s.texts_theirs)
+        return lambda s: first(s.texts_any)
     return build
 
 
@@ -411,6 +439,7 @@ def _spec(name: str, argument: str, doc: str, parse: Callable[[Any], Any],
     return ConditionSpec(name, argument, doc, parse, build, example)
 
 
+
 VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("subject", "phrases", "A phrase appears in the subject of a message in view.",
           _phrases, lambda p: lambda s: _search(p, s.subjects),
@@ -445,7 +474,7 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("last_from", "me | them", "Who wrote the last message in view.",
           _who, _last_from, 'last_from = "me"'),
     _spec("from_me", "true | false", "Some message in view was written by you (or none was).",
-          _flag, lambda f: lambda s: bool(s.by("me")) == f, "from_me = true"),
+          _flag, lambda f: lambda s: bool(s.mine) == f, "from_me = true"),
     _spec("people_min", "number",
           "At least this many people other than you take part in the thread.",
           _count, lambda n: lambda s: _people(s) >= n, "people_min = 2"),
@@ -514,7 +543,7 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           _flag, lambda f: lambda s: any(
               m.dates.meeting is not None for m in s.messages) == f, "meeting_time = true"),
     _spec("words_max", "number", "Each message in view says at most this many new words.",
-          _count, lambda n: lambda s: all(_words(m.new_text) <= n for m in s.messages),
+          _count, lambda n: lambda s: all(_at_most_words(m.new_text, n) for m in s.messages),
           "words_max = 30"),
     _spec("question", "true | false", "The new text of a message in view asks a question.",
           _flag, lambda f: lambda s: any("?" in m.new_text for m in s.messages) == f,

@@ -103,7 +103,10 @@ def _never(scope: Scope) -> bool:
 
 def _signal(rules: RuleSet, name: str) -> Callable[[Scope], bool]:
     condition = rules.signals.get(name)
-    return _never if condition is None else condition.holds
+    if condition is None:
+        return _never
+    holds = condition.holds
+    return lambda scope: bool(holds(scope))
 
 
 def find_event(sent: tuple[Message, ...]) -> Event | None:

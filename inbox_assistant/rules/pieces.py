@@ -92,3 +92,76 @@ def _item(op: Any, av: Any) -> Need | None:
     if op is getattr(_sre, "ATOMIC_GROUP", None):
         return _sequence(list(av))
     return None
+
+
+# Characters that str.lower() and re.IGNORECASE read differently ("İ" even becomes two
+# characters): a text holding one is searched as written.
+_ODD_CASE: Final = ("İ", "ı", "ſ")
+
+
+def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern without IGNORECASE, matching a lower-cased text as it matches the text.
+
+    Ignoring case costs the engine a case fold at every character it reads: run on the
+    lower-cased text (which the pieces test reads anyway), a case-sensitive twin is
+    about a third faster. Only a pattern whose every literal character and range is
+    already lower case has such a twin (`[A-Z]` would match nothing in a lower-cased
+    text); any other pattern, or any doubt, yields None.
+    """
+    if _sre_parse is None or not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # the parser is internal: any surprise means "no twin"
+        return None
+    if not _lower_only(list(tree)):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def reads_lowered(text: str) -> bool:
+    """Whether the lower-cased `text` reads as an expression ignoring case reads `text`.
+
+    Only then may its pieces be looked for, or its twin search it (see `lowered_twin`).
+    """
+    return text.isascii() or not any(odd in text for odd in _ODD_CASE)
+
+
+def _lower_only(items: list[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            if not _is_lower(chr(av)):
+                return False
+        elif op is _sre.IN:
+            if not _lower_only(list(av)):
+                return False
+        elif op is _sre.RANGE:
+            if not (_is_lower(chr(av[0])) and _is_lower(chr(av[1]))
+                    and chr(av[0]).isalpha() == chr(av[1]).isalpha()):
+                return False
+        elif op in (_sre.SUBPATTERN, _sre.ASSERT, _sre.ASSERT_NOT):
+            if not _lower_only(list(av[-1])):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_lower_only(list(branch)) for branch in av[1]):
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+            if not _lower_only(list(av[2])):
+                return False
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            if not _lower_only(list(av)):
+                return False
+        elif op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS):
+            return False  # a back-reference compares text as written
+        elif op not in (_sre.AT, _sre.ANY, _sre.CATEGORY, _sre.NEGATE):
+            return False
+    return True
+
+
+def _is_lower(char: str) -> bool:
+    # Unchanged by lower-casing, and with one upper case only, which lower-cases back.
+    # Letters outside the Latin alphabets are left alone: some have several cases that
+    # IGNORECASE equates ("σ", "ς", "Σ").
+    if char.lower() == char.upper():
+        return True
+    return ord(char) < 0x250 and char.lower() == char and char.upper().lower() == char
