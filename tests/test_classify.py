@@ -415,3 +415,15 @@ def test_your_if_the_role_has_been_filled_is_a_question_not_a_closure() -> None:
             to=lee),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.DUE)
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("Thanks!", True), ("  thanks  a \n lot  ", True), ("one two three four", False),
+    ("", True), ("thank you so much", False),
+])
+def test_words_max_counts_words_up_to_the_limit(text: str, holds: bool) -> None:
+    from inbox_assistant.rules.conditions import VOCABULARY, Scope
+
+    one = thread(msg(JR, ago(1), text))
+    check = VOCABULARY["words_max"].build(3)
+    assert bool(check(Scope(one, one.messages, ME))) is holds

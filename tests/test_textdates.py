@@ -246,6 +246,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 12, 20, MADRID), "a mediados de diciembre"),
     ("fin-janvier", "Nous reviendrons vers vous fin janvier.", SENT, PARIS,
      eod(2027, 1, 31, PARIS), "fin janvier"),
+    # A helper names the day they will hand the help on: "the promised date".
+    ("handover-se-lo-paso", "El lunes comemos con mi jefa y él, ahí se lo paso.", SENT, MADRID,
+     eod(2026, 11, 23, MADRID), "lunes"),
+    ("handover-pass-it", "I'll pass it to him on Monday.", SENT, NY, eod(2026, 11, 23), "Monday"),
     ("by-wins-over-a-sentence", "We'll have two more conversations this week and will get "
      "back to you by Tuesday, December 1.", SENT, NY, eod(2026, 12, 1),
      "by Tuesday, December 1"),
@@ -265,6 +269,8 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("sua-resposta", "Agradecemos a sua resposta até sexta-feira, 4/12."),
     # "Hasta" says how long someone is away, not by when they will answer.
     ("month-part-without-cue", "The role starts in early January."),
+    ("handover-done", "I passed it to him on Monday."),
+    ("handover-asked-of-the-reader", "Pass it to him on Monday."),
     ("hasta-away", "Está en el offsite hasta el jueves, pero apenas vuelva le paso tu CV."),
 ]
 
