@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from inbox_assistant.rules.conditions import Regex
+from inbox_assistant.rules.conditions import Phrases, Regex
 from inbox_assistant.rules.pieces import lowered_twin, required_pieces
 
 
@@ -72,3 +72,29 @@ def test_a_pattern_that_reads_case_has_no_twin(pattern: str) -> None:
 def test_letters_that_lower_case_apart_are_searched_as_written(text: str) -> None:
     plain = re.compile(r"\bsend\s+me\s+your\s+(resume|cv)\b", re.IGNORECASE)
     assert (Regex(plain).search(text) is None) == (plain.search(text) is None)
+
+
+def test_phrases_match_where_a_whole_word_expression_matches() -> None:
+    phrases = ["thanks for the chat", "happy to help", "i'll pass", "put on hold", "<>",
+               "thanks", "e-mail", "merci pour l'échange", "no_reply"]
+    reference = re.compile(r"(?<!\w)(?:" + "|".join(
+        r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) + r")(?!\w)")
+    words = ["Thanks", "for", "the", "chat", "happy", "to", "help", "I’ll", "pass", "put",
+             "on", "hold", "<>", "a<>b", "e-mail", "email", "merci", "pour", "l'échange",
+             "no_reply", "no", "reply", "chat,", "help!", "\n", "  ", "thanksgiving", "xhappy"]
+    rng = random.Random(11)
+    matcher = Phrases(phrases)
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        expected = reference.search(text.lower().replace("\u2019", "'"))
+        found = matcher.search(text)
+        assert (found is None) == (expected is None), text
+        if expected is not None:
+            assert found == " ".join(expected.group(0).split()), text
+
+
+@pytest.mark.parametrize("text", ["Hello, World_2 it's me", "Ça va? Très bien_1", "naïve café"])
+def test_the_words_of_a_text_are_its_runs_of_word_characters(text: str) -> None:
+    from inbox_assistant.rules.conditions import _tokens
+
+    assert _tokens(text) == frozenset(re.findall(r"\w+", text.lower()))

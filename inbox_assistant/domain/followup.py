@@ -29,17 +29,26 @@ def _unasked(name: str) -> bool:
 class MessageFacts:
     """What classification learned about one sent message.
 
-    `finished` and `help_given` matter for a thread's last words or its help only: they
-    are found out by `ask` (a signal's name -> whether the message shows it) when first
-    read, and most messages are never asked.
+    Whether it is an automatic reply decides which messages count at all, and is known
+    from the start. The rest is found out by `ask` (a signal's name -> whether the
+    message shows it) when first read: a thread closed by its last message never asks
+    its earlier ones, and most messages are never asked whether they end an exchange.
     """
 
     message: Message
     by_me: bool
     auto_reply: bool = False
-    automated: bool = False
-    closure: bool = False
     ask: Callable[[str], bool] = field(default=_unasked, repr=False, compare=False)
+
+    @lazy
+    def automated(self) -> bool:
+        """Written by a machine: a tracking system, a notification, bulk mail."""
+        return self.ask("automated")
+
+    @lazy
+    def closure(self) -> bool:
+        """The process is over: a rejection, a withdrawn role, an offer accepted."""
+        return self.ask("closure")
 
     @lazy
     def finished(self) -> bool:

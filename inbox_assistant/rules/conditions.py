@@ -174,91 +174,97 @@ def _lower(text: str) -> str:
     return _straight(_lowered(text))
 
 
+# The same words in a lower-cased ASCII text, where a character class is read faster than
+# the Unicode categories of \w.
+_ASCII_TOKEN = re.compile(r"[a-z0-9_]+")
+
+
 @lru_cache(maxsize=8192)
 def _tokens(text: str) -> frozenset[str]:
-    return frozenset(_TOKEN.findall(_lower(text)))
+    lowered = _lower(text)
+    return frozenset((_ASCII_TOKEN if lowered.isascii() else _TOKEN).findall(lowered))
 
 
 class Phrases:
     """Phrases matched as whole words, in any case, across any white space.
 
-    A phrase can only match a text that holds its longest word: that set test is far
-    cheaper than the regular expression, which runs only when some phrase may match.
+    A phrase can only match a text that holds all its words: that set test, on the
+    text's words read once, is far cheaper than looking for the phrase, and rules out
+    nearly every phrase of every list. The few left are looked for as they are written
+    in the text lower-cased with its white space made single spaces.
     """
 
     def __init__(self, phrases: Sequence[str]) -> None:
-        # Searched in the lower-cased text: a case-sensitive expression is much faster
-        # than the same one ignoring case.
-        self.pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(phrases) + r")(?!\w)")
-        words = [frozenset(_TOKEN.findall(_fold(p))) for p in phrases]
-        # A phrase with no word at all cannot be pre-tested: always run the expression.
-        self.pretested = all(words)
-        # Each phrase filed under its longest word: a text's words pick the few phrases
-        # worth checking in full.
-        self.by_key: dict[str, list[frozenset[str]]] = {}
-        for w in words:
-            if w:
-                self.by_key.setdefault(max(sorted(w), key=len), []).append(w)
-        self.keys = frozenset(self.by_key)
+        keyed: dict[str, list[tuple[frozenset[str], str]]] = {}
+        # A phrase with no word at all ("<>") cannot be pre-tested: always looked for.
+        self.unkeyed: list[str] = []
+        for phrase in phrases:
+            folded = " ".join(_fold(phrase).split())
+            words = frozenset(_TOKEN.findall(folded))
+            if words:
+                # Filed under its longest word: a text's words pick the phrases to check.
+                keyed.setdefault(max(sorted(words), key=len), []).append((words, folded))
+            else:
+                self.unkeyed.append(folded)
+        self.by_key = keyed
+        self.keys = frozenset(keyed)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        if not self.pretested:
-            return self.pattern.search(_lower(text))
+    def search(self, text: str) -> str | None:
+        """The phrase found first in the text (the longest of those found there); None."""
         tokens = _tokens(text)
-        # Most texts hold no key at all: that answer needs no set built.
+        found: str | None = None
+        at = -1
+        spaced = _spaced(text) if self.unkeyed else ""
+        for phrase in self.unkeyed:
+            i = _find_word(spaced, phrase)
+            if i >= 0 and (found is None or i < at or (i == at and len(phrase) > len(found))):
+                found, at = phrase, i
         if self.keys.isdisjoint(tokens):
-            return None
+            return found
         # Plain loops: this runs for every phrase list on every text of every thread.
         for key in self.keys.intersection(tokens):
-            for w in self.by_key[key]:
-                if w <= tokens:
-                    return self.pattern.search(_lower(text))
-        return None
+            for words, phrase in self.by_key[key]:
+                if words <= tokens:
+                    if not spaced:
+                        spaced = _spaced(text)
+                    i = _find_word(spaced, phrase)
+                    if i >= 0 and (found is None or i < at
+                                   or (i == at and len(phrase) > len(found))):
+                        found, at = phrase, i
+        return found
 
     def first(self, texts: Sequence[str]) -> str | None:
         """What the first text that matches matched; None when none does."""
         keys, search = self.keys, self.search
         for text in texts:
             # The cheap refusal inline: one call per text would cost more than the test.
-            if text and not (self.pretested and keys.isdisjoint(_tokens(text))):
-                match = search(text)
-                if match is not None:
-                    return match.group(0) or "(empty match)"
+            if text and (self.unkeyed or not keys.isdisjoint(_tokens(text))):
+                found = search(text)
+                if found is not None:
+                    return found
         return None
 
 
-_Trie = dict[str, "_Trie"]
-_END = ""  # marks, in a trie node, that a phrase ends there
+@lru_cache(maxsize=1024)
+def _spaced(text: str) -> str:
+    # Read only for the few texts that hold a phrase's words.
+    return " ".join(_lower(text).split())
 
 
-def _trie_regex(phrases: Sequence[str]) -> str:
-    """One regular expression for many phrases, shaped as a prefix tree.
-
-    "happy to help|happy to pass|happy to forward" becomes "happy\\ to\\ (?:help|pass|
-    forward)": the engine reads a shared prefix once instead of once per phrase, which
-    makes the long phrase lists of the rules several times faster to search.
-    """
-    root: _Trie = {}
-    for phrase in phrases:
-        node = root
-        for char in " ".join(_fold(phrase).split()):
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    return _emit(root)
+def _find_word(text: str, phrase: str) -> int:
+    """Where `phrase` first stands in `text` as whole words, else -1."""
+    i = text.find(phrase)
+    while i >= 0:
+        j = i + len(phrase)
+        if (i == 0 or not _is_word(text[i - 1])) and (j == len(text) or not _is_word(text[j])):
+            return i
+        i = text.find(phrase, i + 1)
+    return -1
 
 
-def _emit(node: _Trie) -> str:
-    branches = []
-    for char in sorted(k for k in node if k != _END):
-        head = r"\s+" if char == " " else re.escape(char)
-        branches.append(head + _emit(node[char]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if _END in node:
-        # A phrase ends here and longer ones go on: the longer are tried first.
-        body = f"(?:{body})?"
-    return body
+def _is_word(char: str) -> bool:
+    # What a regular expression's \w matches.
+    return char.isalnum() or char == "_"
 
 
 def _phrases(value: Any) -> Phrases:

@@ -82,18 +82,15 @@ def message_facts(
                 last: bool = message.id in ending) -> bool:
             if skip:
                 return False
+            if name == "closure":
+                return closure(one)
             if name == "finished":
                 return last and finished(one)
-            return not by_me and help_given(one)
+            # Only their mail is automated, or help given.
+            return not by_me and (automated if name == "automated" else help_given)(one)
 
-        facts.append(MessageFacts(
-            message=message,
-            by_me=by_me,
-            auto_reply=is_auto_reply,
-            automated=not by_me and automated(one),
-            closure=not is_auto_reply and closure(one),
-            ask=ask,
-        ))
+        facts.append(MessageFacts(message=message, by_me=by_me, auto_reply=is_auto_reply,
+                                  ask=ask))
     return facts
 
 
