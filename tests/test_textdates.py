@@ -17,6 +17,7 @@ from inbox_assistant.domain.textdates import (
     find_deadline,
     find_meeting_time,
     find_promised_date,
+    find_return_date,
 )
 
 NY = ZoneInfo("America/New_York")
@@ -231,6 +232,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, MADRID, eod(2026, 11, 27, MADRID), "viernes 27/11"),
     ("conjugated-french-reply", "Je vous fais un retour lundi au plus tard.",
      SENT, PARIS, eod(2026, 11, 23, PARIS), "lundi"),
+    ("os-decimos-algo", "Os decimos algo la semana que viene.", SENT, MADRID,
+     eod(2026, 11, 27, MADRID), "la semana que viene"),
     ("a-mas-tardar", "Te aviso a más tardar el viernes 27.",
      SENT, MADRID, eod(2026, 11, 27, MADRID), "a más tardar el viernes 27"),
     ("german-melde-mich", "Ich melde mich nächste Woche bei dir.",
@@ -349,3 +352,21 @@ END_OF_DAY: list[tuple[str, datetime, tzinfo, datetime]] = [
                          [pytest.param(*case[1:], id=case[0]) for case in END_OF_DAY])
 def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     assert end_of_day(moment, tz).astimezone(UTC) == expected
+
+
+# An out-of-office reply: the day its writer is back (the day after an "until").
+@pytest.mark.parametrize(("text", "tz", "back"), [
+    ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    ("I am out of the office until Monday, November 30.", NY, datetime(2026, 12, 1, tzinfo=NY)),
+    ("Je serai de retour le 2 décembre.", PARIS, datetime(2026, 12, 2, tzinfo=PARIS)),
+    ("Estoy de vacaciones hasta el 2 de diciembre.", MADRID, datetime(2026, 12, 3, tzinfo=MADRID)),
+    ("Ich bin bis einschließlich 1. Dezember nicht im Büro.", BERLIN,
+     datetime(2026, 12, 2, tzinfo=BERLIN)),
+])
+def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
+    found = find_return_date(text, SENT, tz)
+    assert found is not None and found.at == back
+
+
+def test_no_return_date_without_a_cue() -> None:
+    assert find_return_date("We met on Monday, November 30.", SENT, NY) is None

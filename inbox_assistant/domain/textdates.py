@@ -191,7 +191,8 @@ _BACK_CUE: Final = re.compile(
     r"\b[^.!?\n]{0,40}$", re.I)
 _UNTIL_CUE: Final = re.compile(
     r"\b(?:until|till|through|thru|jusqu['’]\s*(?:au|à)|bis(?:\s+(?:zum|einschlie[sß]lich))?"
-    r"|hasta\s+el|fino\s+al(?:la)?|at[ée](?:\s+(?:ao|à|a|o|dia))?)\b[^.!?\n]{0,20}$", re.I)
+    r"|hasta(?:\s+el)?|fino(?:\s+al(?:la)?)?|at[ée](?:\s+(?:ao|à|a|o|dia))?)"
+    r"\b[^.!?\n]{0,20}$", re.I)
 
 _Candidate = DayToken | PeriodToken
 # Where the phrase of a candidate starts (at its cue), given where the date or the time
@@ -237,7 +238,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|tenir\s+au\s+courant|recontacter|meld(?:e|et)\b"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
     r"|respuesta|decisi[oó]n|noticias|contactar|informar|avis(?:o|ar|amos|aremos)"
-    r"|te\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
+    r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
     r"|cuento|confirmo)"
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
     r"|(?:ti|le|vi)\s+faccio\s+sapere"
