@@ -20,7 +20,9 @@ from inbox_assistant.domain.verdict import ConditionTrace
 from inbox_assistant.rules.pieces import lowered_twin, reads_lowered, required_pieces
 
 
-@dataclass(frozen=True)
+# Not frozen: a scope is made for every message of every thread, and a frozen dataclass
+# is slower to build. Nothing changes it once made.
+@dataclass
 class Scope:
     thread: Thread
     messages: tuple[Message, ...]
@@ -85,12 +87,19 @@ class AllOf:
 
     def __post_init__(self) -> None:
         tests = tuple(c.holds for c in self.children)
-
-        def holds(scope: Scope) -> bool:
-            for test in tests:  # noqa: SIM110 - a loop is cheaper than all() over a generator
-                if not test(scope):
-                    return False
-            return True
+        holds: Holds
+        if len(tests) == 2:
+            first, second = tests
+            holds = lambda scope: first(scope) and second(scope)  # noqa: E731
+        elif len(tests) == 3:
+            first, second, third = tests
+            holds = lambda scope: first(scope) and second(scope) and third(scope)  # noqa: E731
+        else:
+            def holds(scope: Scope) -> bool:
+                for test in tests:  # noqa: SIM110 - a loop is cheaper than all() here
+                    if not test(scope):
+                        return False
+                return True
 
         object.__setattr__(self, "holds", holds)
 
@@ -102,12 +111,19 @@ class AnyOf:
 
     def __post_init__(self) -> None:
         tests = tuple(c.holds for c in self.children)
-
-        def holds(scope: Scope) -> bool:
-            for test in tests:  # noqa: SIM110 - a loop is cheaper than any() over a generator
-                if test(scope):
-                    return True
-            return False
+        holds: Holds
+        if len(tests) == 2:
+            first, second = tests
+            holds = lambda scope: first(scope) or second(scope)  # noqa: E731
+        elif len(tests) == 3:
+            first, second, third = tests
+            holds = lambda scope: first(scope) or second(scope) or third(scope)  # noqa: E731
+        else:
+            def holds(scope: Scope) -> bool:
+                for test in tests:  # noqa: SIM110 - a loop is cheaper than any() here
+                    if test(scope):
+                        return True
+                return False
 
         object.__setattr__(self, "holds", holds)
 
@@ -168,7 +184,6 @@ def _lowered(text: str) -> str:
     return text.lower()
 
 
-@lru_cache(maxsize=8192)
 def _lower(text: str) -> str:
     # A text is lower-cased once, for the phrases and for the expressions' pieces alike.
     return _straight(_lowered(text))
