@@ -232,6 +232,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, MADRID, eod(2026, 11, 27, MADRID), "viernes 27/11"),
     ("conjugated-french-reply", "Je vous fais un retour lundi au plus tard.",
      SENT, PARIS, eod(2026, 11, 23, PARIS), "lundi"),
+    ("sous-huitaine", "Je reviens vers vous sous huitaine.", SENT, PARIS,
+     eod(2026, 11, 27, PARIS), "sous huitaine"),
+    ("answer-beats-a-bare-by", "Nous voyons encore deux candidats d'ici jeudi. Je reviens "
+     "vers vous sous huitaine.", SENT, PARIS, eod(2026, 11, 27, PARIS), "sous huitaine"),
     ("os-decimos-algo", "Os decimos algo la semana que viene.", SENT, MADRID,
      eod(2026, 11, 27, MADRID), "la semana que viene"),
     ("a-mas-tardar", "Te aviso a más tardar el viernes 27.",

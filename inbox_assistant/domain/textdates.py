@@ -128,15 +128,27 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
     """
     local = _local(sent_at, tz)
     found: Mention | None = None
+    bare: Mention | None = None
     for candidate, _, start in _cued(text, _promise_start):
         day = _last_day(text, candidate, local)
         if day is None:
             continue
         mention = Mention(_day_end(day, tz), text[start:candidate.end], all_day=True)
-        if start < candidate.start:
+        if start >= candidate.start:
+            found = found or mention
+        elif _speaks_of_replying(text, start, candidate.end):
             return mention
-        found = found or mention
-    return found
+        else:
+            # "We're seeing two more candidates by Thursday": a date, but no word of an
+            # answer; a sentence that speaks of one ("back to you within a week") wins.
+            bare = bare or mention
+    return found or bare
+
+
+def _speaks_of_replying(text: str, start: int, end: int) -> bool:
+    lo, hi = _clause(text, start, end)
+    return (_REPLY_CUE.search(text, lo, hi) is not None
+            or _FOREIGN_REPLY_CUE.search(text, lo, hi) is not None)
 
 
 def find_deadline(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:

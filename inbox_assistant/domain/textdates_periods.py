@@ -90,7 +90,8 @@ _DURATION: Final = re.compile(
     r"|prossim[ie])\s+)?"
     rf"(?:(?P<n>{_NUMBER})(?:\s*(?:-|–|to|or|à|bis|a|o)\s*(?P<n2>{_NUMBER}))?\s*)?"
     r"(?:(?P<biz>business|working|work)\s+)?"
-    r"(?P<unit>werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?|tag(?:e|en)?|d[ií]as"
+    r"(?P<unit>huitaine|quinzaine|werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?"
+    r"|tag(?:e|en)?|d[ií]as"
     r"|giorn[oi]|weeks?|semaines?|wochen?|semanas?|settiman[ae]|hours?|hrs?|heures?"
     r"|stunden?|horas?|ore|h|months?|mois|monat(?:e|en)?|mes(?:es)?|mesi|m[eê]s)\b"
     r"(?:\s+(?P<biz2>ouvr[ée]s|ouvrables|h[aá]biles|laborables|lavorativi|[uú]teis))?"
@@ -106,8 +107,11 @@ def _count(word: str | None) -> int | None:
     return int(spelled) if spelled.isdigit() else NUMBERS.get(spelled)
 
 
+_FRENCH_DAY_COUNTS: Final = {"huitaine": 8, "quinzaine": 15}
+
+
 def _unit(word: str) -> str:
-    if word.startswith(("werk", "arbeit", "d", "jour", "tag", "giorn")):
+    if word.startswith(("werk", "arbeit", "d", "jour", "tag", "giorn", "huit", "quinz")):
         return "day"
     if word.startswith(("w", "sem", "sett")):
         return "week"
@@ -134,6 +138,9 @@ def _duration(m: re.Match[str]) -> LastDay | None:
         return {"day": _same_day, "week": _this_friday, "month": _month_end_from(0)}.get(unit)
     vague = 1 if word in _SINGULAR_UNITS else _VAGUE_COUNTS[unit]
     count = max(counts, default=vague)
+    if word in _FRENCH_DAY_COUNTS:
+        # "Sous huitaine": within eight days; "sous quinzaine": within fifteen.
+        count = _FRENCH_DAY_COUNTS[word]
     if unit == "hour":
         return lambda local: (local + timedelta(hours=count)).date()
     if unit == "month":
@@ -250,6 +257,7 @@ _PERIOD_STEMS: Final = (
     "day", "jour", "tag", "werk", "arbeit", "día", "dia", "week", "sem", "woch", "hour",
     "heure", "stund", "hora", "month", "monat", "mes", "mois", "eod", "cob", "eob", "eow",
     "eom", "feierabend", "dienstschluss", "business", "giorn", "sett", "ore", "mese", "mês",
+    "huitaine", "quinzaine",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
