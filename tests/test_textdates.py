@@ -236,6 +236,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 11, 27, PARIS), "sous huitaine"),
     ("answer-beats-a-bare-by", "Nous voyons encore deux candidats d'ici jeudi. Je reviens "
      "vers vous sous huitaine.", SENT, PARIS, eod(2026, 11, 27, PARIS), "sous huitaine"),
+    ("short-parenthesis", "We'll get back to you (likely Friday).", SENT, NY,
+     eod(2026, 11, 20), "Friday"),
+    ("aside-in-parenthesis", "Thursday I see her and I'll pass it on (she reads those on "
+     "Sunday nights, if at all).", SENT, NY, eod(2026, 11, 26), "Thursday"),
     ("os-decimos-algo", "Os decimos algo la semana que viene.", SENT, MADRID,
      eod(2026, 11, 27, MADRID), "la semana que viene"),
     ("a-mas-tardar", "Te aviso a más tardar el viernes 27.",

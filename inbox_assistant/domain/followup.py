@@ -320,8 +320,11 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
             f.automated and not f.by_me and f.date < run[0].date for f in live)
         # Writing first to someone just met is already the follow-up of the meeting.
         met = ctx.situation is Situation.NEW_CONTACT and run[0] is talk[0]
+        # An application they already answered ("sent it to the hiring manager"): what the
+        # user writes after that answer chases it.
+        answered = ctx.situation is Situation.RESUME_SUBMITTED and _answered_before(talk, run[0])
         return _chase_after_my_messages(ctx, live, run, first_window, step,
-                                        counts_first=confirmed or met)
+                                        counts_first=confirmed or met or answered)
     # The other side wrote last.
     i_wrote = any(f.by_me for f in talk)
     # Someone new who promises to send a name on Monday is still owed a reply now.
@@ -352,6 +355,13 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
                           f"{who}'s message of {when(talk[0].date, ctx.tz)}", reply_to=last.message)
     who = last.message.sender.name or last.message.sender.email
     return ctx.closed(f"{who} answered on {when(last.date, ctx.tz)}; nothing is owed.")
+
+
+def _answered_before(talk: Sequence[MessageFacts], fact: MessageFacts) -> bool:
+    """Whether the other side answered a message of the user's before `fact`."""
+    mine = next((f for f in talk if f.by_me), None)
+    return mine is not None and any(
+        f.human_reply and mine.date < f.date < fact.date for f in talk)
 
 
 def _trailing_run(talk: Sequence[MessageFacts]) -> list[MessageFacts]:

@@ -292,7 +292,9 @@ _OBLIGATION: Final = re.compile(
 )
 # Clauses end at sentence punctuation, a semicolon or a blank line; a full stop counts only
 # before a capital, so that "Nov. 24" and "24.11." stay whole.
-_BOUNDARY: Final = re.compile(r"[!?;]|\n\s*\n|\.(?=\s+[A-ZÀ-Ý])")
+# A long parenthesis is an aside of its own ("(they read them on Sunday night, if at all)");
+# a short one belongs to its sentence ("we'll get back to you (likely Friday)").
+_BOUNDARY: Final = re.compile(r"[!?;]|\((?=[^()]{30,}\))|\n\s*\n|\.(?=\s+[A-ZÀ-Ý])")
 _ENGLISH: Final = re.compile(
     r"\b(?:the|and|you|we|to|at|on|for|is|are|will|with|your|our|this|next|please|thanks)\b",
     re.I,
