@@ -226,7 +226,9 @@ class Phrases:
 
     def search(self, text: str) -> str | None:
         """The phrase found first in the text (the longest of those found there); None."""
-        tokens = _tokens(text)
+        return self._search(text, _tokens(text))
+
+    def _search(self, text: str, tokens: frozenset[str]) -> str | None:
         found: str | None = None
         at = -1
         spaced = _spaced(text) if self.unkeyed else ""
@@ -250,11 +252,14 @@ class Phrases:
 
     def first(self, texts: Sequence[str]) -> str | None:
         """What the first text that matches matched; None when none does."""
-        keys, search = self.keys, self.search
+        keys, search, unkeyed = self.keys, self._search, self.unkeyed
         for text in texts:
+            if not text:
+                continue
+            tokens = _tokens(text)
             # The cheap refusal inline: one call per text would cost more than the test.
-            if text and (self.unkeyed or not keys.isdisjoint(_tokens(text))):
-                found = search(text)
+            if unkeyed or not keys.isdisjoint(tokens):
+                found = search(text, tokens)
                 if found is not None:
                     return found
         return None
