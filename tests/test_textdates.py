@@ -122,6 +122,8 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      MADRID, at(2026, 11, 26, 16, zone=MADRID), "jueves 26 a las 16h"),
     ("weekday-and-day-of-month-de", "Passt Ihnen Dienstag, 1. um 10 Uhr?", SENT, BERLIN,
      at(2026, 12, 1, 10, zone=BERLIN), "Dienstag, 1. um 10 Uhr"),
+    ("weekday-dia-day-pt", "Pode ser terça-feira dia 24 às 17h30, no café?", SENT, LISBON,
+     at(2026, 11, 24, 17, 30, zone=LISBON), "terça-feira dia 24 às 17h30"),
     ("weekday-and-day-of-month-fr", "Le vendredi 27 à 14h, en visio.", SENT, PARIS,
      at(2026, 11, 27, 14, zone=PARIS), "vendredi 27 à 14h"),
     ("spanish-zone-noun", "el lunes 23 a las 15:00 (hora peninsular)", SENT, NY,
