@@ -28,6 +28,14 @@ class Scope:
     messages: tuple[Message, ...]
     me: Me
 
+    @classmethod
+    def of_message(cls, thread: Thread, message: Message, me: Me, by_me: bool) -> Scope:
+        """The scope of one message whose writer is known: signals read it for every message."""
+        scope = cls(thread, (message,), me)
+        scope.__dict__["mine"], scope.__dict__["theirs"] = (
+            ((message,), ()) if by_me else ((), (message,)))
+        return scope
+
     @lazy
     def mine(self) -> tuple[Message, ...]:
         return tuple(m for m in self.messages if self.me.wrote(m))
@@ -167,6 +175,9 @@ def trace(condition: Condition, scope: Scope) -> ConditionTrace:
 
 # Words as the phrase expressions see them: runs of word characters.
 _TOKEN = re.compile(r"\w+")
+# The words a text is pre-tested on: three letters or more. Shorter ones ("a", "to", "de")
+# are in nearly every text and rule out nothing; leaving them out makes the sets smaller.
+_LONG_TOKEN = re.compile(r"\w{3,}")
 
 
 def _straight(text: str) -> str:
@@ -191,31 +202,32 @@ def _lower(text: str) -> str:
 
 # The same words in a lower-cased ASCII text, where a character class is read faster than
 # the Unicode categories of \w.
-_ASCII_TOKEN = re.compile(r"[a-z0-9_]+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9_]{3,}")
 
 
 @lru_cache(maxsize=8192)
 def _tokens(text: str) -> frozenset[str]:
     lowered = _lower(text)
-    return frozenset((_ASCII_TOKEN if lowered.isascii() else _TOKEN).findall(lowered))
+    return frozenset((_ASCII_TOKEN if lowered.isascii() else _LONG_TOKEN).findall(lowered))
 
 
 class Phrases:
     """Phrases matched as whole words, in any case, across any white space.
 
     A phrase can only match a text that holds all its words: that set test, on the
-    text's words read once, is far cheaper than looking for the phrase, and rules out
-    nearly every phrase of every list. The few left are looked for as they are written
-    in the text lower-cased with its white space made single spaces.
+    text's words (of three letters or more) read once, is far cheaper than looking for the
+    phrase, and rules out nearly every phrase of every list. The few left are looked for
+    as they are written in the text lower-cased with its white space made single spaces.
     """
 
     def __init__(self, phrases: Sequence[str]) -> None:
         keyed: dict[str, list[tuple[frozenset[str], str]]] = {}
-        # A phrase with no word at all ("<>") cannot be pre-tested: always looked for.
+        # A phrase with no word of three letters ("<>", "cv") cannot be pre-tested: it is
+        # always looked for.
         self.unkeyed: list[str] = []
         for phrase in phrases:
             folded = " ".join(_fold(phrase).split())
-            words = frozenset(_TOKEN.findall(folded))
+            words = frozenset(w for w in _TOKEN.findall(folded) if len(w) >= 3)
             if words:
                 # Filed under its longest word: a text's words pick the phrases to check.
                 keyed.setdefault(max(sorted(words), key=len), []).append((words, folded))

@@ -73,8 +73,8 @@ def message_facts(
         _signal(rules, name)
         for name in ("auto_reply", "automated", "closure", "help_given", "finished"))
     for message in sent:
-        one = Scope(thread, (message,), me)
         by_me = me.wrote(message)
+        one = Scope.of_message(thread, message, me, by_me)
         # Your own mail is never their out-of-office.
         is_auto_reply = not by_me and auto_reply(one)
 
