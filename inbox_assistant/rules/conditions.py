@@ -94,22 +94,7 @@ class AllOf:
     holds: Holds = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        tests = tuple(c.holds for c in self.children)
-        holds: Holds
-        if len(tests) == 2:
-            first, second = tests
-            holds = lambda scope: first(scope) and second(scope)  # noqa: E731
-        elif len(tests) == 3:
-            first, second, third = tests
-            holds = lambda scope: first(scope) and second(scope) and third(scope)  # noqa: E731
-        else:
-            def holds(scope: Scope) -> bool:
-                for test in tests:  # noqa: SIM110 - a loop is cheaper than all() here
-                    if not test(scope):
-                        return False
-                return True
-
-        object.__setattr__(self, "holds", holds)
+        object.__setattr__(self, "holds", _every(tuple(c.holds for c in self.children)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,22 +103,7 @@ class AnyOf:
     holds: Holds = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        tests = tuple(c.holds for c in self.children)
-        holds: Holds
-        if len(tests) == 2:
-            first, second = tests
-            holds = lambda scope: first(scope) or second(scope)  # noqa: E731
-        elif len(tests) == 3:
-            first, second, third = tests
-            holds = lambda scope: first(scope) or second(scope) or third(scope)  # noqa: E731
-        else:
-            def holds(scope: Scope) -> bool:
-                for test in tests:  # noqa: SIM110 - a loop is cheaper than any() here
-                    if test(scope):
-                        return True
-                return False
-
-        object.__setattr__(self, "holds", holds)
+        object.__setattr__(self, "holds", _some(tuple(c.holds for c in self.children)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +117,39 @@ class NotOf:
 
 
 Condition = Test | AllOf | AnyOf | NotOf
+
+
+# Two or three tests (most nodes) are joined by `and`/`or` directly: cheaper than a loop.
+def _every(tests: tuple[Holds, ...]) -> Holds:
+    if len(tests) == 2:
+        first, second = tests
+        return lambda scope: first(scope) and second(scope)
+    if len(tests) == 3:
+        first, second, third = tests
+        return lambda scope: first(scope) and second(scope) and third(scope)
+
+    def holds(scope: Scope) -> bool:
+        for test in tests:  # noqa: SIM110 - a loop is cheaper than all() over a generator
+            if not test(scope):
+                return False
+        return True
+    return holds
+
+
+def _some(tests: tuple[Holds, ...]) -> Holds:
+    if len(tests) == 2:
+        first, second = tests
+        return lambda scope: first(scope) or second(scope)
+    if len(tests) == 3:
+        first, second, third = tests
+        return lambda scope: first(scope) or second(scope) or third(scope)
+
+    def holds(scope: Scope) -> bool:
+        for test in tests:  # noqa: SIM110 - a loop is cheaper than any() over a generator
+            if test(scope):
+                return True
+        return False
+    return holds
 
 
 def evaluate(condition: Condition, scope: Scope) -> bool:
