@@ -242,6 +242,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 11, 20), "Friday"),
     ("aside-in-parenthesis", "Thursday I see her and I'll pass it on (she reads those on "
      "Sunday nights, if at all).", SENT, NY, eod(2026, 11, 26), "Thursday"),
+    ("weekday-then-its-date", "Je te redis ça d'ici vendredi prochain, le 27.",
+     datetime(2026, 11, 17, 10, 0, tzinfo=PARIS), PARIS, eod(2026, 11, 27, PARIS),
+     "d'ici vendredi prochain, le 27"),
     ("os-decimos-algo", "Os decimos algo la semana que viene.", SENT, MADRID,
      eod(2026, 11, 27, MADRID), "la semana que viene"),
     ("a-mas-tardar", "Te aviso a más tardar el viernes 27.",
