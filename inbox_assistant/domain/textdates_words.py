@@ -66,6 +66,12 @@ class Words:
                       for _, end in spans)
 
 
+def lower_reads_as_ignorecase(text: str) -> bool:
+    """Whether `text.lower()` reads as a pattern ignoring case reads `text`: it holds none of
+    the letters the two fold apart."""
+    return text.isascii() or not any(odd in text for odd in _ODD_CASE)
+
+
 @lru_cache(maxsize=32)
 def words_of(text: str) -> Words:
     """The words of `text`, read once for the scanners of days, periods and times."""
@@ -73,7 +79,7 @@ def words_of(text: str) -> Words:
     for match in LETTERS.finditer(text):
         spans.setdefault(match[0].lower(), []).append(match.span())
     numbers = [match.start() for match in _NUMBER.finditer(text)]
-    return Words(spans, numbers, not any(odd in text for odd in _ODD_CASE))
+    return Words(spans, numbers, lower_reads_as_ignorecase(text))
 
 
 def merged(*starts: Iterable[int]) -> list[int]:

@@ -16,8 +16,9 @@ from typing import Any
 
 from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.model import Me, Message, Thread
+from inbox_assistant.domain.textdates_words import lower_reads_as_ignorecase
 from inbox_assistant.domain.verdict import ConditionTrace
-from inbox_assistant.rules.pieces import lowered_twin, reads_lowered, required_pieces
+from inbox_assistant.rules.pieces import lowered_twin, required_pieces
 
 
 # Not frozen: a scope is made for every message of every thread, and a frozen dataclass
@@ -324,7 +325,7 @@ class Regex:
         self.twin = lowered_twin(pattern)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if not reads_lowered(text):
+        if not lower_reads_as_ignorecase(text):
             # "ſend" is "send" to the expression, not to str.lower(): no shortcut.
             return self.pattern.search(text)
         lowered = _lowered(text)

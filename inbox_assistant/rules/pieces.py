@@ -94,11 +94,6 @@ def _item(op: Any, av: Any) -> Need | None:
     return None
 
 
-# Characters that str.lower() and re.IGNORECASE read differently ("İ" even becomes two
-# characters): a text holding one is searched as written.
-_ODD_CASE: Final = ("İ", "ı", "ſ")
-
-
 def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The pattern without IGNORECASE, matching a lower-cased text as it matches the text.
 
@@ -106,7 +101,8 @@ def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     lower-cased text (which the pieces test reads anyway), a case-sensitive twin is
     about a third faster. Only a pattern whose every literal character and range is
     already lower case has such a twin (`[A-Z]` would match nothing in a lower-cased
-    text); any other pattern, or any doubt, yields None.
+    text); any other pattern, or any doubt, yields None. It may only search a text that
+    `lower_reads_as_ignorecase`.
     """
     if _sre_parse is None or not pattern.flags & re.IGNORECASE:
         return None
@@ -117,14 +113,6 @@ def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not _lower_only(list(tree)):
         return None
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-def reads_lowered(text: str) -> bool:
-    """Whether the lower-cased `text` reads as an expression ignoring case reads `text`.
-
-    Only then may its pieces be looked for, or its twin search it (see `lowered_twin`).
-    """
-    return text.isascii() or not any(odd in text for odd in _ODD_CASE)
 
 
 def _lower_only(items: list[tuple[Any, Any]]) -> bool:
