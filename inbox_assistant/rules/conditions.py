@@ -254,7 +254,8 @@ class Phrases:
                 found, at = phrase, i
         if self.keys.isdisjoint(tokens):
             return found
-        # Plain loops: this runs for every phrase list on every text of every thread.
+        # Plain loops, no list of candidates gathered first: this runs for every phrase list
+        # on every text of every thread.
         for key in self.keys.intersection(tokens):
             for words, phrase in self.by_key[key]:
                 if words <= tokens:
@@ -400,11 +401,6 @@ def _header_regexes(value: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 # --- the checks ---------------------------------------------------------------------
 
-def _search(pattern: Phrases | Regex, texts: Sequence[str]) -> str | None:
-    """The first text that matches, as matched; None when nothing does."""
-    return pattern.first(texts)
-
-
 @lru_cache(maxsize=256)
 def _glob(patterns: tuple[str, ...]) -> re.Pattern[str]:
     # One expression for the whole list: a sender is tested once, not once per pattern.
@@ -415,14 +411,12 @@ def _address_matches(address: str, patterns: tuple[str, ...]) -> bool:
     return _glob(patterns).match(address) is not None
 
 
-@lru_cache(maxsize=256)
-def _domain_set(domains: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(domains)
+def _domains(value: Any) -> frozenset[str]:
+    return frozenset(_patterns(value))
 
 
-def _domain_matches(domain: str, domains: tuple[str, ...]) -> bool:
+def _domain_matches(domain: str, wanted: frozenset[str]) -> bool:
     # "mail.lever.co" is in "lever.co": the domain and each of its parents looked up.
-    wanted = _domain_set(domains)
     while domain:
         if domain in wanted:
             return True
@@ -484,10 +478,10 @@ def _spec(name: str, argument: str, doc: str, parse: Callable[[Any], Any],
 
 VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("subject", "phrases", "A phrase appears in the subject of a message in view.",
-          _phrases, lambda p: lambda s: _search(p, s.subjects),
+          _phrases, lambda p: lambda s: p.first(s.subjects),
           'subject = ["interview", "phone screen"]'),
     _spec("subject_regex", "regex", "The regular expression matches a subject.",
-          _regex, lambda p: lambda s: _search(p, s.subjects),
+          _regex, lambda p: lambda s: p.first(s.subjects),
           r'subject_regex = "^(re: )?application"'),
     _spec("text", "phrases", "A phrase appears in the new (unquoted) text of any message.",
           _phrases, _text_check("any"), 'text = ["nice to meet you"]'),
@@ -507,7 +501,7 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           "A phrase appears anywhere: subjects, new and quoted text, signatures.",
           # Each part searched on its own: the same strings on every run, their words
           # read once.
-          _phrases, lambda p: lambda s: _search(p, [
+          _phrases, lambda p: lambda s: p.first([
               part for m in s.messages
               for part in (m.subject, m.new_text, m.quoted_text, m.signature)]),
           'thread_text = ["offer letter"]'),
@@ -529,7 +523,7 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           'from_address = ["no-reply@*", "*@greenhouse.io"]'),
     _spec("from_domain", "domains",
           "A message in view comes from one of these domains (or their subdomains).",
-          _patterns, lambda d: lambda s: any(
+          _domains, lambda d: lambda s: any(
               _domain_matches(m.sender.domain, d) for m in s.messages),
           'from_domain = ["greenhouse.io", "lever.co"]'),
     _spec("to_address", "patterns", "A recipient (To or Cc) matches a pattern.",
@@ -537,22 +531,22 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
               _address_matches(a.email, p) for m in s.messages for a in m.recipients),
           'to_address = ["jobs@*", "careers@*"]'),
     _spec("to_domain", "domains", "A recipient (To or Cc) is in one of these domains.",
-          _patterns, lambda d: lambda s: any(
+          _domains, lambda d: lambda s: any(
               _domain_matches(a.domain, d) for m in s.messages for a in m.recipients),
           'to_domain = ["recruiting.example.com"]'),
     _spec("only_cc", "true | false",
           "You are only in Cc or Bcc of the first message from them (not in To).",
           _flag, lambda f: lambda s: _only_cc(s) == f, "only_cc = true"),
     _spec("attachment", "phrases", "An attachment's file name contains a phrase.",
-          _phrases, lambda p: lambda s: _search(p, _file_names(s.messages)),
+          _phrases, lambda p: lambda s: p.first(_file_names(s.messages)),
           'attachment = ["resume", "cv", "cover letter"]'),
     _spec("my_attachment", "phrases",
           "A file you attached (to a message you wrote) has a phrase in its name.",
-          _phrases, lambda p: lambda s: _search(p, _file_names(s.mine)),
+          _phrases, lambda p: lambda s: p.first(_file_names(s.mine)),
           'my_attachment = ["resume", "cv"]'),
     _spec("their_attachment", "phrases",
           "A file they attached (to a message they wrote) has a phrase in its name.",
-          _phrases, lambda p: lambda s: _search(p, _file_names(s.theirs)),
+          _phrases, lambda p: lambda s: p.first(_file_names(s.theirs)),
           'their_attachment = ["resume", "cv"]'),
     _spec("attachment_type", "patterns", "An attachment's MIME type matches a pattern.",
           _patterns, lambda p: lambda s: any(
@@ -577,8 +571,8 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
               not e.cancelled for m in s.messages for e in m.events) == f, "calendar = true"),
     _spec("calendar_summary", "phrases",
           "A calendar event (not cancelled) has a phrase in its title.",
-          _phrases, lambda p: lambda s: _search(
-              p, [e.summary for m in s.messages for e in m.events if not e.cancelled]),
+          _phrases, lambda p: lambda s: p.first(
+              [e.summary for m in s.messages for e in m.events if not e.cancelled]),
           'calendar_summary = ["interview", "phone screen"]'),
     _spec("meeting_time", "true | false",
           "A message in view names a day and a time to meet or talk (\"Tuesday 11/24 at 2pm\").",
