@@ -259,18 +259,21 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     re.I,
 )
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the
-# day a helper promises to act is the day the help is promised by.
+# day a helper promises to act is the day the help is promised by. As with replies, the
+# English verbs need a future in their sentence; the other languages' present says it.
 _HANDOVER_CUE: Final = re.compile(
-    r"\b(?:(?:pass|forward|send|hand|give|show|walk)\s+(?:it|this|them|your\s+(?:resume|cv"
-    r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
-    r"|se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
+    r"\b(?:pass|forward|send|hand|give|show|walk)\s+(?:it|this|them|your\s+(?:resume|cv"
+    r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?",
+    re.I,
+)
+_FOREIGN_HANDOVER_CUE: Final = re.compile(
+    r"\b(?:se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
     r"|je\s+(?:le|la|les)\s+lui\s+(?:passe|transmets|donne|remets|envoie)"
     r"|(?:geb|leit|reich|schick)e?\s+ich\s+(?:ihn|es|sie|ihm|ihr)\b|(?:geb|leit|reich|schick)e?"
     r"\s+ich['’]s|gliel[oa]\s+(?:passo|giro|do|mando|inoltro)"
     r"|(?:passo|entrego|mando|envio|reencaminho)-lh[oae]s?)",
     re.I,
 )
-_HANDOVER_NEEDS_FUTURE: Final = re.compile(r"^(?:pass|forward|send|hand|give|show|walk)", re.I)
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hope\s+to|intend|anticipate"
     r"|should|would\s+like\s+to)|['’]ll\b",
@@ -471,15 +474,13 @@ def _promise_start(
         return immediate.start()
     if isinstance(candidate, PeriodToken) and candidate.self_cued:
         return candidate.start
-    if _governs(text, _FOREIGN_REPLY_CUE, candidate, candidates, (lo, hi)) is not None:
-        return candidate.start
-    replying = _governs(text, _REPLY_CUE, candidate, candidates, (lo, hi))
-    if replying is not None and _FUTURE.search(text, lo, hi) is not None:
-        return candidate.start
-    handing = _governs(text, _HANDOVER_CUE, candidate, candidates, (lo, hi))
-    if handing is not None and (_HANDOVER_NEEDS_FUTURE.match(handing.group()) is None
-                                or _FUTURE.search(text, lo, hi) is not None):
-        return candidate.start
+    for cue in (_FOREIGN_REPLY_CUE, _FOREIGN_HANDOVER_CUE):
+        if _governs(text, cue, candidate, candidates, (lo, hi)) is not None:
+            return candidate.start
+    for cue in (_REPLY_CUE, _HANDOVER_CUE):
+        if (_governs(text, cue, candidate, candidates, (lo, hi)) is not None
+                and _FUTURE.search(text, lo, hi) is not None):
+            return candidate.start
     return None
 
 

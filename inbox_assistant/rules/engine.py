@@ -102,8 +102,7 @@ def _signal(rules: RuleSet, name: str) -> Callable[[Scope], bool]:
     condition = rules.signals.get(name)
     if condition is None:
         return _never
-    holds = condition.holds
-    return lambda scope: bool(holds(scope))
+    return lambda scope: evaluate(condition, scope)
 
 
 def find_event(sent: tuple[Message, ...]) -> Event | None:
