@@ -8,7 +8,7 @@ import re
 import pytest
 
 from inbox_assistant.rules.conditions import Phrases, Regex
-from inbox_assistant.rules.pieces import lowered_twin, required_pieces
+from inbox_assistant.rules.pieces import lowered_twin, required_pieces, searcher
 
 
 @pytest.mark.parametrize(("pattern", "pieces"), [
@@ -49,6 +49,30 @@ def test_the_shortcut_never_changes_what_matches() -> None:
         assert shortcut.needs is not None
         for text in texts:
             assert (shortcut.search(text) is None) == (plain.search(text) is None), text
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bmy\s+(\w+\s+)?interview\b", r"\b(at|by)\s+the\s+booth", r"\bé(t|l)é\b", r"\b\w{3}\b",
+    r"\b(?:a|\bb)c", r"\ba|bc", r"\b$", r"\b(?<=x)y", r"^\bmy", r"\b\W",
+])
+def test_a_leading_word_boundary_found_faster_finds_the_same_match(pattern: str) -> None:
+    words = ["enemy", "my", "interview", "MY", "big", "interviews", "that", "at", "the", "booth",
+             "été", "élé", "_my", "9my", "xy", "ab", "abc", "bc", "x", ",", "\n", "-", "my-"]
+    rng = random.Random(11)
+    plain = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    search = searcher(plain)
+    for _ in range(3000):
+        text = rng.choice(["", " ", "-"]).join(
+            rng.choice(words) for _ in range(rng.randint(0, 10)))
+        expected, got = plain.search(text), search(text)
+        assert (got and (got.span(), got.groups())) == (
+            expected and (expected.span(), expected.groups())), text
+
+
+def test_only_a_pattern_that_starts_with_a_word_boundary_is_searched_apart() -> None:
+    plain = re.compile(r"\ba|bc")
+    assert searcher(plain) == plain.search
+    assert searcher(re.compile(r"\bmy")) != re.compile(r"\bmy").search
 
 
 @pytest.mark.parametrize("pattern", [

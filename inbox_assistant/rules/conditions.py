@@ -18,7 +18,7 @@ from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.model import Me, Message, Thread
 from inbox_assistant.domain.textdates_words import lower_reads_as_ignorecase
 from inbox_assistant.domain.verdict import ConditionTrace
-from inbox_assistant.rules.pieces import lowered_twin, required_pieces
+from inbox_assistant.rules.pieces import is_word, lowered_twin, required_pieces, searcher
 
 
 # Not frozen: a scope is made for every message of every thread, and a frozen dataclass
@@ -293,15 +293,10 @@ def _find_word(text: str, phrase: str) -> int:
     i = text.find(phrase)
     while i >= 0:
         j = i + len(phrase)
-        if (i == 0 or not _is_word(text[i - 1])) and (j == len(text) or not _is_word(text[j])):
+        if (i == 0 or not is_word(text[i - 1])) and (j == len(text) or not is_word(text[j])):
             return i
         i = text.find(phrase, i + 1)
     return -1
-
-
-def _is_word(char: str) -> bool:
-    # What a regular expression's \w matches.
-    return char.isalnum() or char == "_"
 
 
 def _phrases(value: Any) -> Phrases:
@@ -323,12 +318,14 @@ class Regex:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.needs = required_pieces(pattern)
-        self.twin = lowered_twin(pattern)
+        twin = lowered_twin(pattern)
+        self.search_text = searcher(pattern)
+        self.search_lowered = None if twin is None else searcher(twin)
 
     def search(self, text: str) -> re.Match[str] | None:
         if not lower_reads_as_ignorecase(text):
             # "ſend" is "send" to the expression, not to str.lower(): no shortcut.
-            return self.pattern.search(text)
+            return self.search_text(text)
         lowered = _lowered(text)
         if self.needs is not None:
             for piece in self.needs:
@@ -336,9 +333,9 @@ class Regex:
                     break
             else:
                 return None
-        if self.twin is not None:
-            return self.twin.search(lowered)
-        return self.pattern.search(text)
+        if self.search_lowered is not None:
+            return self.search_lowered(lowered)
+        return self.search_text(text)
 
     def first(self, texts: Sequence[str]) -> str | None:
         """What the first text that matches matched; None when none does."""

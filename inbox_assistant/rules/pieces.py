@@ -15,6 +15,7 @@ shortcut, never a change of meaning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Final
 
 try:
@@ -153,3 +154,52 @@ def _is_lower(char: str) -> bool:
     if char.lower() == char.upper():
         return True
     return ord(char) < 0x250 and char.lower() == char and char.upper().lower() == char
+
+
+Search = Callable[[str], "re.Match[str] | None"]
+
+
+def searcher(pattern: re.Pattern[str]) -> Search:
+    r"""`pattern.search`, or the same search made faster when the pattern starts with `\b`.
+
+    The engine finds where a match can start by the pattern's first characters
+    ("send" in `send me`, one of "s", "f", "e" in `(send|forward|email)`), skipping the
+    rest of the text at once; a leading `\b` hides them, and the engine then tries the
+    whole pattern at every position. Without its `\b` the pattern is searched with the
+    shortcut, and each place it matches is kept only if a word boundary stands there:
+    the first such place is where the pattern itself matches first, with the same match.
+    """
+    body = _without_leading_boundary(pattern)
+    if body is None:
+        return pattern.search
+
+    def search(text: str) -> re.Match[str] | None:
+        at, end = 0, len(text)
+        while (match := body.search(text, at)) is not None:
+            i = match.start()
+            if (i > 0 and is_word(text[i - 1])) != (i < end and is_word(text[i])):
+                return match
+            if i == end:  # a search from past the end would start at the end again
+                return None
+            at = i + 1
+        return None
+
+    return search
+
+
+def _without_leading_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    if _sre_parse is None or not pattern.pattern.startswith("\\b"):
+        return None
+    try:
+        tree = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # the parser is internal: any surprise means "as it is"
+        return None
+    # "\bA|B" is a choice, and its "\b" only A's: only a sequence that starts with it.
+    if not tree or tree[0] != (_sre.AT, _sre.AT_BOUNDARY):
+        return None
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def is_word(char: str) -> bool:
+    """What a regular expression's \\w matches."""
+    return char.isalnum() or char == "_"
