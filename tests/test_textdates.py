@@ -124,6 +124,10 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      at(2026, 12, 1, 10, zone=BERLIN), "Dienstag, 1. um 10 Uhr"),
     ("weekday-dia-day-pt", "Pode ser terça-feira dia 24 às 17h30, no café?", SENT, LISBON,
      at(2026, 11, 24, 17, 30, zone=LISBON), "terça-feira dia 24 às 17h30"),
+    ("weekday-das-hours-pt", "📅 Sexta-feira, 20/11, das 15h00 às 16h00", SENT, LISBON,
+     at(2026, 11, 20, 15, zone=LISBON), "Sexta-feira, 20/11, das 15h00"),
+    ("short-weekday-pt", "Confirmo a entrevista de sexta às 15h.", SENT, LISBON,
+     at(2026, 11, 20, 15, zone=LISBON), "sexta às 15h"),
     ("weekday-and-day-of-month-fr", "Le vendredi 27 à 14h, en visio.", SENT, PARIS,
      at(2026, 11, 27, 14, zone=PARIS), "vendredi 27 à 14h"),
     ("spanish-zone-noun", "el lunes 23 a las 15:00 (hora peninsular)", SENT, NY,
@@ -142,6 +146,9 @@ MEETING_MISSES: list[tuple[str, str]] = [
     ("bare-number-not-adjacent", "We have 3 people per team at 3 offices on Friday."),
     ("counts-not-dates", "I have 5 years of experience and 2 offers."),
     ("opening-hours", "Our recruiting desk is staffed Mon-Fri 9am-5pm."),
+    # "Segunda" is also "second": a weekday only where a word before it says so.
+    ("ordinal-not-weekday-pt", "A segunda fase às 15h já está marcada."),
+    ("ordinal-after-na-pt", "Passou na segunda fase às 15h."),
     # The mail's own time stamp, written minutes before it was sent (SENT is 10:00).
     ("own-time-stamp", "Submitted: 11/19/2026 9:55 AM. We will review your application."),
 ]
@@ -266,6 +273,16 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("handover-se-lo-paso", "El lunes comemos con mi jefa y él, ahí se lo paso.", SENT, MADRID,
      eod(2026, 11, 23, MADRID), "lunes"),
     ("handover-pass-it", "I'll pass it to him on Monday.", SENT, NY, eod(2026, 11, 23), "Monday"),
+    ("short-weekday-pt", "Falo com ela e dou-lhe notícias até quinta.", SENT, LISBON,
+     eod(2026, 11, 26, LISBON), "até quinta"),
+    # A weekday already given its date means that date: the 27th, not tomorrow.
+    ("weekday-named-earlier", "A vaga só entra na sexta que vem (27/11). Então faço assim: "
+     "até sexta eu te indico.", SENT, LISBON, eod(2026, 11, 27, LISBON), "até sexta"),
+    ("weekday-named-earlier-en", "The role opens Friday, December 4. I'll refer you by "
+     "Friday.", SENT, NY, eod(2026, 12, 4), "by Friday"),
+    ("news-of-theirs-wins-pt", "Ainda temos duas entrevistas até quinta. Dou-lhe notícias "
+     "até segunda-feira, dia 23, o mais tardar.", SENT, LISBON, eod(2026, 11, 23, LISBON),
+     "até segunda-feira, dia 23"),
     ("by-wins-over-a-sentence", "We'll have two more conversations this week and will get "
      "back to you by Tuesday, December 1.", SENT, NY, eod(2026, 12, 1),
      "by Tuesday, December 1"),
@@ -284,6 +301,10 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("tu-respuesta", "Necesitamos tu respuesta antes del viernes 4/12."),
     ("sua-resposta", "Agradecemos a sua resposta até sexta-feira, 4/12."),
     # "Hasta" says how long someone is away, not by when they will answer.
+    ("can-you-confirm-by", "Can you confirm by tomorrow end of day?"),
+    ("consegue-confirmar", "Consegue confirmar até amanhã ao fim do dia?"),
+    ("pouvez-vous-confirmer", "Pouvez-vous confirmer d'ici demain ?"),
+    ("kannst-du-bis", "Kannst du bis morgen Bescheid geben?"),
     ("month-part-without-cue", "The role starts in early January."),
     ("handover-done", "I passed it to him on Monday."),
     ("handover-asked-of-the-reader", "Pass it to him on Monday."),

@@ -23,8 +23,10 @@ from typing import Final
 
 from inbox_assistant.domain.textdates_patterns import (
     WEEKDAY_RANGE_START,
+    DayKind,
     DayToken,
     Spanned,
+    WeekdayMode,
     non_overlapping,
     resolve_day,
     scan_days,
@@ -144,6 +146,16 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
             bare = bare or mention
     return found or bare
 
+# The reader asked to do something: "can you", "könnten Sie", "pourriez-vous", "consegue".
+_READER_ASKED: Final = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+you|are\s+you\s+able)\b"
+    r"|\b(?:kannst|könntest|k[öo]nnen|k[öo]nnten)\s+(?:du|sie)\b"
+    r"|\b(?:pouvez|pourriez|peux|pourrais)[-\s](?:vous|tu)\b"
+    r"|\b(?:puedes|podr[ií]as|puede|podr[ií]a|pod[ée]is)\b"
+    r"|\b(?:consegue|consegues|conseguiria|pode|podes|poderia|poderias)\b"
+    r"|\b(?:puoi|pu[òo]|potresti|potrebbe|riesci|riesce)\b",
+    re.I)
+
 
 def _speaks_of_replying(text: str, start: int, end: int) -> bool:
     lo, hi = _clause(text, start, end)
@@ -215,7 +227,8 @@ _CueStart = Callable[[str, _Candidate, int, Sequence[_Candidate]], int | None]
 # "3pm on Friday", "2026-11-24T14:00", Google Calendar's "Tue Nov 24, 2026 ⋅ 2pm".
 _GAP: Final = re.compile(
     r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|um|ab"
-    r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no)\b"
+    r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no"
+    r"|das)\b"
     r"[\s,(@–—⋅·|-]*){0,3}",
     re.I,
 )
@@ -249,7 +262,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|tenir\s+au\s+courant|recontacter|meld(?:e|et)\b"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
-    r"|respuesta|decisi[oó]n|noticias|contactar|informar|avis(?:o|ar|amos|aremos)"
+    r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
     r"|cuento|confirmo)"
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
@@ -429,7 +442,31 @@ def _completed(text: str, candidate: _Candidate, following: _Candidate | None) -
 def _last_day(text: str, candidate: _Candidate, local: datetime) -> date | None:
     if isinstance(candidate, PeriodToken):
         return candidate.last_day(local)
-    return resolve_day(candidate, local.date(), _month_first(text, None))
+    month_first = _month_first(text, None)
+    if (candidate.kind is DayKind.WEEKDAY and not candidate.day
+            and candidate.mode is WeekdayMode.AFTER):
+        named = _named_earlier(text, candidate, local.date(), month_first)
+        if named is not None:
+            return named
+    return resolve_day(candidate, local.date(), month_first)
+
+
+# How far ahead a date written out may be for a later bare weekday to mean it.
+_SAME_DAY_REACH: Final = timedelta(days=21)
+
+
+def _named_earlier(text: str, weekday: DayToken, today: date, month_first: bool) -> date | None:
+    """The date an earlier phrase gave the weekday: "it opens Friday (27/11), so by
+    Friday I'll refer you" means the 27th, not the first Friday to come."""
+    for earlier in _days(text):
+        if earlier.start >= weekday.start:
+            break
+        if earlier.kind in (DayKind.EXACT, DayKind.NUMERIC):
+            day = resolve_day(earlier, today, month_first)
+            if (day is not None and day.weekday() == weekday.weekday
+                    and today < day <= today + _SAME_DAY_REACH):
+                return day
+    return None
 
 
 def _governs(
@@ -468,6 +505,9 @@ def _promise_start(
     lo, hi = _clause(text, lead, candidate.end)
     if _ASKED_OF_READER.search(text, lo, hi) is not None:
         # "We'd need your answer by Friday": a date asked of the reader, not a promise.
+        return None
+    if hi < len(text) and text[hi] == "?" and _READER_ASKED.search(text, lo, hi) is not None:
+        # "Can you confirm by tomorrow?": the same, asked in a question.
         return None
     immediate = _IMMEDIATE_CUE.search(text, lo, lead)
     if immediate is not None:

@@ -14,7 +14,12 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import Final, Protocol, TypeVar
 
-from inbox_assistant.domain.textdates_vocab import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from inbox_assistant.domain.textdates_vocab import (
+    MONTHS,
+    PORTUGUESE_SHORT_WEEKDAYS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from inbox_assistant.domain.textdates_words import LETTERS, Words, matches_at, merged, words_of
 
 
@@ -80,8 +85,17 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# "na sexta", "de quinta", "até segunda": a day; "a segunda fase", "sexta-feira": not this.
+_PORTUGUESE_SHORT: Final = (
+    r"(?:(?<=\bna\s)|(?<=\bnesta\s)|(?<=\besta\s)|(?<=\bde\s)|(?<=\bpróxima\s)"
+    r"|(?<=\bproxima\s)|(?<=\baté\s)|(?<=\bate\s))"
+    rf"(?:{alternation(PORTUGUESE_SHORT_WEEKDAYS)})\b"
+    r"(?!-|\s+(?:fase|etapa|ronda|rodada|entrevista|vez|m[ãa]o|parte|op[çc][ãa]o|feira"
+    r"|classe|categoria|linha|via|chamada|reuni[ãa]o|semana|vaga|conversa|pessoa)\b)"
+)
 _WEEKDAY: Final = (
-    rf"(?:\b(?:{alternation(WEEKDAYS)})\b|\b(?-i:{alternation(WEEKDAY_ABBREVIATIONS)})\b\.?)"
+    rf"(?:\b(?:{alternation(WEEKDAYS)})\b|\b(?-i:{alternation(WEEKDAY_ABBREVIATIONS)})\b\.?"
+    rf"|{_PORTUGUESE_SHORT})"
 )
 _MONTH: Final = rf"\b(?:{alternation(MONTHS)})\b\.?"
 _WEEKDAY_PREFIX: Final = rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+(?:(?:the|den|le|el|il|dia)\s+)?)?"
@@ -153,7 +167,7 @@ def _weekday(word: str | None) -> int | None:
     if word is None:
         return None
     cleaned = word.rstrip(".")
-    found = WEEKDAYS.get(cleaned.lower())
+    found = WEEKDAYS.get(cleaned.lower(), PORTUGUESE_SHORT_WEEKDAYS.get(cleaned.lower()))
     return found if found is not None else WEEKDAY_ABBREVIATIONS.get(cleaned)
 
 
@@ -227,6 +241,7 @@ WEEKDAY_RANGE_START: Final = re.compile(
 # an abbreviation, matched case-sensitively but listed lower-case like every word here.
 _WEEKDAY_LEADS: Final = frozenset(
     {LETTERS.findall(name)[0] for name in WEEKDAYS} | {a.lower() for a in WEEKDAY_ABBREVIATIONS}
+    | set(PORTUGUESE_SHORT_WEEKDAYS)
 )
 _MONTH_LEADS: Final = frozenset(LETTERS.findall(name)[0] for name in MONTHS)
 # The first words of the `mod` of _WEEKDAY_PHRASE and of the phrases of _RELATIVE.
@@ -250,7 +265,7 @@ _HAS_ISO: Final = re.compile(r"\d{4}[-/.]\d")
 _HAS_NUMERIC: Final = re.compile(r"\d[/.]\d")
 _HAS_ORDINAL: Final = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 _MONTH_WORDS: Final = frozenset(MONTHS)
-_WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | {"feira"}
+_WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | {"feira"} | frozenset(PORTUGUESE_SHORT_WEEKDAYS)
 _ABBREVIATION_WORDS: Final = frozenset(a.lower() for a in WEEKDAY_ABBREVIATIONS)
 _RELATIVE_WORDS: Final = frozenset({
     "tomorrow", "today", "tonight", "demain", "aujourd", "soir", "übermorgen",

@@ -26,6 +26,12 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     "quinta-feira": 3, "sexta-feira": 4,
 }
 
+# Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
+# fase"): read only where a word before them makes them days ("na sexta", "até quinta").
+PORTUGUESE_SHORT_WEEKDAYS: Final[Mapping[str, int]] = {
+    "segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
+}
+
 # Matched case-sensitively, capitalised only: "sat", "sun" and "wed" are English words too,
 # and "mon" is French for "my".
 WEEKDAY_ABBREVIATIONS: Final[Mapping[str, int]] = {
