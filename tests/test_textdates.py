@@ -146,6 +146,8 @@ MEETING_MISSES: list[tuple[str, str]] = [
     ("bare-number-not-adjacent", "We have 3 people per team at 3 offices on Friday."),
     ("counts-not-dates", "I have 5 years of experience and 2 offers."),
     ("opening-hours", "Our recruiting desk is staffed Mon-Fri 9am-5pm."),
+    ("expiry-in-parenthesis", "Your coding assessment expires in 2 days (Mon, Nov 23, 2026 "
+     "at 11:59 PM PST)."),
     # "Segunda" is also "second": a weekday only where a word before it says so.
     ("ordinal-not-weekday-pt", "A segunda fase às 15h já está marcada."),
     ("ordinal-after-na-pt", "Passou na segunda fase às 15h."),

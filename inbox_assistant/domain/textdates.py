@@ -392,6 +392,10 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _limits(text: str, start: int) -> bool:
     lo, _ = _clause(text, start, start)
+    if lo > 0 and text[lo - 1] == "(" and not text[lo:start].strip():
+        # "expires in 2 days (Mon, Nov 23 at 11:59 PM)": a date opening a parenthesis
+        # stands for what comes before it.
+        lo, _ = _clause(text, lo - 1, lo - 1)
     return (_LIMIT_PREFIX.search(text, lo, start) is not None
             or _DEADLINE_CUE.search(text, max(lo, start - 40), start) is not None)
 
