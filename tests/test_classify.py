@@ -51,6 +51,18 @@ CASES = {
         msg(REC, ago(5), "Thank you for your interest. After careful consideration we have "
             "decided to move forward with other candidates.", subject="Re: Backend Engineer")),
         Situation.RESUME_SUBMITTED, Status.CLOSED),
+    # "Thanks, received" says the mail arrived, and answers nothing: still owed a chase.
+    "applied-receipt-acknowledged-still-due": _case(lambda: thread(
+        *applied(4).messages,
+        msg(REC, ago(3), "Hi Jordan,\n\nthanks, received.\n\nBr,\nMaya",
+            subject="Re: Backend Engineer application")),
+        Situation.RESUME_SUBMITTED, Status.DUE),
+    "applied-then-answered-closed": _case(lambda: thread(
+        *applied(4).messages,
+        msg(REC, ago(3), "Hi Jordan, thanks, the team had a look and the role is a better "
+            "fit for someone more junior, so we will pass this time.",
+            subject="Re: Backend Engineer application")),
+        Situation.RESUME_SUBMITTED, Status.CLOSED),
     "applied-out-of-office-still-due": _case(lambda: thread(
         *applied(4).messages,
         msg(REC, ago(4) + timedelta(minutes=1), "I am out of the office with limited access "

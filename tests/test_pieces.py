@@ -8,7 +8,7 @@ import re
 import pytest
 
 from inbox_assistant.rules.conditions import Phrases, Regex
-from inbox_assistant.rules.pieces import lowered_twin, required_pieces, searcher
+from inbox_assistant.rules.pieces import lowered_twin, required_pieces, required_words, searcher
 
 
 @pytest.mark.parametrize(("pattern", "pieces"), [
@@ -29,6 +29,51 @@ def test_nothing_certain_means_no_shortcut(pattern: str) -> None:
     assert required_pieces(re.compile(pattern, re.IGNORECASE)) is None
 
 
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"\bsend\s+me", {"send"}),
+    (r"\bmy\s+(first\s+)*(\w+\s+)?(interview|onsite|on-site)\b", {"interview", "onsite", "site"}),
+    (r"\b(m[aá]ndame|env[ií]ame)\s+tu\b", {"mandame", "mándame", "enviame", "envíame"}),
+    (r"\bpostes?\b", {"poste", "postes"}),
+    (r"^\s*out of office\b", {"office"}),
+    (r"(?<!will\s)\binvite\s+you", {"invite"}),
+    (r"\bsend_me\b", {"send_me"}),  # the underscore is a word character
+])
+def test_words_a_match_must_hold(pattern: str, words: set[str]) -> None:
+    assert required_words(re.compile(pattern, re.IGNORECASE | re.MULTILINE)) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"send\s+me",  # "resend me" matches: "send" need not be a word of its own
+    r"\bthank(s|\s+you)",  # "thanks" is the word, not "thank"
+    r"\bauto(matic)?[- ]?reply\b",  # "autoreply" is one word
+    r"\b(i['’]ll|we will)\b",  # "ll" and "we" are too short to be among a text's words
+    r"\bsend\w*",
+])
+def test_no_words_where_the_pattern_leaves_a_doubt(pattern: str) -> None:
+    assert required_words(re.compile(pattern, re.IGNORECASE)) is None
+
+
+def test_the_words_test_never_changes_what_matches() -> None:
+    patterns = [
+        r"\bsend\s+me", r"send\s+me", r"\bmy\s+(\w+\s+)?(interview|on-site)\b",
+        r"\bpostes?\b", r"\bauto(matic)?[- ]?reply\b", r"^\s*out of office\b",
+        r"(?<!will\s)\binvite\s+you", r"\b(gel[ée]e?s?|suspendu)\b",
+    ]
+    words = ["send", "resend", "me", "my", "big", "interview", "interviews", "on-site",
+             "site", "poste", "postes", "posted", "auto", "automatic", "autoreply", "reply",
+             "-", "out", "of", "office", "offices", "will", "invite", "you", "gel", "gelée",
+             "GELÉES", "angel", "suspendu", "_send", "send_", "\n", ",", "’"]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(["", " ", "  "]) + rng.choice(words)
+                     for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    for pattern in patterns:
+        plain = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+        shortcut = Regex(plain)
+        for text in texts:
+            got, expected = shortcut.search(text), plain.search(text)
+            assert (got and got.span()) == (expected and expected.span()), (pattern, text)
+
+
 def test_the_shortcut_never_changes_what_matches() -> None:
     patterns = [
         r"\bsend\s+me\s+(over\s+)?your\s+(latest\s+)?(resume|cv)\b",
@@ -46,7 +91,7 @@ def test_the_shortcut_never_changes_what_matches() -> None:
     for pattern in patterns:
         plain = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
         shortcut = Regex(plain)
-        assert shortcut.needs is not None
+        assert shortcut.needs is not None or shortcut.words is not None
         for text in texts:
             assert (shortcut.search(text) is None) == (plain.search(text) is None), text
 

@@ -26,8 +26,8 @@ def user(text: str) -> list[str] | None:
 def test_the_shipped_rules_load() -> None:
     rules = load_rules(None)
     assert {r.situation for r in rules.rules} == set(Situation)
-    assert set(rules.signals) == {"auto_reply", "automated", "closure", "help_given", "finished",
-                                    "phone"}
+    assert set(rules.signals) == {"auto_reply", "automated", "acknowledged", "closure",
+                                    "help_given", "finished", "phone"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

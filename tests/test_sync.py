@@ -114,7 +114,7 @@ def test_new_mail_is_read_message_by_message(fake: FakeGmail, unpaced: Home) -> 
     scan(unpaced)
     requests, _ = marks(fake)
     for i, thread_id in enumerate(threads[:10]):
-        reply(fake, thread_id, i, "Thanks, we received it. We'll be in touch.")
+        reply(fake, thread_id, i, "Thanks for your patience: we went with another candidate.")
     data = scan(unpaced)
     methods = [r.method for r in fake.requests[requests:]]
     assert methods.count("messages.get") == 10

@@ -46,6 +46,11 @@ class MessageFacts:
         return self.ask("automated")
 
     @lazy
+    def acknowledged(self) -> bool:
+        """Their "Thanks, received": word that a message arrived, not an answer to it."""
+        return self.ask("acknowledged")
+
+    @lazy
     def closure(self) -> bool:
         """The process is over: a rejection, a withdrawn role, an offer accepted."""
         return self.ask("closure")
@@ -82,7 +87,8 @@ class MessageFacts:
     @property
     def human_reply(self) -> bool:
         """A message by the other side that counts as their answer."""
-        return not self.by_me and not self.auto_reply and not self.automated
+        return (not self.by_me and not self.auto_reply and not self.automated
+                and not self.acknowledged)
 
 
 @dataclass(frozen=True, slots=True)

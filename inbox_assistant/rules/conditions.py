@@ -18,7 +18,13 @@ from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.model import Me, Message, Thread
 from inbox_assistant.domain.textdates_words import lower_reads_as_ignorecase
 from inbox_assistant.domain.verdict import ConditionTrace
-from inbox_assistant.rules.pieces import is_word, lowered_twin, required_pieces, searcher
+from inbox_assistant.rules.pieces import (
+    is_word,
+    lowered_twin,
+    required_pieces,
+    required_words,
+    searcher,
+)
 
 
 # Not frozen: a scope is made for every message of every thread, and a frozen dataclass
@@ -317,7 +323,8 @@ class Regex:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.needs = required_pieces(pattern)
+        self.words = required_words(pattern)
+        self.needs = None if self.words else required_pieces(pattern)
         twin = lowered_twin(pattern)
         self.search_text = searcher(pattern)
         self.search_lowered = None if twin is None else searcher(twin)
@@ -326,6 +333,9 @@ class Regex:
         if not lower_reads_as_ignorecase(text):
             # "ſend" is "send" to the expression, not to str.lower(): no shortcut.
             return self.search_text(text)
+        # The text's words are read once for every phrase list and expression.
+        if self.words is not None and self.words.isdisjoint(_tokens(text)):
+            return None
         lowered = _lowered(text)
         if self.needs is not None:
             for piece in self.needs:

@@ -69,9 +69,10 @@ def message_facts(
     facts: list[MessageFacts] = []
     # Only the end of a thread can be "finished" by a thanks: the rest need not be asked.
     ending = {m.id for m in sent[-3:]}
-    auto_reply, automated, closure, help_given, finished = (
+    auto_reply, automated, acknowledged, closure, help_given, finished = (
         _signal(rules, name)
-        for name in ("auto_reply", "automated", "closure", "help_given", "finished"))
+        for name in ("auto_reply", "automated", "acknowledged", "closure", "help_given",
+                     "finished"))
     for message in sent:
         by_me = me.wrote(message)
         one = Scope.of_message(thread, message, me, by_me)
@@ -86,8 +87,12 @@ def message_facts(
                 return closure(one)
             if name == "finished":
                 return last and finished(one)
-            # Only their mail is automated, or help given.
-            return not by_me and (automated if name == "automated" else help_given)(one)
+            # Only their mail is automated, an acknowledgement, or help given.
+            if by_me:
+                return False
+            if name == "automated":
+                return automated(one)
+            return (acknowledged if name == "acknowledged" else help_given)(one)
 
         facts.append(MessageFacts(message=message, by_me=by_me, auto_reply=is_auto_reply,
                                   ask=ask))

@@ -30,7 +30,9 @@ from inbox_assistant.rules.conditions import (
     Test,
 )
 
-SIGNALS = ("auto_reply", "automated", "closure", "help_given", "finished", "phone")
+SIGNALS = (
+    "auto_reply", "automated", "acknowledged", "closure", "help_given", "finished", "phone",
+)
 RULE_KEYS = ("name", "situation", "when", "description", "enabled", "before", "after")
 TOP_KEYS = ("version", "windows", "follow_ups", "signals", "rules")
 FOLLOW_UP_KEYS = ("max", "after_promise", "promise_grace", "deadline_lead")

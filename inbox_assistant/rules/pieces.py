@@ -6,6 +6,10 @@ r"""The literal pieces a regular expression cannot match without.
 lower-cased text for a few substrings is far cheaper than running the expression, and
 most texts hold none of them.
 
+Better still, `required_words`: words the pattern puts between word boundaries
+(`\b(send|forward)\s+me`) are looked up in the set of the text's words, which every
+phrase list reads anyway.
+
 The pattern is read with the standard library's own parser (`re._parser`). Whatever it
 cannot read with certainty (look-arounds, back-references, optional parts) simply yields
 no requirement, and the expression then runs on every text: the pieces are only ever a
@@ -52,16 +56,21 @@ def required_pieces(pattern: re.Pattern[str]) -> Need | None:
 def _sequence(items: list[tuple[Any, Any]]) -> Need | None:
     """The most selective requirement among the parts a sequence must match in order."""
     found: list[Need] = []
-    run: list[str] = []
+    # The literal text read so far, in each of its spellings: a small class of letters
+    # ("m[aá]ndame", "i[\'’]ll") is read as its few spellings, not as a break.
+    run: set[str] = set()
 
     def close_run() -> None:
         if run:
-            found.append(frozenset({"".join(run).lower()}))
+            found.append(frozenset(spelling.lower() for spelling in run))
             run.clear()
 
     for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
+        letters = (chr(av),) if op is _sre.LITERAL else _small_class(op, av)
+        if letters is not None and len(run or {""}) * len(letters) <= _MAX_SPELLINGS:
+            grown = {spelling + letter for spelling in (run or {""}) for letter in letters}
+            run.clear()
+            run.update(grown)
             continue
         close_run()
         need = _item(op, av)
@@ -71,6 +80,19 @@ def _sequence(items: list[tuple[Any, Any]]) -> Need | None:
     if not found:
         return None
     return max(found, key=_selectivity)
+
+
+# A run read in more spellings than this is cut at the class instead.
+_MAX_SPELLINGS: Final = 8
+
+
+def _small_class(op: Any, av: Any) -> tuple[str, ...] | None:
+    """The letters of a class of a few plain letters ("[aá]", "['’]"); None otherwise."""
+    if op is not _sre.IN or not 1 <= len(av) <= 3:
+        return None
+    if any(item_op is not _sre.LITERAL for item_op, _ in av):
+        return None  # a range, a category, a negation: too many letters to spell
+    return tuple(chr(code) for _, code in av)
 
 
 def _selectivity(need: Need) -> tuple[int, int]:
@@ -203,3 +225,162 @@ def _without_leading_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | Non
 def is_word(char: str) -> bool:
     """What a regular expression's \\w matches."""
     return char.isalnum() or char == "_"
+
+
+Words = frozenset[str]
+
+# Spellings a run of letters is read in at most, for whole words.
+_MAX_WORD_SPELLINGS: Final = 16
+# Words shorter than this are not among a text's words (`conditions._tokens`).
+_MIN_WORD: Final = 3
+
+
+def required_words(pattern: re.Pattern[str]) -> Words | None:
+    r"""Lower-cased whole words one of which every match holds as a word of its own.
+
+    `\b(send|forward)\s+me` cannot match a text without the word "send" or "forward":
+    a test of the text's words (a set, read once per text) rules it out at once, where
+    the pieces are looked for in the whole text. A word counts only where the pattern
+    itself puts word boundaries around it (`\b`, a space, a comma, the start of a line).
+    Words of three letters or more only; None when the pattern leaves any doubt.
+    """
+    if _sre_parse is None:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # the parser is internal: any surprise means "unknown"
+        return None
+    return _words_of_sequence(list(tree), bounded_left=False, bounded_right=False)
+
+
+def _words_of_sequence(
+    items: list[tuple[Any, Any]], *, bounded_left: bool, bounded_right: bool
+) -> Words | None:
+    found: list[Words] = []
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        end = i
+        while end < len(items) and _spellable(*items[end]):
+            end += 1
+        if end > i:
+            words = _bounded_words(
+                _spellings(items[i:end]),
+                _ends_clear(items[:i], bounded_left),
+                _starts_clear(items[end:], bounded_right))
+            if words:
+                found.append(words)
+            i = end
+            continue
+        left = _ends_clear(items[:i], bounded_left)
+        right = _starts_clear(items[i + 1:], bounded_right)
+        need: Words | None = None
+        if op is _sre.SUBPATTERN:
+            need = _words_of_sequence(list(av[-1]), bounded_left=left, bounded_right=right)
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            need = _words_of_sequence(list(av), bounded_left=left, bounded_right=right)
+        elif op is _sre.BRANCH:
+            branches = [_words_of_sequence(list(b), bounded_left=left, bounded_right=right)
+                        for b in av[1]]
+            if all(branches):
+                need = frozenset().union(*branches)  # type: ignore[arg-type]
+        if need:
+            found.append(need)
+        i += 1
+    if not found:
+        return None
+    return max(found, key=_selectivity)
+
+
+def _spellable(op: Any, av: Any) -> bool:
+    """A literal character, a class of a few, or one optional character ("s?")."""
+    if op is _sre.LITERAL or _small_class(op, av) is not None:
+        return True
+    return (op is _sre.MAX_REPEAT and av[0] == 0 and av[1] == 1 and len(av[2]) == 1
+            and av[2][0][0] is _sre.LITERAL)
+
+
+def _spellings(items: list[tuple[Any, Any]]) -> set[str] | None:
+    spellings = {""}
+    for op, av in items:
+        if op is _sre.MAX_REPEAT:
+            letters: tuple[str, ...] = ("", chr(av[2][0][1]))
+        elif op is _sre.LITERAL:
+            letters = (chr(av),)
+        else:
+            letters = _small_class(op, av) or ()
+        spellings = {s + letter for s in spellings for letter in letters}
+        if len(spellings) > _MAX_WORD_SPELLINGS:
+            return None
+    return spellings
+
+
+def _bounded_words(spellings: set[str] | None, left: bool, right: bool) -> Words | None:
+    """For each spelling, its longest word that word boundaries surely enclose."""
+    if not spellings:
+        return None
+    words: set[str] = set()
+    for spelling in spellings:
+        parts = re.split(r"(\W+)", spelling)
+        # A part is enclosed where a non-word character, or a boundary of the run, is on
+        # each side of it; re.split puts the separators at the odd places.
+        enclosed = [part for k, part in enumerate(parts) if k % 2 == 0 and part
+                    and (k > 0 or left) and (k < len(parts) - 1 or right)
+                    and len(part) >= _MIN_WORD and all(is_word(c) for c in part)]
+        if not enclosed:
+            return None
+        words.add(max(enclosed, key=len).lower())
+    return frozenset(words)
+
+
+def _ends_clear(items: list[tuple[Any, Any]], bounded_left: bool) -> bool:
+    """Whether whatever `items` match ends with a non-word character, or nothing."""
+    if not items:
+        return bounded_left
+    op, av = items[-1]
+    before = items[:-1]
+    if op is _sre.AT:
+        return av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return _ends_clear(before, bounded_left)
+    if op is _sre.SUBPATTERN:
+        return _ends_clear([*before, *av[-1]], bounded_left)
+    if op is _sre.BRANCH:
+        return all(_ends_clear([*before, *branch], bounded_left) for branch in av[1])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        body_clear = _ends_clear(list(av[2]), False)
+        return body_clear and (av[0] >= 1 or _ends_clear(before, bounded_left))
+    return _not_word(op, av)
+
+
+def _starts_clear(items: list[tuple[Any, Any]], bounded_right: bool) -> bool:
+    """Whether whatever `items` match starts with a non-word character, or nothing."""
+    if not items:
+        return bounded_right
+    op, av = items[0]
+    after = items[1:]
+    if op is _sre.AT:
+        return av in (_sre.AT_BOUNDARY, _sre.AT_END, _sre.AT_END_STRING)
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return _starts_clear(after, bounded_right)
+    if op is _sre.SUBPATTERN:
+        return _starts_clear([*av[-1], *after], bounded_right)
+    if op is _sre.BRANCH:
+        return all(_starts_clear([*branch, *after], bounded_right) for branch in av[1])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        body_clear = _starts_clear(list(av[2]), False)
+        return body_clear and (av[0] >= 1 or _starts_clear(after, bounded_right))
+    return _not_word(op, av)
+
+
+def _not_word(op: Any, av: Any) -> bool:
+    """A single character that is never a word character."""
+    if op is _sre.LITERAL:
+        return not is_word(chr(av))
+    if op is _sre.IN:
+        return all(
+            (item_op is _sre.LITERAL and not is_word(chr(item_av)))
+            or (item_op is _sre.CATEGORY
+                and item_av in (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD))
+            for item_op, item_av in av)
+    return False
