@@ -285,6 +285,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("news-of-theirs-wins-pt", "Ainda temos duas entrevistas até quinta. Dou-lhe notícias "
      "até segunda-feira, dia 23, o mais tardar.", SENT, LISBON, eod(2026, 11, 23, LISBON),
      "até segunda-feira, dia 23"),
+    ("will-send-you-in-days", "Our team will send you available slots in 5 business days at "
+     "the latest.", SENT, NY, eod(2026, 11, 26), "in 5 business days"),
     ("by-wins-over-a-sentence", "We'll have two more conversations this week and will get "
      "back to you by Tuesday, December 1.", SENT, NY, eod(2026, 12, 1),
      "by Tuesday, December 1"),

@@ -254,7 +254,7 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
-    r"|touch\s+base|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify)",
+    r"|touch\s+base|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify|send(?:ing)?\s+you)",
     re.I,
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
