@@ -306,6 +306,7 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("sua-resposta", "Agradecemos a sua resposta até sexta-feira, 4/12."),
     # "Hasta" says how long someone is away, not by when they will answer.
     ("can-you-confirm-by", "Can you confirm by tomorrow end of day?"),
+    ("if-you-could-send-by", "If you could send those over by Friday that would be fab."),
     ("consegue-confirmar", "Consegue confirmar até amanhã ao fim do dia?"),
     ("pouvez-vous-confirmer", "Pouvez-vous confirmer d'ici demain ?"),
     ("kannst-du-bis", "Kannst du bis morgen Bescheid geben?"),

@@ -156,6 +156,15 @@ _READER_ASKED: Final = re.compile(
     r"|\b(?:puoi|pu[òo]|potresti|potrebbe|riesci|riesce)\b",
     re.I)
 
+# The reader asked in a condition: "if you could", "si vous pouviez", "se puder".
+_READER_ASKED_IF: Final = re.compile(
+    r"\b(?:if\s+you\s+(?:could|can|would)|si\s+vous\s+pouviez|si\s+tu\s+pouvais"
+    r"|si\s+pudieras|si\s+pudiera|si\s+puedes|si\s+puede|se\s+puder|se\s+pudesse"
+    r"|se\s+potessi|se\s+potesse|wenn\s+du\s+mir|wenn\s+sie\s+mir)\b",
+    re.I)
+# A commitment of the writer's in the same clause keeps a date theirs.
+_WE_WILL: Final = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b|\b(?:we|i)['’]ll\b", re.I)
+
 
 def _speaks_of_replying(text: str, start: int, end: int) -> bool:
     lo, hi = _clause(text, start, end)
@@ -512,6 +521,10 @@ def _promise_start(
         return None
     if hi < len(text) and text[hi] == "?" and _READER_ASKED.search(text, lo, hi) is not None:
         # "Can you confirm by tomorrow?": the same, asked in a question.
+        return None
+    if (_READER_ASKED_IF.search(text, lo, candidate.start) is not None
+            and _WE_WILL.search(text, lo, hi) is None):
+        # "If you could send those over by Friday, that would be fab."
         return None
     immediate = _IMMEDIATE_CUE.search(text, lo, lead)
     if immediate is not None:
