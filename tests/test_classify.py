@@ -438,3 +438,19 @@ def test_words_max_counts_words_up_to_the_limit(text: str, holds: bool) -> None:
     one = thread(msg(JR, ago(1), text))
     check = VOCABULARY["words_max"].build(3)
     assert bool(check(Scope(one, one.messages, ME))) is holds
+
+
+@pytest.mark.parametrize("ask", [
+    "Do you know who runs the data team there?",
+    "¿Sabes quién lleva esa búsqueda?",
+    "Weißt du, wer dort das Team leitet?",
+])
+def test_asking_a_friend_who_to_talk_to_then_sending_the_cv_is_asking_for_help(ask: str) -> None:
+    sam = "Sam Okafor <sam@northwind.example>"
+    found = classify(thread(
+        msg(JR, ago(6), f"Hi Sam, I saw Northwind is hiring. {ask}", to=sam, subject="Northwind"),
+        msg(sam, ago(5), "It's Maria Lopez. I see her on Tuesday.", subject="Re: Northwind"),
+        msg(JR, ago(5) + timedelta(hours=2), "Thanks Sam!", to=sam, subject="Re: Northwind",
+            attachments=("Jordan_Reyes_CV.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
