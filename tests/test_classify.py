@@ -454,3 +454,16 @@ def test_asking_a_friend_who_to_talk_to_then_sending_the_cv_is_asking_for_help(a
             attachments=("Jordan_Reyes_CV.pdf",)),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.HELP_OFFERED
+
+
+def test_not_hiring_before_the_coffee_closes_nothing_once_it_took_place() -> None:
+    maarten = "Maarten van Dijk <maarten@polder.example>"
+    start = NOW - timedelta(hours=6)
+    coffee = CalendarEvent("Virtual coffee Jordan / Maarten", start, start + timedelta(minutes=30))
+    found = classify(thread(
+        msg(maarten, ago(6), "Happy to have a virtual coffee. Fair warning: we're not hiring "
+            "right now.", subject="Virtual coffee?", events=(coffee,)),
+        msg(JR, ago(6) + timedelta(hours=1), "Wednesday at 9 is perfect.", to=maarten,
+            subject="Re: Virtual coffee?"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.WAITING)

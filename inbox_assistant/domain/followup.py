@@ -189,7 +189,13 @@ def assess(
     live = [f for f in facts if not f.auto_reply and f.date <= now]
     if not live:
         return ctx.closed("Nothing but automatic replies in the thread.")
+    # A coffee held after it outlives an early word: "we're not hiring, but happy to have
+    # a coffee" closes nothing once the coffee has taken place.
+    since = (event.start if situation is Situation.NEW_CONTACT and event is not None
+             and event.start <= now else None)
     for fact in reversed(live):
+        if since is not None and fact.date < since:
+            break
         # Help handed over with the helper's own promise ("passed on; I'll get back to you
         # by the 4th") is not over; "she'll reach out next week" is someone else's.
         if fact.closure or (situation is Situation.HELP_OFFERED and fact.help_given
