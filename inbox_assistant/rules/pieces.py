@@ -39,15 +39,22 @@ _COMMON: Final = frozenset({
 Need = frozenset[str]
 
 
-def required_pieces(pattern: re.Pattern[str]) -> Need | None:
-    """Lower-cased substrings one of which every match contains; None when unknown."""
+def _parsed(pattern: re.Pattern[str]) -> list[tuple[Any, Any]] | None:
+    """The pattern as the standard library's parser reads it; None on any surprise."""
     if _sre_parse is None:
         return None
     try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        return list(_sre_parse.parse(pattern.pattern, pattern.flags))
     except Exception:  # the parser is internal: any surprise means "unknown"
         return None
-    need = _sequence(list(tree))
+
+
+def required_pieces(pattern: re.Pattern[str]) -> Need | None:
+    """Lower-cased substrings one of which every match contains; None when unknown."""
+    tree = _parsed(pattern)
+    if tree is None:
+        return None
+    need = _sequence(tree)
     if need is None or min(len(piece) for piece in need) < _MIN_PIECE:
         return None
     return need
@@ -127,13 +134,10 @@ def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     text); any other pattern, or any doubt, yields None. It may only search a text that
     `lower_reads_as_ignorecase`.
     """
-    if _sre_parse is None or not pattern.flags & re.IGNORECASE:
+    if not pattern.flags & re.IGNORECASE:
         return None
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # the parser is internal: any surprise means "no twin"
-        return None
-    if not _lower_only(list(tree)):
+    tree = _parsed(pattern)
+    if tree is None or not _lower_only(tree):
         return None
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
@@ -210,12 +214,9 @@ def searcher(pattern: re.Pattern[str]) -> Search:
 
 
 def _without_leading_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    if _sre_parse is None or not pattern.pattern.startswith("\\b"):
+    if not pattern.pattern.startswith("\\b"):
         return None
-    try:
-        tree = list(_sre_parse.parse(pattern.pattern, pattern.flags))
-    except Exception:  # the parser is internal: any surprise means "as it is"
-        return None
+    tree = _parsed(pattern)
     # "\bA|B" is a choice, and its "\b" only A's: only a sequence that starts with it.
     if not tree or tree[0] != (_sre.AT, _sre.AT_BOUNDARY):
         return None
@@ -244,13 +245,10 @@ def required_words(pattern: re.Pattern[str]) -> Words | None:
     itself puts word boundaries around it (`\b`, a space, a comma, the start of a line).
     Words of three letters or more only; None when the pattern leaves any doubt.
     """
-    if _sre_parse is None:
+    tree = _parsed(pattern)
+    if tree is None:
         return None
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # the parser is internal: any surprise means "unknown"
-        return None
-    return _words_of_sequence(list(tree), bounded_left=False, bounded_right=False)
+    return _words_of_sequence(tree, bounded_left=False, bounded_right=False)
 
 
 def _words_of_sequence(
