@@ -345,10 +345,13 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
     if last.promise is not None and not owed_reply:
         return _promise_window(ctx, last.promise, last.message)
     if last.automated:
-        # Only automated mail (an applicant-tracking confirmation): chase from it.
+        # Only automated mail (an applicant-tracking confirmation): chase from it. Its later
+        # notices ("your application moved to the next stage") answer nothing.
+        first = next(f for f in talk if f.automated)
         window = windows.for_name(_PRIMARY.get(ctx.situation, "resume_submitted"))
-        return ctx.window(Step.FOLLOW_UP, window, last.date,
-                          f"the confirmation of {when(last.date, ctx.tz)}", reply_to=last.message)
+        return ctx.window(Step.FOLLOW_UP, window, first.date,
+                          f"the confirmation of {when(first.date, ctx.tz)}",
+                          reply_to=last.message)
     if i_wrote and ctx.situation is Situation.HELP_OFFERED and not last.finished:
         # "Got it, will get it in front of Greg": help acknowledged is not help given. The
         # reminder counts from the user's last message, as if it had gone unanswered.
