@@ -92,6 +92,16 @@ CASES = {
             "Thank you for applying to Senior Data Engineer at Brightlane!",
             subject="Thank you for applying to Brightlane", reply_to="maya@brightlane.io")),
         Situation.RESUME_SUBMITTED, Status.DUE),
+    # "Your application moved to the next stage" answers nothing: the chase counts from
+    # the application.
+    "ats-stage-notice-still-due": _case(lambda: thread(
+        msg("Brightlane Careers <no-reply@greenhouse-mail.io>", ago(4),
+            "Thank you for applying to Senior Data Engineer at Brightlane!",
+            subject="Thank you for applying to Brightlane"),
+        msg("Brightlane Careers <no-reply@greenhouse-mail.io>", ago(1),
+            "Your application has moved to the next stage: review by the team.",
+            subject="Your application status has changed")),
+        Situation.RESUME_SUBMITTED, Status.DUE),
     "interview-upcoming-waiting": _case(lambda: interview_invite(NOW + timedelta(days=2)),
                                         Situation.INTERVIEW, Status.WAITING,
                                         step=Step.THANK_YOU),
