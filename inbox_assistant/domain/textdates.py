@@ -146,25 +146,6 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
             bare = bare or mention
     return found or bare
 
-# The reader asked to do something: "can you", "könnten Sie", "pourriez-vous", "consegue".
-_READER_ASKED: Final = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+you|are\s+you\s+able)\b"
-    r"|\b(?:kannst|könntest|k[öo]nnen|k[öo]nnten)\s+(?:du|sie)\b"
-    r"|\b(?:pouvez|pourriez|peux|pourrais)[-\s](?:vous|tu)\b"
-    r"|\b(?:puedes|podr[ií]as|puede|podr[ií]a|pod[ée]is)\b"
-    r"|\b(?:consegue|consegues|conseguiria|pode|podes|poderia|poderias)\b"
-    r"|\b(?:puoi|pu[òo]|potresti|potrebbe|riesci|riesce)\b",
-    re.I)
-
-# The reader asked in a condition: "if you could", "si vous pouviez", "se puder".
-_READER_ASKED_IF: Final = re.compile(
-    r"\b(?:if\s+you\s+(?:could|can|would)|si\s+vous\s+pouviez|si\s+tu\s+pouvais"
-    r"|si\s+pudieras|si\s+pudiera|si\s+puedes|si\s+puede|se\s+puder|se\s+pudesse"
-    r"|se\s+potessi|se\s+potesse|wenn\s+du\s+mir|wenn\s+sie\s+mir)\b",
-    re.I)
-# A commitment of the writer's in the same clause keeps a date theirs.
-_WE_WILL: Final = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b|\b(?:we|i)['’]ll\b", re.I)
-
 
 def _speaks_of_replying(text: str, start: int, end: int) -> bool:
     lo, hi = _clause(text, start, end)
@@ -335,6 +316,23 @@ _ASKED_OF_READER: Final = re.compile(
     r"|respuesta|decisi[oó]n"
     r"|confirmaci[oó]n|resposta|decis[ãa]o|confirma[çc][ãa]o|r[ée]ponse|d[ée]cision|antwort"
     r"|r[uü]ckmeldung|entscheidung|zusage|risposta|decisione|conferma)\b", re.I)
+# The reader asked to do something: "can you", "könnten Sie", "pourriez-vous", "consegue".
+_READER_ASKED: Final = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+you|are\s+you\s+able)\b"
+    r"|\b(?:kannst|könntest|k[öo]nnen|k[öo]nnten)\s+(?:du|sie)\b"
+    r"|\b(?:pouvez|pourriez|peux|pourrais)[-\s](?:vous|tu)\b"
+    r"|\b(?:puedes|podr[ií]as|puede|podr[ií]a|pod[ée]is)\b"
+    r"|\b(?:consegue|consegues|conseguiria|pode|podes|poderia|poderias)\b"
+    r"|\b(?:puoi|pu[òo]|potresti|potrebbe|riesci|riesce)\b",
+    re.I)
+# The reader asked in a condition: "if you could", "si vous pouviez", "se puder".
+_READER_ASKED_IF: Final = re.compile(
+    r"\b(?:if\s+you\s+(?:could|can|would)|si\s+vous\s+pouviez|si\s+tu\s+pouvais"
+    r"|si\s+pudieras|si\s+pudiera|si\s+puedes|si\s+puede|se\s+puder|se\s+pudesse"
+    r"|se\s+potessi|se\s+potesse|wenn\s+du\s+mir|wenn\s+sie\s+mir)\b",
+    re.I)
+# A commitment of the writer's in the same clause keeps a date theirs.
+_WE_WILL: Final = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b|\b(?:we|i)['’]ll\b", re.I)
 _EARLIEST_DAY: Final = re.compile(r"[\s,]*(?:on\s+)?$", re.I)
 
 

@@ -167,7 +167,8 @@ def _weekday(word: str | None) -> int | None:
     if word is None:
         return None
     cleaned = word.rstrip(".")
-    found = WEEKDAYS.get(cleaned.lower(), PORTUGUESE_SHORT_WEEKDAYS.get(cleaned.lower()))
+    lowered = cleaned.lower()
+    found = WEEKDAYS.get(lowered, PORTUGUESE_SHORT_WEEKDAYS.get(lowered))
     return found if found is not None else WEEKDAY_ABBREVIATIONS.get(cleaned)
 
 
