@@ -216,9 +216,18 @@ _ASCII_TOKEN = re.compile(r"[a-z0-9_]{3,}")
 
 
 @lru_cache(maxsize=8192)
+def _reading(text: str) -> tuple[frozenset[str], str | None]:
+    """What every phrase list and expression reads of a text, read once: its words, and the
+    text lower-cased when an expression ignoring case reads that as it reads the text
+    (None when it does not: "ſend" is "send" to the expression, not to str.lower())."""
+    lowered = _lowered(text)
+    words = _straight(lowered)
+    tokens = frozenset((_ASCII_TOKEN if words.isascii() else _LONG_TOKEN).findall(words))
+    return tokens, (lowered if lower_reads_as_ignorecase(text) else None)
+
+
 def _tokens(text: str) -> frozenset[str]:
-    lowered = _lower(text)
-    return frozenset((_ASCII_TOKEN if lowered.isascii() else _LONG_TOKEN).findall(lowered))
+    return _reading(text)[0]
 
 
 class Phrases:
@@ -279,7 +288,7 @@ class Phrases:
         for text in texts:
             if not text:
                 continue
-            tokens = _tokens(text)
+            tokens = _reading(text)[0]
             # The cheap refusal inline: one call per text would cost more than the test.
             if unkeyed or not keys.isdisjoint(tokens):
                 found = search(text, tokens)
@@ -330,13 +339,12 @@ class Regex:
         self.search_lowered = None if twin is None else searcher(twin)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if not lower_reads_as_ignorecase(text):
-            # "ſend" is "send" to the expression, not to str.lower(): no shortcut.
-            return self.search_text(text)
         # The text's words are read once for every phrase list and expression.
-        if self.words is not None and self.words.isdisjoint(_tokens(text)):
+        tokens, lowered = _reading(text)
+        if lowered is None:
+            return self.search_text(text)
+        if self.words is not None and self.words.isdisjoint(tokens):
             return None
-        lowered = _lowered(text)
         if self.needs is not None:
             for piece in self.needs:
                 if piece in lowered:
