@@ -477,3 +477,30 @@ def test_not_hiring_before_the_coffee_closes_nothing_once_it_took_place() -> Non
             subject="Re: Virtual coffee?"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.WAITING)
+
+
+def test_their_brief_word_before_the_promised_day_keeps_the_promise() -> None:
+    kevin = "Kevin Gagnon <kgagnon@talentys.example>"
+    role = "Senior Financial Analyst - Laval"
+
+    def after(last_word: str) -> tuple[Status, bool]:
+        found = classify(thread(
+            msg(kevin, ago(15), "Hi Jordan, I'm a recruiter with Talentys. My client, a "
+                "manufacturer in Laval, is hiring a Senior Financial Analyst and your "
+                "background fits. Send me your updated resume and I'll submit you; I'll get "
+                "back to you with their feedback by "
+                f"{(NOW - timedelta(days=8)).astimezone(NY):%A %B %d}.", subject=role),
+            msg(JR, ago(14), "Hi Kevin, here is my resume.", to=kevin,
+                attachments=("Jordan_Reyes_Resume.pdf",)),
+            msg(kevin, ago(14) + timedelta(hours=1), last_word, subject=f"Re: {role}"),
+        ), RULES, ME, NOW, NY)
+        assert found.situation is Situation.RESUME_SUBMITTED
+        return found.status, found.assessment.overdue
+
+    # The feedback promised for last week never came: the chase is owed (and late).
+    assert after("Perfect. Forwarding it to the hiring manager now.") == (Status.DUE, True)
+    # A real answer before the day is an answer.
+    assert after("Thanks Jordan. I shared it with the client and they have decided to go "
+                 "with someone already in their pipeline, but they liked your background "
+                 "and I will keep you in mind for the next search I run in the area.")[0] \
+        is Status.CLOSED

@@ -342,8 +342,9 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
     # Someone new who promises to send a name on Monday is still owed a reply now.
     owed_reply = not i_wrote and ctx.situation in (Situation.INTRODUCTION,
                                                    Situation.NEW_CONTACT)
-    if last.promise is not None and not owed_reply:
-        return _promise_window(ctx, last.promise, last.message)
+    promise = last.promise or _still_promised(live, last)
+    if promise is not None and not owed_reply:
+        return _promise_window(ctx, promise, last.message)
     if last.automated:
         # Only automated mail (an applicant-tracking confirmation): chase from it. Its later
         # notices ("your application moved to the next stage") answer nothing.
@@ -370,6 +371,21 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
                           f"{who}'s message of {when(talk[0].date, ctx.tz)}", reply_to=last.message)
     who = last.message.sender.name or last.message.sender.email
     return ctx.closed(f"{who} answered on {when(last.date, ctx.tz)}; nothing is owed.")
+
+
+# Their brief word before the day they promised news ("Perfect, thanks! Sending it to the
+# client today.") is not the news: the promise still stands. A word is brief at this many
+# words or fewer, asking nothing and wishing no luck.
+_BRIEF_WORDS = 20
+
+
+def _still_promised(live: Sequence[MessageFacts], last: MessageFacts) -> Mention | None:
+    text = last.message.new_text
+    # "Sehr gern, und viel Erfolg!" ends the exchange; the news will come, or not.
+    if "?" in text or len(text.split(None, _BRIEF_WORDS)) > _BRIEF_WORDS or last.finished:
+        return None
+    promise = _latest_promise(live)
+    return promise if promise is not None and promise.at >= last.date else None
 
 
 def _answered_before(talk: Sequence[MessageFacts], fact: MessageFacts) -> bool:
