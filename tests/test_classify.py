@@ -504,3 +504,19 @@ def test_their_brief_word_before_the_promised_day_keeps_the_promise() -> None:
                  "with someone already in their pipeline, but they liked your background "
                  "and I will keep you in mind for the next search I run in the area.")[0] \
         is Status.CLOSED
+
+
+def test_a_confirmation_from_an_unknown_system_is_still_the_application() -> None:
+    # Sent from the employer's own careers address, with no mark of a machine: the
+    # confirmation is still the record of the application, to be chased in time.
+    def confirmed(days: float) -> tuple[Situation, Status]:
+        found = classify(thread(msg(
+            "Kestrel Point Careers <careers-kestrelpoint@talent-portal.example>", ago(days),
+            "Hello Jordan,\n\nThank you for applying for the Biostatistics Programmer "
+            "position. Your application has been successfully submitted and is now with our "
+            "recruiting team.", subject="Application Received: Biostatistics Programmer")),
+            RULES, ME, NOW, NY)
+        return found.situation, found.status
+
+    assert confirmed(1) == (Situation.RESUME_SUBMITTED, Status.WAITING)
+    assert confirmed(3) == (Situation.RESUME_SUBMITTED, Status.DUE)

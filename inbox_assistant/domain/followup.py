@@ -345,10 +345,13 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
     promise = last.promise or _still_promised(live, last)
     if promise is not None and not owed_reply:
         return _promise_window(ctx, promise, last.message)
-    if last.automated:
+    # An application known by its confirmation alone (the thread's only message) is chased
+    # from it, even one sent from the employer's own address with no mark of a machine.
+    confirmation_only = ctx.situation is Situation.RESUME_SUBMITTED and len(live) == 1
+    if last.automated or confirmation_only:
         # Only automated mail (an applicant-tracking confirmation): chase from it. Its later
         # notices ("your application moved to the next stage") answer nothing.
-        first = next(f for f in talk if f.automated)
+        first = next((f for f in talk if f.automated), talk[0])
         window = windows.for_name(_PRIMARY.get(ctx.situation, "resume_submitted"))
         return ctx.window(Step.FOLLOW_UP, window, first.date,
                           f"the confirmation of {when(first.date, ctx.tz)}",
