@@ -357,11 +357,18 @@ class Regex:
 
     def first(self, texts: Sequence[str]) -> str | None:
         """What the first text that matches matched; None when none does."""
+        words = self.words
         for text in texts:
-            if text:
-                match = self.search(text)
-                if match is not None:
-                    return match.group(0) or "(empty match)"
+            if not text:
+                continue
+            if words is not None:
+                # The cheap refusal inline, as in `search`: most texts end here.
+                tokens, lowered = _reading(text)
+                if lowered is not None and words.isdisjoint(tokens):
+                    continue
+            match = self.search(text)
+            if match is not None:
+                return match.group(0) or "(empty match)"
         return None
 
 

@@ -34,7 +34,8 @@ def classify(
             matched = condition_trace.result
             traces.append(RuleTrace(rule.name, rule.situation, matched, condition_trace))
         else:
-            matched = evaluate(rule.when, scope)
+            # The compiled test itself, read for its truth: no call around it.
+            matched = bool(rule.when.holds(scope))
         if matched and rule_name == "no rule matched":
             situation, rule_name = rule.situation, rule.name
             if not explain:
@@ -77,22 +78,22 @@ def message_facts(
         by_me = me.wrote(message)
         one = Scope.of_message(thread, message, me, by_me)
         # Your own mail is never their out-of-office.
-        is_auto_reply = not by_me and auto_reply(one)
+        is_auto_reply = not by_me and bool(auto_reply(one))
 
         def ask(name: str, one: Scope = one, by_me: bool = by_me, skip: bool = is_auto_reply,
                 last: bool = message.id in ending) -> bool:
             if skip:
                 return False
             if name == "closure":
-                return closure(one)
+                return bool(closure(one))
             if name == "finished":
-                return last and finished(one)
+                return last and bool(finished(one))
             # Only their mail is automated, an acknowledgement, or help given.
             if by_me:
                 return False
             if name == "automated":
-                return automated(one)
-            return (acknowledged if name == "acknowledged" else help_given)(one)
+                return bool(automated(one))
+            return bool((acknowledged if name == "acknowledged" else help_given)(one))
 
         facts.append(MessageFacts(message=message, by_me=by_me, auto_reply=is_auto_reply,
                                   ask=ask))
@@ -103,11 +104,10 @@ def _never(scope: Scope) -> bool:
     return False
 
 
-def _signal(rules: RuleSet, name: str) -> Callable[[Scope], bool]:
+def _signal(rules: RuleSet, name: str) -> Callable[[Scope], object]:
+    # The compiled test itself: its answer is read for its truth.
     condition = rules.signals.get(name)
-    if condition is None:
-        return _never
-    return lambda scope: evaluate(condition, scope)
+    return _never if condition is None else condition.holds
 
 
 def find_event(sent: tuple[Message, ...]) -> Event | None:
