@@ -401,6 +401,9 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("Estoy de vacaciones hasta el 2 de diciembre.", MADRID, datetime(2026, 12, 3, tzinfo=MADRID)),
     ("Ich bin bis einschließlich 1. Dezember nicht im Büro.", BERLIN,
      datetime(2026, 12, 2, tzinfo=BERLIN)),
+    ("Estou de férias entre 18/11 e 27/11, sem acesso ao e-mail, e retorno na "
+     "segunda-feira, 30/11.", LISBON, datetime(2026, 11, 30, tzinfo=LISBON)),
+    ("Estaré de vuelta el lunes 30 de noviembre.", MADRID, datetime(2026, 11, 30, tzinfo=MADRID)),
 ])
 def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)

@@ -201,7 +201,8 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
 
 _BACK_CUE: Final = re.compile(
     r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
-    r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto)"
+    r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
+    r"|retorno|de\s+vuelta|me\s+reincorporo)"
     r"\b[^.!?\n]{0,40}$", re.I)
 _UNTIL_CUE: Final = re.compile(
     r"\b(?:until|till|through|thru|jusqu['’]\s*(?:au|à)|bis(?:\s+(?:zum|einschlie[sß]lich))?"
