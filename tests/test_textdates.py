@@ -294,6 +294,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
 
 PROMISE_MISSES: list[tuple[str, str]] = [
     ("past-weekday", "I interviewed with the team on Friday."),
+    # A day in a sentence that says no date can be given: no promise of that day.
+    ("no-timeline-today", "Today, though, I cannot give you a timeline: if the search "
+     "reopens, I will contact you first."),
+    ("no-timeline-oggi", "Oggi però non sono in grado di darLe alcuna tempistica: qualora la "
+     "ricerca venisse riattivata, sarà mia cura ricontattarLa per primo."),
+    ("no-date-yet", "We will get back to you, but this week we have no date for the decision yet."),
     ("thanks-for-update", "Thanks for the update on Monday."),
     ("period-without-cue", "Our office is closed next week."),
     ("bare-date", "The role was posted on November 3."),

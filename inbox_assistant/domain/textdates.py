@@ -525,19 +525,46 @@ def _promise_start(
             and _WE_WILL.search(text, lo, hi) is None):
         # "If you could send those over by Friday, that would be fab."
         return None
+    if _NO_TIMELINE.search(text, candidate.end, _part_end(text, candidate.end, hi)):
+        # "This week we have no date for the decision yet."
+        return None
     immediate = _IMMEDIATE_CUE.search(text, lo, lead)
     if immediate is not None:
         return immediate.start()
     if isinstance(candidate, PeriodToken) and candidate.self_cued:
         return candidate.start
     for cue in (_FOREIGN_REPLY_CUE, _FOREIGN_HANDOVER_CUE):
-        if _governs(text, cue, candidate, candidates, (lo, hi)) is not None:
+        found = _governs(text, cue, candidate, candidates, (lo, hi))
+        if found is not None and not _denied_between(text, candidate, found):
             return candidate.start
     for cue in (_REPLY_CUE, _HANDOVER_CUE):
-        if (_governs(text, cue, candidate, candidates, (lo, hi)) is not None
-                and _FUTURE.search(text, lo, hi) is not None):
+        found = _governs(text, cue, candidate, candidates, (lo, hi))
+        if (found is not None and _FUTURE.search(text, lo, hi) is not None
+                and not _denied_between(text, candidate, found)):
             return candidate.start
     return None
+
+
+# "No timeline", "alcuna tempistica", "keinen Termin": the writer says no date can be given.
+_NO_TIMELINE: Final = re.compile(
+    r"\b(?:no|not|cannot|can['’]t|unable|non|pas|keine[nm]?|nicht|não|nenhuma?|alcuna?|aucune?"
+    r"|ningún|ninguna|sin|senza|sem|ohne)\b[^.!?\n]{0,50}?\b(?:timeline|timeframe|time\s*frame"
+    r"|dates?|tempistic[ah]e?|data|délais?|calendrier|échéance|plazos?|fechas?|zeitrahmen"
+    r"|zeitplan|termin|prazos?|previs[ãa]o)\b", re.I)
+_PART_END: Final = re.compile(r"[,.;:!?\n]")
+
+
+def _part_end(text: str, start: int, hi: int) -> int:
+    found = _PART_END.search(text, start, hi)
+    return hi if found is None else found.start()
+
+
+def _denied_between(text: str, candidate: _Candidate, cue: re.Match[str]) -> bool:
+    """Whether the words between a date and the cue that governs it say that no date can
+    be given: "Today, though, I cannot give you a timeline: ... I will contact you"."""
+    if cue.start() >= candidate.end:
+        return _NO_TIMELINE.search(text, candidate.end, cue.start()) is not None
+    return _NO_TIMELINE.search(text, cue.end(), candidate.start) is not None
 
 
 def _deadline_start(
