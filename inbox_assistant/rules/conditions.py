@@ -297,6 +297,28 @@ class Phrases:
         return None
 
 
+    def first_unread(self, texts: Sequence[str]) -> str | None:
+        """`first`, for texts no other list reads (quoted history): a text that holds none of
+        the list's words even as substrings is passed over before its words are read."""
+        keys = self.keys
+        if self.unkeyed or len(keys) > _FEW_KEYS:
+            return self.first(texts)
+        for text in texts:
+            if text:
+                lowered = _lowered(text)
+                for key in keys:
+                    if key in lowered:
+                        found = self.search(text)
+                        if found is not None:
+                            return found
+                        break
+        return None
+
+
+# Up to this many words, looking for each in a long text costs less than reading its words.
+_FEW_KEYS = 64
+
+
 @lru_cache(maxsize=1024)
 def _spaced(text: str) -> str:
     # Read only for the few texts that hold a phrase's words.
@@ -522,10 +544,12 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("thread_text", "phrases",
           "A phrase appears anywhere: subjects, new and quoted text, signatures.",
           # Each part searched on its own: the same strings on every run, their words
-          # read once.
-          _phrases, lambda p: lambda s: p.first([
-              part for m in s.messages
-              for part in (m.subject, m.new_text, m.quoted_text, m.signature)]),
+          # read once. Quoted history and signatures, which no other condition reads, are
+          # first looked through for the list's words as plain substrings.
+          _phrases, lambda p: lambda s: p.first(
+              [part for m in s.messages for part in (m.subject, m.new_text)]
+          ) or p.first_unread([part for m in s.messages for part in (m.quoted_text,
+                                                                     m.signature)]),
           'thread_text = ["offer letter"]'),
     _spec("first_from", "me | them", "Who wrote the first message in view.",
           _who, _first_from, 'first_from = "them"'),
