@@ -42,6 +42,12 @@ def eod(year: int, month: int, day: int, zone: tzinfo = NY) -> datetime:
 
 # (id, text, sent_at, tz, expected moment, expected phrase)
 MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
+    # British "half two" is 2:30; German "halb drei" is 2:30 as well.
+    ("british-half-two", "Would Thursday 26th at half two work?", SENT,
+     ZoneInfo("Europe/London"), at(2026, 11, 26, 14, 30, zone=ZoneInfo("Europe/London")),
+     "Thursday 26th at half two"),
+    ("german-halb-drei", "Passt Ihnen Donnerstag, 26.11. um halb drei?", SENT, BERLIN,
+     at(2026, 11, 26, 14, 30, zone=BERLIN), "Donnerstag, 26.11. um halb drei"),
     ("italian", "Il colloquio è giovedì 26 novembre alle 15:00.",
      SENT, ROME, at(2026, 11, 26, 15, zone=ROME), "giovedì 26 novembre alle 15:00"),
     ("portuguese", "A entrevista será na terça-feira às 14h30.",
@@ -137,6 +143,7 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
 ]
 
 MEETING_MISSES: list[tuple[str, str]] = [
+    ("half-two-hours", "The drive is half two hours on Friday, roughly."),
     ("weekday-without-time", "Friday works for me, just send an invite."),
     ("time-without-day", "I'm free at 2pm."),
     ("deadline-by", "Please reply by Friday at 5pm."),

@@ -63,15 +63,27 @@ _TIME: Final = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _NOON: Final = re.compile(
-    rf"\b(?:12\s*)?(?:noon|midday|midi|mediod[ií]a)\b(?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)"
+    rf"\b(?:12\s*)?(?:noon|midday|midi|mediod[ií]a|lunch\s?-?time)\b(?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)"
     rf"|\s*(?P<bare_zone>{_ZONE}))?",
     re.I,
 )
+# "Half two" in British English is 2:30; "halb drei" in German is 2:30 too, half-way to three.
+_ENGLISH_HOURS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                         "ten", "eleven", "twelve")
+_GERMAN_HOURS: Final = ("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
+                        "neun", "zehn", "elf", "zwölf")
+_HALF: Final = re.compile(
+    rf"\bhalf\s+(?P<en>{'|'.join(_ENGLISH_HOURS)})\b(?!\s+(?:hours?|days?|weeks?|years?))"
+    rf"|\bhalb\s+(?P<de>{'|'.join(_GERMAN_HOURS)})\b",
+    re.I,
+)
+_HALF_WORDS: Final = frozenset({"half", "halb"})
 # The first words of the `pre` of _TIME.
 _PREFIX_LEADS: Final = frozenset({"at", "um", "à", "vers", "gegen", "around", "from", "a", "alle",
                                   "ore", "às", "as"})
 # Every match of _NOON holds one of these.
-_NOON_WORDS: Final = frozenset({"noon", "midday", "midi", "mediodía", "mediodia"})
+_NOON_WORDS: Final = frozenset({"noon", "midday", "midi", "mediodía", "mediodia", "lunchtime",
+                                "lunch"})
 _OFFSET_ZONE: Final = re.compile(r"(?:UTC|GMT)\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?")
 
 
@@ -147,6 +159,13 @@ def scan_times(text: str) -> list[TimeToken]:
         else:
             # A rejected candidate may have swallowed a real time ("17.11 à 15h"): rescan.
             pos = match.end("h")
+    if words.may_hold(_HALF_WORDS):
+        for match in _HALF.finditer(text):
+            if match["en"]:
+                hour = _ENGLISH_HOURS.index(match["en"].lower()) + 1
+            else:
+                hour = _GERMAN_HOURS.index(match["de"].lower()) or 12
+            found.append(TimeToken(match.start(), match.end(), _hour(hour, None, False), 30))
     if words.may_hold(_NOON_WORDS):
         for match in _NOON.finditer(text):
             zone = _zone(match["zone"] or match["bare_zone"])
