@@ -289,6 +289,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "até sexta eu te indico.", SENT, LISBON, eod(2026, 11, 27, LISBON), "até sexta"),
     ("weekday-named-earlier-en", "The role opens Friday, December 4. I'll refer you by "
      "Friday.", SENT, NY, eod(2026, 12, 4), "by Friday"),
+    # The day after a date named earlier: "I see him Thursday (26.11.), news by Friday".
+    ("weekday-after-named-de", "Ich hab am Donnerstag (26.11.) mein Jour fixe mit ihm, da "
+     "spreche ich dich an und melde mich spätestens am Freitag.", SENT, BERLIN,
+     eod(2026, 11, 27, BERLIN), "spätestens am Freitag"),
     ("news-of-theirs-wins-pt", "Ainda temos duas entrevistas até quinta. Dou-lhe notícias "
      "até segunda-feira, dia 23, o mais tardar.", SENT, LISBON, eod(2026, 11, 23, LISBON),
      "até segunda-feira, dia 23"),

@@ -469,15 +469,20 @@ _SAME_DAY_REACH: Final = timedelta(days=21)
 
 def _named_earlier(text: str, weekday: DayToken, today: date, month_first: bool) -> date | None:
     """The date an earlier phrase gave the weekday: "it opens Friday (27/11), so by
-    Friday I'll refer you" means the 27th, not the first Friday to come."""
+    Friday I'll refer you" means the 27th, not the first Friday to come. The day after a
+    date named earlier is that date's next day: "I see him on Thursday (26.11.) and will
+    let you know by Friday at the latest" means the 27th."""
     for earlier in _days(text):
         if earlier.start >= weekday.start:
             break
         if earlier.kind in (DayKind.EXACT, DayKind.NUMERIC):
             day = resolve_day(earlier, today, month_first)
-            if (day is not None and day.weekday() == weekday.weekday
-                    and today < day <= today + _SAME_DAY_REACH):
+            if day is None or not today < day <= today + _SAME_DAY_REACH:
+                continue
+            if day.weekday() == weekday.weekday:
                 return day
+            if (day.weekday() + 1) % 7 == weekday.weekday:
+                return day + timedelta(days=1)
     return None
 
 
