@@ -289,6 +289,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "até sexta eu te indico.", SENT, LISBON, eod(2026, 11, 27, LISBON), "até sexta"),
     ("weekday-named-earlier-en", "The role opens Friday, December 4. I'll refer you by "
      "Friday.", SENT, NY, eod(2026, 12, 4), "by Friday"),
+    # Someone's leave "until the 20th" is no promise; the day the helper hands it on is.
+    ("away-until-then-handover", "Sandra is on leave until the 20th. Rather than let your CV "
+     "sit in the portal, I'll put it in her hands myself on Monday the 23rd.", SENT, NY,
+     eod(2026, 11, 23), "Monday the 23rd"),
+    ("plan-in-the-present", "Got it. Friday the 27th I'm walking it over to Sheila.", SENT, NY,
+     eod(2026, 11, 27), "Friday the 27th"),
     # The day after a date named earlier: "I see him Thursday (26.11.), news by Friday".
     ("weekday-after-named-de", "Ich hab am Donnerstag (26.11.) mein Jour fixe mit ihm, da "
      "spreche ich dich an und melde mich spätestens am Freitag.", SENT, BERLIN,

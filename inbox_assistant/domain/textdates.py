@@ -266,8 +266,10 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
 # day a helper promises to act is the day the help is promised by. As with replies, the
 # English verbs need a future in their sentence; the other languages' present says it.
 _HANDOVER_CUE: Final = re.compile(
-    r"\b(?:pass|forward|send|hand|give|show|walk)\s+(?:it|this|them|your\s+(?:resume|cv"
-    r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?",
+    r"\b(?:pass|forward|send|hand|give|show|walk|passing|forwarding|sending|handing|giving"
+    r"|showing|walking)\s+(?:it|this|them|your\s+(?:resume|cv"
+    r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
+    r"|\bput\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+in\s+(?:her|his|their)\s+hands\b",
     re.I,
 )
 _FOREIGN_HANDOVER_CUE: Final = re.compile(
@@ -280,7 +282,17 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
 )
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hope\s+to|intend|anticipate"
-    r"|should|would\s+like\s+to)|['’]ll\b",
+    r"|should|would\s+like\s+to)|['’]ll\b"
+    # "Friday I'm walking it over to Sheila": a plan in the present.
+    r"|\b(?:i['’]m|i\s+am)\s+(?:walking|passing|handing|sending|forwarding|giving|showing)\b",
+    re.I,
+)
+# Someone's absence "until the 20th" is when they are back, not a day anyone promised.
+_AWAY_UNTIL: Final = re.compile(
+    r"\b(?:on\s+leave|out(?:\s+of\s+(?:the\s+)?office)?|away|off|absent|travell?ing|on\s+holiday"
+    r"|on\s+vacation|en\s+cong[ée]|absente?|abwesend|im\s+urlaub|de\s+vacaciones|de\s+baja"
+    r"|in\s+ferie|fuori\s+ufficio|de\s+f[ée]rias)\s+(?:until|till|through|jusqu['’]\s*(?:au|à)"
+    r"|bis(?:\s+zum)?|hasta(?:\s+el)?|fino\s+al|at[ée](?:\s+(?:ao|dia))?)\s*(?:the\s+|le\s+)?$",
     re.I,
 )
 _DEADLINE_CUE: Final = re.compile(
@@ -529,6 +541,9 @@ def _promise_start(
     if (_READER_ASKED_IF.search(text, lo, candidate.start) is not None
             and _WE_WILL.search(text, lo, hi) is None):
         # "If you could send those over by Friday, that would be fab."
+        return None
+    if _AWAY_UNTIL.search(text, max(lo, lead - 50), lead) is not None:
+        # "Sandra is on leave until the 20th."
         return None
     if _NO_TIMELINE.search(text, candidate.end, _part_end(text, candidate.end, hi)):
         # "This week we have no date for the decision yet."
