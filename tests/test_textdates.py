@@ -293,6 +293,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("away-until-then-handover", "Sandra is on leave until the 20th. Rather than let your CV "
      "sit in the portal, I'll put it in her hands myself on Monday the 23rd.", SENT, NY,
      eod(2026, 11, 23), "Monday the 23rd"),
+    ("do-it-after", "I'll do it after our quarterly close next Tuesday, promise.", SENT, NY,
+     eod(2026, 11, 24), "next Tuesday"),
     ("plan-in-the-present", "Got it. Friday the 27th I'm walking it over to Sheila.", SENT, NY,
      eod(2026, 11, 27), "Friday the 27th"),
     # The day after a date named earlier: "I see him Thursday (26.11.), news by Friday".

@@ -266,8 +266,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
 # day a helper promises to act is the day the help is promised by. As with replies, the
 # English verbs need a future in their sentence; the other languages' present says it.
 _HANDOVER_CUE: Final = re.compile(
-    r"\b(?:pass|forward|send|hand|give|show|walk|passing|forwarding|sending|handing|giving"
-    r"|showing|walking)\s+(?:it|this|them|your\s+(?:resume|cv"
+    r"\b(?:pass|forward|send|hand|give|show|walk|do|passing|forwarding|sending|handing|giving"
+    r"|showing|walking|doing)\s+(?:it|this|them|your\s+(?:resume|cv"
     r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
     r"|\bput\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+in\s+(?:her|his|their)\s+hands\b",
     re.I,
