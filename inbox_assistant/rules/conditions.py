@@ -296,7 +296,6 @@ class Phrases:
                     return found
         return None
 
-
     def first_unread(self, texts: Sequence[str]) -> str | None:
         """`first`, for texts no other list reads (quoted history): a text that holds none of
         the list's words even as substrings is passed over before its words are read."""
@@ -367,6 +366,10 @@ class Regex:
             return self.search_text(text)
         if self.words is not None and self.words.isdisjoint(tokens):
             return None
+        return self._past_words(text, lowered)
+
+    def _past_words(self, text: str, lowered: str) -> re.Match[str] | None:
+        """`search` past the test of the text's words, on a text str.lower() reads faithfully."""
         if self.needs is not None:
             for piece in self.needs:
                 if piece in lowered:
@@ -383,12 +386,14 @@ class Regex:
         for text in texts:
             if not text:
                 continue
-            if words is not None:
-                # The cheap refusal inline, as in `search`: most texts end here.
-                tokens, lowered = _reading(text)
-                if lowered is not None and words.isdisjoint(tokens):
-                    continue
-            match = self.search(text)
+            # `search` inline: most texts end at the test of their words.
+            tokens, lowered = _reading(text)
+            if lowered is None:
+                match = self.search_text(text)
+            elif words is not None and words.isdisjoint(tokens):
+                continue
+            else:
+                match = self._past_words(text, lowered)
             if match is not None:
                 return match.group(0) or "(empty match)"
         return None
