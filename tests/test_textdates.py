@@ -42,6 +42,13 @@ def eod(year: int, month: int, day: int, zone: tzinfo = NY) -> datetime:
 
 # (id, text, sent_at, tz, expected moment, expected phrase)
 MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
+    # A bare weekday in a sentence about yesterday is the one just past; one asked about
+    # after it is a plan.
+    ("weekday-said-of-yesterday-de", "Danke für das Gespräch gestern Abend beim Stammtisch "
+     "(Mittwoch ab 19 Uhr, wir waren die letzten).", SENT, BERLIN,
+     at(2026, 11, 18, 19, 0, zone=BERLIN), "Mittwoch ab 19 Uhr"),
+    ("weekday-after-yesterday-is-a-plan", "Great meeting you yesterday, are you free "
+     "Thursday at 3pm?", SENT, NY, at(2026, 11, 26, 15), "Thursday at 3pm"),
     # British "half two" is 2:30; German "halb drei" is 2:30 as well.
     ("british-half-two", "Would Thursday 26th at half two work?", SENT,
      ZoneInfo("Europe/London"), at(2026, 11, 26, 14, 30, zone=ZoneInfo("Europe/London")),
@@ -306,6 +313,11 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "até segunda-feira, dia 23"),
     ("will-send-you-in-days", "Our team will send you available slots in 5 business days at "
      "the latest.", SENT, NY, eod(2026, 11, 26), "in 5 business days"),
+    # Of several days committed to, the last: today's errand, then Monday's news.
+    ("last-of-several-es", "Le escribo hoy y le pregunto cómo vienen. Te cuento el lunes 23 "
+     "a más tardar.", SENT, MADRID, eod(2026, 11, 23, MADRID), "lunes 23"),
+    ("last-of-several-en", "I'll pass it to him today and will get back to you by Tuesday.",
+     SENT, NY, eod(2026, 11, 24), "by Tuesday"),
     ("by-wins-over-a-sentence", "We'll have two more conversations this week and will get "
      "back to you by Tuesday, December 1.", SENT, NY, eod(2026, 12, 1),
      "by Tuesday, December 1"),

@@ -111,10 +111,41 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
                                                            day.start):
             continue
         at = _moment(text, day, moment, sent_at, tz)
+        if at is not None and at > sent_at and _said_of_the_past(text, day):
+            # "The talk yesterday evening (Wednesday from 7pm)": last Wednesday.
+            at -= timedelta(days=7)
         # "Submitted 21/11/2026 10:17": the mail's own time stamp, not a meeting.
         if at is not None and not sent_at - _STAMP <= at <= sent_at:
             return Mention(at, text[lo:hi], all_day=False)
     return None
+
+
+# Yesterday, in the sentence before a bare weekday: the weekday is the one just past.
+# French "hier" only with its time of day or as "d'hier" (German "hier" is "here").
+_PAST_DAY: Final = re.compile(
+    r"\b(?:yesterday|last\s+night|gestern|gestrigen|ayer|anoche|ieri|ontem|l['’]autre\s+soir"
+    r"|hier\s+(?:soir|matin|midi|apr[eè]s-midi))\b|\bd['’]hier\b", re.I)
+_SENTENCE_END: Final = re.compile(r"[.!?]\s")
+
+
+# "Great meeting you yesterday, are you free Thursday at 3?": a plan, not the past.
+_PLAN_WORD: Final = re.compile(
+    r"\b(?:free|available|how\s+about|what\s+about|would|could|can|shall|will|let['’]s|next"
+    r"|dispo\w*|libre|frei|zeit|wann|quand|cu[aá]ndo|quando|n[aä]chste\w*|prochaine?"
+    r"|pr[oó]xim[oa]|prossim[oa]|disponibles?|disponibili|dispon[ií]vel)\b|['’]ll\b|\?", re.I)
+
+
+def _said_of_the_past(text: str, day: DayToken) -> bool:
+    if day.kind is not DayKind.WEEKDAY or day.day or day.mode is not WeekdayMode.AFTER:
+        return False
+    lo = max(0, day.start - 160)
+    for end in _SENTENCE_END.finditer(text, lo, day.start):
+        lo = end.end()
+    past = _PAST_DAY.search(text, lo, day.start)
+    if past is None:
+        return False
+    stop = _SENTENCE_END.search(text, day.end)
+    return _PLAN_WORD.search(text, past.end(), len(text) if stop is None else stop.start() + 1) is None
 
 
 def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
@@ -126,7 +157,9 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
     of the promised day in `tz` and `all_day` is True, even when a time was given: a
     promise is kept until its day is over. `phrase` runs from the committing word. Of
     several, one the writer commits to in so many words ("by Tuesday, December 1") wins
-    over one a sentence only speaks of ("two more conversations this week").
+    over one a sentence only speaks of ("two more conversations this week"); of several
+    committed to, the last day: "I'll write to him today; I'll let you know by Monday the
+    23rd" is news by Monday.
     """
     local = _local(sent_at, tz)
     found: Mention | None = None
@@ -137,7 +170,8 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
             continue
         mention = Mention(_day_end(day, tz), text[start:candidate.end], all_day=True)
         if start >= candidate.start:
-            found = found or mention
+            if found is None or mention.at > found.at:
+                found = mention
         elif _speaks_of_replying(text, start, candidate.end):
             return mention
         else:

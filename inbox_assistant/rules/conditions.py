@@ -509,6 +509,35 @@ def _last_from(who: str) -> Check:
     return lambda s: bool(s.messages) and (s.me.wrote(s.messages[-1]) == (who == "me"))
 
 
+# Header names are lower-cased when the rules load, as messages keep them: a plain look-up
+# per message, asked of every message of nearly every thread (auto-replies, bulk mail).
+def _has_header(names: tuple[str, ...]) -> Check:
+    def check(scope: Scope) -> bool:
+        for message in scope.messages:
+            headers = message.headers
+            for name in names:
+                if headers.get(name):
+                    return True
+        return False
+    return check
+
+
+def _header_matches(pairs: tuple[tuple[str, re.Pattern[str]], ...]) -> Check:
+    # A missing header reads as an empty value: only an expression that matches nothing
+    # ("^$") holds for it, and that is known once.
+    tests = tuple((name, rx.search, rx.search("") is not None) for name, rx in pairs)
+
+    def check(scope: Scope) -> bool:
+        for message in scope.messages:
+            headers = message.headers
+            for name, search, empty in tests:
+                value = headers.get(name)
+                if (search(value) is not None) if value else empty:
+                    return True
+        return False
+    return check
+
+
 @dataclass(frozen=True, slots=True)
 class ConditionSpec:
     name: str
@@ -605,13 +634,9 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
               for a in m.attachments),
           'attachment_type = ["application/pdf"]'),
     _spec("header", "names", "A message in view carries one of these headers.",
-          _patterns, lambda names: lambda s: any(
-              m.header(n) for m in s.messages for n in names),
-          'header = ["List-Id", "List-Unsubscribe"]'),
+          _patterns, _has_header, 'header = ["List-Id", "List-Unsubscribe"]'),
     _spec("header_regex", "table", "A header's value matches the regular expression.",
-          _header_regexes, lambda pairs: lambda s: any(
-              rx.search(m.header(name)) for m in s.messages for name, rx in pairs),
-          'header_regex = { Precedence = "bulk|list|junk" }'),
+          _header_regexes, _header_matches, 'header_regex = { Precedence = "bulk|list|junk" }'),
     _spec("label", "labels", "A message in view carries one of these Gmail labels.",
           lambda v: tuple(x.upper() for x in _patterns(v)), lambda labels: lambda s: any(
               label in m.labels for m in s.messages for label in labels),
