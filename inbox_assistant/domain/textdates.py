@@ -145,7 +145,8 @@ def _said_of_the_past(text: str, day: DayToken) -> bool:
     if past is None:
         return False
     stop = _SENTENCE_END.search(text, day.end)
-    return _PLAN_WORD.search(text, past.end(), len(text) if stop is None else stop.start() + 1) is None
+    end = len(text) if stop is None else stop.start() + 1
+    return _PLAN_WORD.search(text, past.end(), end) is None
 
 
 def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
