@@ -139,8 +139,8 @@ def _said_of_the_past(text: str, day: DayToken) -> bool:
     if day.kind is not DayKind.WEEKDAY or day.day or day.mode is not WeekdayMode.AFTER:
         return False
     lo = max(0, day.start - 160)
-    for end in _SENTENCE_END.finditer(text, lo, day.start):
-        lo = end.end()
+    for boundary in _SENTENCE_END.finditer(text, lo, day.start):
+        lo = boundary.end()
     past = _PAST_DAY.search(text, lo, day.start)
     if past is None:
         return False
