@@ -49,6 +49,9 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      at(2026, 11, 18, 19, 0, zone=BERLIN), "Mittwoch ab 19 Uhr"),
     ("weekday-after-yesterday-is-a-plan", "Great meeting you yesterday, are you free "
      "Thursday at 3pm?", SENT, NY, at(2026, 11, 26, 15), "Thursday at 3pm"),
+    # A numeric date whose weekday fits only this year's, just past: that one.
+    ("numeric-weekday-just-past", "Ravi de t'avoir rencontrée au meetup (mardi 17/11, "
+     "19h-21h).", SENT, PARIS, at(2026, 11, 17, 19, 0, zone=PARIS), "mardi 17/11, 19h-21h"),
     # British "half two" is 2:30; German "halb drei" is 2:30 as well.
     ("british-half-two", "Would Thursday 26th at half two work?", SENT,
      ZoneInfo("Europe/London"), at(2026, 11, 26, 14, 30, zone=ZoneInfo("Europe/London")),

@@ -349,6 +349,12 @@ def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
     matching = [d for d in found if d.weekday() == token.weekday]
     if matching:
         return matching[0]
+    if token.year is None and token.weekday is not None:
+        # "mardi 24/11" written on the 25th: the weekday says this year's, just past.
+        for month, day in orders:
+            past = _exact(month, day, ref.year, ref)
+            if past is not None and past.weekday() == token.weekday:
+                return past
     return found[0] if found else None
 
 
