@@ -316,6 +316,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "até segunda-feira, dia 23"),
     ("will-send-you-in-days", "Our team will send you available slots in 5 business days at "
      "the latest.", SENT, NY, eod(2026, 11, 26), "in 5 business days"),
+    # A helper's day to hand the CV over, in the formal Spanish of "le entrego su CV".
+    ("le-entrego-su-cv", "Coincido con ella en el comité el jueves 26/11, y ese mismo día le "
+     "entrego su CV.", SENT, MADRID, eod(2026, 11, 26, MADRID), "jueves 26/11"),
     # Of several days committed to, the last: today's errand, then Monday's news.
     ("last-of-several-es", "Le escribo hoy y le pregunto cómo vienen. Te cuento el lunes 23 "
      "a más tardar.", SENT, MADRID, eod(2026, 11, 23, MADRID), "lunes 23"),

@@ -309,6 +309,8 @@ _HANDOVER_CUE: Final = re.compile(
 )
 _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"\b(?:se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
+    r"|le\s+(?:entrego|paso|doy|mando|hago\s+llegar)\s+(?:su|tu|el)\s+(?:cv|curr[ií]culum"
+    r"|hoja\s+de\s+vida)"
     r"|je\s+(?:le|la|les)\s+lui\s+(?:passe|transmets|donne|remets|envoie)"
     r"|(?:geb|leit|reich|schick)e?\s+ich\s+(?:ihn|es|sie|ihm|ihr)\b|(?:geb|leit|reich|schick)e?"
     r"\s+ich['’]s|gliel[oa]\s+(?:passo|giro|do|mando|inoltro)"
