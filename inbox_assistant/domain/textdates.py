@@ -217,10 +217,21 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     the day after the one named after "until".
     """
     local = _local(sent_at, tz)
+    previous: _Candidate | None = None
     for candidate in _candidates(text):
-        before = text[max(0, candidate.start - 60):candidate.start]
-        back = _BACK_CUE.search(before)
-        until = _UNTIL_CUE.search(before)
+        lead = max(0, candidate.start - 60)
+        back = _BACK_CUE.search(text, lead, candidate.start)
+        until = _UNTIL_CUE.search(text, lead, candidate.start)
+        if back is None and until is None and previous is not None:
+            # "Fuera de la oficina del viernes 20 al martes 1 de diciembre": the end of a
+            # span of days away is read as "until" (its phrase runs from the first day).
+            span = _span_end(text, previous, candidate)
+            if span is not None:
+                day = _last_day(text, candidate, local)
+                if day is not None:
+                    return Mention(_at(day + timedelta(days=1), 0, 0, tz),
+                                   text[previous.start:candidate.end], all_day=True)
+        previous = candidate
         if back is None and until is None:
             continue
         day = _last_day(text, candidate, local)
@@ -230,8 +241,23 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
             day = day + timedelta(days=1)
         start = _at(day, 0, 0, tz)
         return Mention(start, text[min(m.start() for m in (back, until) if m is not None)
-                                   + max(0, candidate.start - 60):candidate.end], all_day=True)
+                                   :candidate.end], all_day=True)
     return None
+
+
+# A span of days: "from ... to", "del ... al", "du ... au", "vom ... bis", "dal ... al".
+_SPAN_FROM: Final = re.compile(
+    r"\b(?:from|del|du|dal|dall['’]|vom|von|desde|de|do|da)\s*(?:the\s+|el\s+|le\s+)?$", re.I)
+_SPAN_TO: Final = re.compile(
+    r"\s*(?:to|al|au|alla?|bis(?:\s+zum)?|hasta(?:\s+el)?|até|ao|à|a|[-–])\s*(?:the\s+|el\s+|le\s+)?",
+    re.I)
+
+
+def _span_end(text: str, first: _Candidate, second: _Candidate) -> re.Match[str] | None:
+    if second.start - first.end > 12 or not _SPAN_FROM.search(text, max(0, first.start - 12),
+                                                               first.start):
+        return None
+    return _SPAN_TO.fullmatch(text, first.end, second.start)
 
 
 _BACK_CUE: Final = re.compile(
