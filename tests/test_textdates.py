@@ -447,6 +447,9 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("Estou de férias entre 18/11 e 27/11, sem acesso ao e-mail, e retorno na "
      "segunda-feira, 30/11.", LISBON, datetime(2026, 11, 30, tzinfo=LISBON)),
     ("Estaré de vuelta el lunes 30 de noviembre.", MADRID, datetime(2026, 11, 30, tzinfo=MADRID)),
+    # A hard-wrapped line break inside the phrase.
+    ("I am on leave and will be back in the\noffice on Monday 30 November.", NY,
+     datetime(2026, 11, 30, tzinfo=NY)),
     # A span of days away ends the day before the return.
     ("Estaré fuera de la oficina del viernes 20 de noviembre al martes 1 de diciembre.", MADRID,
      datetime(2026, 12, 2, tzinfo=MADRID)),

@@ -264,11 +264,12 @@ _BACK_CUE: Final = re.compile(
     r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
     r"|retorno|de\s+vuelta|me\s+reincorporo)"
-    r"\b[^.!?\n]{0,40}$", re.I)
+    # A hard-wrapped line ("back in the\noffice on Monday") goes on; a blank line does not.
+    r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,40}$", re.I)
 _UNTIL_CUE: Final = re.compile(
     r"\b(?:until|till|through|thru|jusqu['’]\s*(?:au|à)|bis(?:\s+(?:zum|einschlie[sß]lich))?"
     r"|hasta(?:\s+el)?|fino(?:\s+al(?:la)?)?|at[ée](?:\s+(?:ao|à|a|o|dia))?)"
-    r"\b[^.!?\n]{0,20}$", re.I)
+    r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,20}$", re.I)
 
 _Candidate = DayToken | PeriodToken
 # Where the phrase of a candidate starts (at its cue), given where the date or the time
