@@ -357,6 +357,8 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("handover-done", "I passed it to him on Monday."),
     ("handover-asked-of-the-reader", "Pass it to him on Monday."),
     ("hasta-away", "Está en el offsite hasta el jueves, pero apenas vuelva le paso tu CV."),
+    ("ist-bis-away", "Hab ihn weitergeleitet. Herbert ist bis Mitte nächster Woche in Shanghai, "
+     "danach schaut er ihn sich an."),
 ]
 
 

@@ -356,7 +356,8 @@ _AWAY_UNTIL: Final = re.compile(
     r"\b(?:on\s+leave|out(?:\s+of\s+(?:the\s+)?office)?|away|off|absent|travell?ing|on\s+holiday"
     r"|on\s+vacation|en\s+cong[ée]|absente?|abwesend|im\s+urlaub|de\s+vacaciones|de\s+baja"
     r"|in\s+ferie|fuori\s+ufficio|de\s+f[ée]rias|(?:en\s+(?:el\s+|un\s+)?|at\s+(?:an?\s+|the\s+)?)?"
-    r"off-?site|de\s+viaje|fuera)\s+(?:until|till|through|jusqu['’]\s*(?:au|à)"
+    # "Herbert ist bis Mitte nächster Woche in Shanghai": German "is until" is an absence.
+    r"off-?site|de\s+viaje|fuera|ist|sind|bin)\s+(?:until|till|through|jusqu['’]\s*(?:au|à)"
     r"|bis(?:\s+zum)?|hasta(?:\s+el)?|fino\s+al|at[ée](?:\s+(?:ao|dia))?)\s*(?:the\s+|le\s+)?$",
     re.I,
 )
