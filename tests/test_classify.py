@@ -390,6 +390,9 @@ def test_help_handed_over_stays_open_on_the_helpers_own_promise() -> None:
         ), RULES, ME, NOW, NY).status
 
     assert handed_over("I'll get back to you by next Friday.") is Status.WAITING
+    # A hard-wrapped line inside the sentence of the promise.
+    assert handed_over("She is away; I'll chase her and get back to\nyou by next Friday.") is (
+        Status.WAITING)
     assert handed_over("She said she'll reach out to you directly next week.") is Status.CLOSED
 
 

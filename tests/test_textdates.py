@@ -452,6 +452,9 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     # A hard-wrapped line break inside the phrase.
     ("I am on leave and will be back in the\noffice on Monday 30 November.", NY,
      datetime(2026, 11, 30, tzinfo=NY)),
+    # "From" that day on, back again.
+    ("Ab Montag, dem 30.11., sitze ich wieder am Schreibtisch.", BERLIN,
+     datetime(2026, 11, 30, tzinfo=BERLIN)),
     # A span of days away ends the day before the return.
     ("Estaré fuera de la oficina del viernes 20 de noviembre al martes 1 de diciembre.", MADRID,
      datetime(2026, 12, 2, tzinfo=MADRID)),
@@ -465,3 +468,5 @@ def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
 
 def test_no_return_date_without_a_cue() -> None:
     assert find_return_date("We met on Monday, November 30.", SENT, NY) is None
+    # The first day away is not the day back.
+    assert find_return_date("Ab Montag, dem 23.11., bin ich im Urlaub.", SENT, BERLIN) is None

@@ -295,6 +295,9 @@ _FIRST_PERSON = re.compile(
     re.IGNORECASE)
 
 
+_SENTENCE_MARKS = (".", "!", "?", "\n\n")
+
+
 def _own_promise(fact: MessageFacts) -> bool:
     promise = fact.promise
     if promise is None:
@@ -303,8 +306,10 @@ def _own_promise(fact: MessageFacts) -> bool:
     at = text.lower().find(promise.phrase.lower())
     if at < 0:
         return True
-    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
-    ends = [i for i in (text.find(mark, at) for mark in ".!?\n") if i >= 0]
+    # The sentence of the promise: a hard-wrapped line ("je te fais un\nretour d'ici
+    # lundi") goes on, a blank line ends it.
+    start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
+    ends = [i for i in (text.find(mark, at) for mark in _SENTENCE_MARKS) if i >= 0]
     return _FIRST_PERSON.search(text[start:min(ends, default=len(text))]) is not None
 
 

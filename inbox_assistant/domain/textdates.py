@@ -233,6 +233,10 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
                                    text[previous.start:candidate.end], all_day=True)
         previous = candidate
         if back is None and until is None:
+            # "Ab Montag, dem 30.11., sitze ich wieder am Schreibtisch": from that day on,
+            # back again.
+            back = _back_from(text, lead, candidate)
+        if back is None and until is None:
             continue
         day = _last_day(text, candidate, local)
         if day is None:
@@ -243,6 +247,19 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
         return Mention(start, text[min(m.start() for m in (back, until) if m is not None)
                                    :candidate.end], all_day=True)
     return None
+
+
+_FROM_CUE: Final = re.compile(
+    r"\b(?:ab|from|dès|à\s+partir\s+du|a\s+partir\s+del?|desde|dal)\b[^.!?\n]{0,20}$", re.I)
+_BACK_AFTER: Final = re.compile(
+    r"^\.?[^.!?]{0,60}?\b(?:wieder|back|de\s+retour|de\s+vuelta|di\s+nuovo|de\s+volta)\b", re.I)
+
+
+def _back_from(text: str, lead: int, candidate: _Candidate) -> re.Match[str] | None:
+    cue = _FROM_CUE.search(text, max(lead, candidate.start - 30), candidate.start)
+    if cue is None or _BACK_AFTER.search(text[candidate.end:candidate.end + 80]) is None:
+        return None
+    return cue
 
 
 # A span of days: "from ... to", "del ... al", "du ... au", "vom ... bis", "dal ... al".

@@ -523,8 +523,8 @@ def _has_header(names: tuple[str, ...]) -> Check:
 
 
 def _header_matches(pairs: tuple[tuple[str, re.Pattern[str]], ...]) -> Check:
-    # A missing header reads as an empty value: only an expression that matches nothing
-    # ("^$") holds for it, and that is known once.
+    # A missing header reads as an empty value: only an expression that matches an empty
+    # text ("^$") holds for it, and whether it does is known once.
     tests = tuple((name, rx.search, rx.search("") is not None) for name, rx in pairs)
 
     def check(scope: Scope) -> bool:
