@@ -319,6 +319,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # A helper's day to hand the CV over, in the formal Spanish of "le entrego su CV".
     ("le-entrego-su-cv", "Coincido con ella en el comité el jueves 26/11, y ese mismo día le "
      "entrego su CV.", SENT, MADRID, eod(2026, 11, 26, MADRID), "jueves 26/11"),
+    # The sentence after the date opens on "after that" and speaks of an answer.
+    ("after-that-de", "Die Freigabe hängt an unserer Beiratssitzung am 3. Dezember. Danach "
+     "kann ich dir sagen, wie es weitergeht.", SENT, BERLIN, eod(2026, 12, 3, BERLIN),
+     "3. Dezember."),
     # Of several days committed to, the last: today's errand, then Monday's news.
     ("last-of-several-es", "Le escribo hoy y le pregunto cómo vienen. Te cuento el lunes 23 "
      "a más tardar.", SENT, MADRID, eod(2026, 11, 23, MADRID), "lunes 23"),
@@ -357,6 +361,7 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("handover-done", "I passed it to him on Monday."),
     ("handover-asked-of-the-reader", "Pass it to him on Monday."),
     ("hasta-away", "Está en el offsite hasta el jueves, pero apenas vuelva le paso tu CV."),
+    ("after-that-no-answer", "We met on December 3. After that we had lunch."),
     ("ist-bis-away", "Hab ihn weitergeleitet. Herbert ist bis Mitte nächster Woche in Shanghai, "
      "danach schaut er ihn sich an."),
 ]

@@ -338,7 +338,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
     r"|(?:ti|le|vi)\s+faccio\s+sapere"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
-    r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback)",
+    r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
+    r"|wie\s+es\s+weitergeht)",
     re.I,
 )
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the
@@ -645,7 +646,30 @@ def _promise_start(
         if (found is not None and _FUTURE.search(text, lo, hi) is not None
                 and not _denied_between(text, candidate, found)):
             return candidate.start
+    if _answered_after(text, candidate, hi):
+        return candidate.start
     return None
+
+
+# "... hängt an unserer Beiratssitzung am 3. Dezember. Danach kann ich dir sagen, wie es
+# weitergeht": the next sentence, opening on "after that", promises news after the date.
+_AFTER_THAT: Final = re.compile(
+    r"\s*(?:danach|after\s+that|afterwards|après\s+(?:ça|cela)|ensuite|después|tras\s+eso"
+    r"|dopo(?:\s+di\s+che)?|depois(?:\s+disso)?)\b", re.I)
+
+
+def _answered_after(text: str, candidate: _Candidate, hi: int) -> bool:
+    """Whether the sentence after the date's opens on "after that" and speaks of an answer."""
+    if candidate.end + 40 < hi:
+        return False
+    start = hi + 1 if hi < len(text) and text[hi] in ".!?;" else hi
+    after = _AFTER_THAT.match(text, start)
+    if after is None:
+        return False
+    _, end = _clause(text, after.end(), after.end())
+    return (_FOREIGN_REPLY_CUE.search(text, after.end(), end) is not None
+            or (_REPLY_CUE.search(text, after.end(), end) is not None
+                and _FUTURE.search(text, after.end(), end) is not None))
 
 
 # "No timeline", "alcuna tempistica", "keinen Termin": the writer says no date can be given.
