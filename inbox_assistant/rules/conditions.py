@@ -509,6 +509,37 @@ def _last_from(who: str) -> Check:
     return lambda s: bool(s.messages) and (s.me.wrote(s.messages[-1]) == (who == "me"))
 
 
+# The conditions asked of nearly every thread are plain loops: a generator per message
+# costs more than the test it runs.
+def _sender_matches(patterns: tuple[str, ...]) -> Check:
+    match = _glob(patterns).match
+
+    def check(scope: Scope) -> bool:
+        for message in scope.messages:  # noqa: SIM110
+            if match(message.sender.email) is not None:
+                return True
+        return False
+    return check
+
+
+def _sender_domain_in(wanted: frozenset[str]) -> Check:
+    def check(scope: Scope) -> bool:
+        for message in scope.messages:  # noqa: SIM110
+            if _domain_matches(message.sender.domain, wanted):
+                return True
+        return False
+    return check
+
+
+def _has_label(labels: tuple[str, ...]) -> Check:
+    def check(scope: Scope) -> bool:
+        for message in scope.messages:  # noqa: SIM110
+            if not message.labels.isdisjoint(labels):
+                return True
+        return False
+    return check
+
+
 # Header names are lower-cased when the rules load, as messages keep them: a plain look-up
 # per message, asked of every message of nearly every thread (auto-replies, bulk mail).
 def _has_header(names: tuple[str, ...]) -> Check:
@@ -598,14 +629,10 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
           _count, lambda n: lambda s: _people(s) <= n, "people_max = 1"),
     _spec("from_address", "patterns",
           "A message in view comes from an address matching a pattern (* and ? wildcards).",
-          _patterns, lambda p: lambda s: any(
-              _address_matches(m.sender.email, p) for m in s.messages),
-          'from_address = ["no-reply@*", "*@greenhouse.io"]'),
+          _patterns, _sender_matches, 'from_address = ["no-reply@*", "*@greenhouse.io"]'),
     _spec("from_domain", "domains",
           "A message in view comes from one of these domains (or their subdomains).",
-          _domains, lambda d: lambda s: any(
-              _domain_matches(m.sender.domain, d) for m in s.messages),
-          'from_domain = ["greenhouse.io", "lever.co"]'),
+          _domains, _sender_domain_in, 'from_domain = ["greenhouse.io", "lever.co"]'),
     _spec("to_address", "patterns", "A recipient (To or Cc) matches a pattern.",
           _patterns, lambda p: lambda s: any(
               _address_matches(a.email, p) for m in s.messages for a in m.recipients),
@@ -638,8 +665,7 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("header_regex", "table", "A header's value matches the regular expression.",
           _header_regexes, _header_matches, 'header_regex = { Precedence = "bulk|list|junk" }'),
     _spec("label", "labels", "A message in view carries one of these Gmail labels.",
-          lambda v: tuple(x.upper() for x in _patterns(v)), lambda labels: lambda s: any(
-              label in m.labels for m in s.messages for label in labels),
+          lambda v: tuple(x.upper() for x in _patterns(v)), _has_label,
           'label = ["CATEGORY_PROMOTIONS"]'),
     _spec("calendar", "true | false",
           "A message in view carries a calendar event that is not cancelled.",
