@@ -280,7 +280,7 @@ def _span_end(text: str, first: _Candidate, second: _Candidate) -> re.Match[str]
 _BACK_CUE: Final = re.compile(
     r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
-    r"|retorno|de\s+vuelta|me\s+reincorporo)"
+    r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends)"
     # A hard-wrapped line ("back in the\noffice on Monday") goes on; a blank line does not.
     r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,40}$", re.I)
 _UNTIL_CUE: Final = re.compile(
@@ -324,7 +324,8 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
-    r"|touch\s+base|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify|send(?:ing)?\s+you)",
+    r"|touch\s+base|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify|send(?:ing)?\s+you"
+    r"|have\s+word\s+for\s+you)",
     re.I,
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
