@@ -153,6 +153,9 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
 ]
 
 MEETING_MISSES: list[tuple[str, str]] = [
+    # Québec's "5 à 7" is an after-work drink, and an address is no day.
+    ("cinq-a-sept", "Content de t'avoir rencontrée au 5 à 7 hier soir!"),
+    ("address-number", "Rendez-vous au 2 rue de la Paix à 14h."),
     ("half-two-hours", "The drive is half two hours on Friday, roughly."),
     ("weekday-without-time", "Friday works for me, just send an invite."),
     ("time-without-day", "I'm free at 2pm."),
@@ -319,6 +322,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # A helper's day to hand the CV over, in the formal Spanish of "le entrego su CV".
     ("le-entrego-su-cv", "Coincido con ella en el comité el jueves 26/11, y ese mismo día le "
      "entrego su CV.", SENT, MADRID, eod(2026, 11, 26, MADRID), "jueves 26/11"),
+    ("bare-day-du-2", "La décision sera prise collégialement et nous vous ferons un retour "
+     "après notre CODIR du 2.", SENT, PARIS, eod(2026, 12, 2, PARIS), "du 2"),
     # The sentence after the date opens on "after that" and speaks of an answer.
     ("after-that-de", "Die Freigabe hängt an unserer Beiratssitzung am 3. Dezember. Danach "
      "kann ich dir sagen, wie es weitergeht.", SENT, BERLIN, eod(2026, 12, 3, BERLIN),
@@ -383,6 +388,9 @@ def test_find_promised_date_misses(text: str) -> None:
 DEADLINES: list[tuple[str, str, datetime, datetime, bool, str]] = [
     ("expires-ordinal", "My other offer expires on the 24th, so timing matters.",
      SENT, eod(2026, 11, 24), True, "expires on the 24th"),
+    # A bare day of the month after its article, as French, Spanish and Italian write it.
+    ("expire-le-24", "Mon autre offre expire le 24, d'où ma question.",
+     SENT, eod(2026, 11, 24), True, "expire le 24"),
     ("answer-by", "I need to give them an answer by Friday.",
      SENT, eod(2026, 11, 20), True, "by Friday"),
     ("deadline-is", "The application deadline is November 30.",

@@ -128,6 +128,23 @@ _ORDINAL: Final = re.compile(
     r"|candidate|person|week|day|month)\b)",
     re.I,
 )
+# A day of the month after an article, in the languages that write it bare: "expire le
+# 24", "après notre CODIR du 2", "del 3 al 5", "entro il 20", German "bis zum 24." (with
+# its dot). Not a count or an amount ("le 2e tour", "el 3 %", "il 20 per cento").
+_BARE_DAY: Final = re.compile(
+    r"(?P<art>le|du|au|el|del|al|il|dal|entro\s+il|dia)\s+(?<![\w.:/])(?P<d>\d{1,2})(?:er|º)?"
+    r"(?![\d/.,:]?\d|\s*(?:%|€|\$|°|e\b|ème|è|h\b|heures?\b|ans?\b|años\b|anni\b|anos\b"
+    r"|euros?\b|min\b|minutes?\b|minutos\b|minuti\b|per\s+cento|por\s+ciento|pour\s+cent"
+    # Québec's "5 à 7" is an after-work drink, not the 5th at 7 ("le 24 à 14h" is).
+    r"|\s*[àa]\s*\d{1,2}(?![\dh:]|\s*h\b|\s*heures?\b)"
+    # An address: "au 2 rue de la Paix", "del 3 de la calle Mayor" is no day.
+    r"|(?:bis|ter)\b|rue\b|avenue\b|av\.|bd\b|boulevard\b|place\b|quai\b|chemin\b|all[ée]e\b"
+    r"|impasse\b|calle\b|avenida\b|via\b|viale\b|piazza\b|corso\b|rua\b|str(?:a(?:ss|ß)e|\.)))"
+    r"|(?P<art2>am|zum)\s+(?<![\w.:/])(?P<d2>\d{1,2})\.(?!\d|\s*(?:\d|[A-Za-zÄÖÜäöü]+\s+\d{4}))",
+    re.I,
+)
+_BARE_DAY_LEADS: Final = frozenset({"le", "du", "au", "el", "del", "al", "il", "dal", "entro",
+                                    "dia", "am", "zum"})
 _WEEKDAY_PHRASE: Final = re.compile(
     r"(?:\b(?P<mod>this\s+coming|next|this|coming|el\s+pr[oó]ximo|pr[oó]xim[oa]|n[aä]chsten"
     r"|n[aä]chste|kommenden|diesen|ce|prossim[oa]|questo|questa|este|esta|nesta|neste)\s+)?"
@@ -213,6 +230,13 @@ def _from_ordinal(m: re.Match[str]) -> DayToken | None:
     return DayToken(m.start(), m.end(), DayKind.ORDINAL, _weekday(m["wd"]), day=int(m["d"]))
 
 
+def _from_bare_day(m: re.Match[str]) -> DayToken | None:
+    day = int(m["d"] or m["d2"])
+    if not 1 <= day <= 31:
+        return None
+    return DayToken(m.start(), m.end(), DayKind.ORDINAL, None, day=day)
+
+
 def _from_weekday(m: re.Match[str]) -> DayToken | None:
     mod = " ".join((m["mod"] or "").lower().split())
     mod2 = " ".join((m["mod2"] or "").lower().split())
@@ -296,6 +320,8 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
         scans.append((_DAY_MONTH, _from_month_name, merged(weekday, numbers, articles)))
     if ordinal:
         scans.append((_ORDINAL, _from_ordinal, merged(weekday, numbers, articles)))
+    if numbers and words.holds(_BARE_DAY_LEADS):
+        scans.append((_BARE_DAY, _from_bare_day, words.starts(_BARE_DAY_LEADS)))
     if words.holds(_WEEKDAY_WORDS) or _has_abbreviation(text, words):
         scans.append((_WEEKDAY_PHRASE, _from_weekday,
                       merged(weekday, words.starts(_MODIFIER_LEADS))))
