@@ -28,6 +28,9 @@ from inbox_assistant.mail.text import html_to_text, split_reply
      "Obrigada.", "Em qui."),
     ("Grazie!\n\nIl giorno lun 9 nov 2026 alle ore 18:41 Roberto <r@x.io> ha scritto:\n> Ciao",
      "Grazie!", "Il giorno"),
+    # Any lead-in, with the writer's address before the verb, wrapped over two lines.
+    ("Abraço.\n\nseg., 23 de nov. de 2026 às 17:30, Marta <m@x.io>\nescreveu:\n> Olá",
+     "Abraço.", "seg., 23"),
 ])
 def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> None:
     reply = split_reply(text)

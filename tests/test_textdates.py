@@ -322,6 +322,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # A helper's day to hand the CV over, in the formal Spanish of "le entrego su CV".
     ("le-entrego-su-cv", "Coincido con ella en el comité el jueves 26/11, y ese mismo día le "
      "entrego su CV.", SENT, MADRID, eod(2026, 11, 26, MADRID), "jueves 26/11"),
+    ("en-un-plazo-de-quince-dias", "Te daremos una respuesta en un plazo de quince días.",
+     SENT, MADRID, eod(2026, 12, 4, MADRID), "en un plazo de quince días"),
+    ("within-a-fortnight", "We'll get back to you within a fortnight.", SENT, NY,
+     eod(2026, 12, 3), "within a fortnight"),
+    ("fin-de-semaine", "Nous reviendrons vers vous d'ici la fin de semaine, promis.", SENT,
+     PARIS, eod(2026, 11, 20, PARIS), "d'ici la fin de semaine"),
     ("bare-day-du-2", "La décision sera prise collégialement et nous vous ferons un retour "
      "après notre CODIR du 2.", SENT, PARIS, eod(2026, 12, 2, PARIS), "du 2"),
     # The sentence after the date opens on "after that" and speaks of an answer.

@@ -81,16 +81,20 @@ def _early_next_month(local: datetime) -> date:
 
 
 _NUMBER: Final = rf"(?:\d{{1,3}}|\b(?:{alternation(NUMBERS)})\b)"
-_SELF_CUED: Final = ("within", "innerhalb", "binnen", "dentro", "sous", "entro")
+_SELF_CUED: Final = ("within", "innerhalb", "binnen", "dentro", "sous", "entro", "en un plazo",
+                      "en el plazo", "d'ici", "d’ici", "no prazo", "nel giro")
 _DURATION: Final = re.compile(
-    r"\b(?P<prep>within|in|over|during|dans|sous|en|innerhalb(?:\s+von)?|binnen|dentro\s+de"
+    r"\b(?P<prep>within|in|over|during|dans|sous|en\s+(?:un|el)\s+plazo\s+(?:m[aá]ximo\s+)?de|en"
+    r"|d['’]ici|no\s+prazo\s+de|nel\s+giro\s+di|innerhalb(?:\s+von)?|binnen|dentro\s+de"
     r"|entro|tra|fra|nei|nelle|em|nos|nas|daqui\s+a)\s+"
+    # "Within a fortnight": one of them.
+    r"(?:an?\s+(?=fortnight))?"
     r"(?P<art>(?:the|les|den|los|las|i|le|os|as)\s+)?"
     r"(?P<next>(?:next|coming|following|prochain[es]*|n[aä]chsten|kommenden|pr[oó]xim[oa]s"
     r"|prossim[ie])\s+)?"
     rf"(?:(?P<n>{_NUMBER})(?:\s*(?:-|–|to|or|à|bis|a|o)\s*(?P<n2>{_NUMBER}))?\s*)?"
     r"(?:(?P<biz>business|working|work)\s+)?"
-    r"(?P<unit>huitaine|quinzaine|werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?"
+    r"(?P<unit>huitaine|quinzaine|fortnights?|werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?"
     r"|tag(?:e|en)?|d[ií]as"
     r"|giorn[oi]|weeks?|semaines?|wochen?|semanas?|settiman[ae]|hours?|hrs?|heures?"
     r"|stunden?|horas?|ore|h|months?|mois|monat(?:e|en)?|mes(?:es)?|mesi|m[eê]s)\b"
@@ -108,10 +112,11 @@ def _count(word: str | None) -> int | None:
 
 
 _FRENCH_DAY_COUNTS: Final = {"huitaine": 8, "quinzaine": 15}
+_FORTNIGHT: Final = 14
 
 
 def _unit(word: str) -> str:
-    if word.startswith(("werk", "arbeit", "d", "jour", "tag", "giorn", "huit", "quinz")):
+    if word.startswith(("werk", "arbeit", "d", "jour", "tag", "giorn", "huit", "quinz", "fortn")):
         return "day"
     if word.startswith(("w", "sem", "sett")):
         return "week"
@@ -123,7 +128,7 @@ def _unit(word: str) -> str:
 _SINGULAR_UNITS: Final = frozenset({
     "day", "jour", "tag", "werktag", "arbeitstag", "week", "semaine", "woche", "semana",
     "hour", "hr", "h", "heure", "stunde", "hora", "month", "monat", "mes",
-    "giorno", "settimana", "mese", "mês", "dia",
+    "giorno", "settimana", "mese", "mês", "dia", "fortnight",
 })
 # For "in the coming days" and the like; singular units ("the next week") count one.
 _VAGUE_COUNTS: Final = {"day": 3, "week": 2, "hour": 24, "month": 2}
@@ -141,6 +146,8 @@ def _duration(m: re.Match[str]) -> LastDay | None:
     if word in _FRENCH_DAY_COUNTS:
         # "Sous huitaine": within eight days; "sous quinzaine": within fifteen.
         count = _FRENCH_DAY_COUNTS[word]
+    if word.startswith("fortnight"):
+        count *= _FORTNIGHT
     if unit == "hour":
         return lambda local: (local + timedelta(hours=count)).date()
     if unit == "month":
@@ -213,7 +220,7 @@ _NAMED_PERIODS: Final = (
                                "kommender", "semaine", "próxima", "proxima", "semana"}),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
                     r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
-                    r"fin\s+de\s+(?:la|cette)\s+semaine", r"cette\s+semaine",
+                    r"fin\s+de\s+(?:(?:la|cette)\s+)?semaine", r"cette\s+semaine",
                     r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana",
                     r"questa\s+settimana", r"entro\s+la\s+settimana",
                     r"(?:o\s+)?fim\s+da\s+semana", r"final\s+da\s+semana"),
@@ -257,13 +264,13 @@ _PERIOD_STEMS: Final = (
     "day", "jour", "tag", "werk", "arbeit", "día", "dia", "week", "sem", "woch", "hour",
     "heure", "stund", "hora", "month", "monat", "mes", "mois", "eod", "cob", "eob", "eow",
     "eom", "feierabend", "dienstschluss", "business", "giorn", "sett", "ore", "mese", "mês",
-    "huitaine", "quinzaine",
+    "huitaine", "quinzaine", "fortnight",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
 _DURATION_LEADS: Final = frozenset({
     "within", "in", "over", "during", "dans", "sous", "en", "innerhalb", "binnen", "dentro",
-    "entro", "tra", "fra", "nei", "nelle", "em", "nos", "nas", "daqui",
+    "entro", "tra", "fra", "nei", "nelle", "em", "nos", "nas", "daqui", "d", "no", "nel",
 })
 
 

@@ -109,7 +109,11 @@ class Reply:
 _ATTRIBUTION = re.compile(
     r"^(?:on\b.{0,200}\bwrote|le\b.{0,200}\ba écrit|am\b.{0,200}\bschrieb.{0,200}"
     r"|el\b.{0,200}\bescribió|il\b.{0,200}\bha scritto|em\b.{0,200}\bescreveu"
-    r"|op\b.{0,200}\bschreef)\s*:\s*$",
+    r"|op\b.{0,200}\bschreef"
+    # Any lead-in, when the writer's address stands before the verb: "seg., 23 de nov. de
+    # 2026 às 17:30, Marta <marta@x.example> escreveu:".
+    r"|.{0,200}@[^\s>]+>?\s*(?:wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef))"
+    r"\s*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _SEPARATORS = re.compile(
