@@ -132,7 +132,7 @@ _ORDINAL: Final = re.compile(
 # 24", "après notre CODIR du 2", "del 3 al 5", "entro il 20", German "bis zum 24." (with
 # its dot). Not a count or an amount ("le 2e tour", "el 3 %", "il 20 per cento").
 _BARE_DAY: Final = re.compile(
-    r"(?P<art>le|du|au|el|del|al|il|dal|entro\s+il|dia)\s+(?<![\w.:/])(?P<d>\d{1,2})(?:er|º)?"
+    r"(?<!\w)(?P<art>le|du|au|el|del|al|il|dal|entro\s+il|dia)\s+(?<![\w.:/])(?P<d>\d{1,2})(?:er|º)?"
     r"(?![\d/.,:]?\d|\s*(?:%|€|\$|°|e\b|ème|è|h\b|heures?\b|ans?\b|años\b|anni\b|anos\b"
     r"|euros?\b|min\b|minutes?\b|minutos\b|minuti\b|per\s+cento|por\s+ciento|pour\s+cent"
     # Québec's "5 à 7" is an after-work drink, not the 5th at 7 ("le 24 à 14h" is).
@@ -140,7 +140,7 @@ _BARE_DAY: Final = re.compile(
     # An address: "au 2 rue de la Paix", "del 3 de la calle Mayor" is no day.
     r"|(?:bis|ter)\b|rue\b|avenue\b|av\.|bd\b|boulevard\b|place\b|quai\b|chemin\b|all[ée]e\b"
     r"|impasse\b|calle\b|avenida\b|via\b|viale\b|piazza\b|corso\b|rua\b|str(?:a(?:ss|ß)e|\.)))"
-    r"|(?P<art2>am|zum)\s+(?<![\w.:/])(?P<d2>\d{1,2})\.(?!\d|\s*(?:\d|[A-Za-zÄÖÜäöü]+\s+\d{4}))",
+    r"|(?<!\w)(?P<art2>am|zum)\s+(?<![\w.:/])(?P<d2>\d{1,2})\.(?!\d|\s*(?:\d|[A-Za-zÄÖÜäöü]+\s+\d{4}))",
     re.I,
 )
 _BARE_DAY_LEADS: Final = frozenset({"le", "du", "au", "el", "del", "al", "il", "dal", "entro",
