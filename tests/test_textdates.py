@@ -324,6 +324,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "entrego su CV.", SENT, MADRID, eod(2026, 11, 26, MADRID), "jueves 26/11"),
     ("en-un-plazo-de-quince-dias", "Te daremos una respuesta en un plazo de quince días.",
      SENT, MADRID, eod(2026, 12, 4, MADRID), "en un plazo de quince días"),
+    ("dentro-de-unos-ocho-dias", "Dentro de unos ocho días le estaremos contando.", SENT,
+     MADRID, eod(2026, 11, 27, MADRID), "Dentro de unos ocho días"),
     ("within-a-fortnight", "We'll get back to you within a fortnight.", SENT, NY,
      eod(2026, 12, 3), "within a fortnight"),
     ("fin-de-semaine", "Nous reviendrons vers vous d'ici la fin de semaine, promis.", SENT,
@@ -471,6 +473,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     # A hard-wrapped line break inside the phrase.
     ("I am on leave and will be back in the\noffice on Monday 30 November.", NY,
      datetime(2026, 11, 30, tzinfo=NY)),
+    ("Je serai de nouveau parmi vous à compter du lundi 30 novembre.", PARIS,
+     datetime(2026, 11, 30, tzinfo=PARIS)),
     # "From" that day on, back again.
     ("Ab Montag, dem 30.11., sitze ich wieder am Schreibtisch.", BERLIN,
      datetime(2026, 11, 30, tzinfo=BERLIN)),

@@ -280,7 +280,7 @@ def _span_end(text: str, first: _Candidate, second: _Candidate) -> re.Match[str]
 _BACK_CUE: Final = re.compile(
     r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
-    r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends)"
+    r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau)"
     # A hard-wrapped line ("back in the\noffice on Monday") goes on; a blank line does not.
     r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,40}$", re.I)
 _UNTIL_CUE: Final = re.compile(

@@ -92,6 +92,8 @@ _DURATION: Final = re.compile(
     r"(?P<art>(?:the|les|den|los|las|i|le|os|as)\s+)?"
     r"(?P<next>(?:next|coming|following|prochain[es]*|n[aä]chsten|kommenden|pr[oó]xim[oa]s"
     r"|prossim[ie])\s+)?"
+    # "Dentro de unos ocho días", "in about ten days": the number after its "about".
+    r"(?:(?:unos|unas|about|around|roughly|environ|circa|etwa|rund|uns|umas)\s+(?=\w+\s+\w))?"
     rf"(?:(?P<n>{_NUMBER})(?:\s*(?:-|–|to|or|à|bis|a|o)\s*(?P<n2>{_NUMBER}))?\s*)?"
     r"(?:(?P<biz>business|working|work)\s+)?"
     r"(?P<unit>huitaine|quinzaine|fortnights?|werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?"
