@@ -378,10 +378,16 @@ def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
     if token.year is None and token.weekday is not None:
         # "mardi 24/11" written on the 25th: the weekday says this year's, just past.
         for month, day in orders:
-            past = _exact(month, day, ref.year, ref)
-            if past is not None and past.weekday() == token.weekday:
+            past = _just_past(month, day, token.weekday, ref)
+            if past is not None:
                 return past
     return found[0] if found else None
+
+
+def _just_past(month: int, day: int, weekday: int, ref: date) -> date | None:
+    """This year's date when the weekday written beside it is its own, else None."""
+    past = _exact(month, day, ref.year, ref)
+    return past if past is not None and past.weekday() == weekday else None
 
 
 def _ordinal(day: int, ref: date) -> date | None:
@@ -409,7 +415,9 @@ def _weekday_date(weekday: int, mode: WeekdayMode, ref: date) -> date:
 def resolve_day(token: DayToken, ref: date, month_first: bool) -> date | None:
     """The date `token` names when written on `ref`; None when it names no real day.
 
-    Dates without a year are the next occurrence on or after `ref`. A NUMERIC date is
+    Dates without a year are the next occurrence on or after `ref`, unless the weekday
+    written beside one fits only this year's, already past ("mardi 24/11" written on the
+    25th). A NUMERIC date is
     read in the order whose weekday matches the one written beside it, else month first
     when `month_first` and the separator is a slash, else day first.
     """
@@ -434,8 +442,8 @@ def resolve_day(token: DayToken, ref: date, month_first: bool) -> date | None:
                     and found.weekday() != token.weekday):
                 # "Monday, November 16" written on the 17th: the weekday says this year's,
                 # just past, not next year's.
-                past = _exact(token.month, token.day, ref.year, ref)
-                if past is not None and past.weekday() == token.weekday:
+                past = _just_past(token.month, token.day, token.weekday, ref)
+                if past is not None:
                     return past
             return found
         case DayKind.NUMERIC:
