@@ -341,6 +341,22 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "a más tardar.", SENT, MADRID, eod(2026, 11, 23, MADRID), "lunes 23"),
     ("last-of-several-en", "I'll pass it to him today and will get back to you by Tuesday.",
      SENT, NY, eod(2026, 11, 24), "by Tuesday"),
+    # The Monday, and the week, after next.
+    ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
+     eod(2026, 11, 30, BERLIN), "übernächsten Montag"),
+    ("ubernachste-woche", "Wir melden uns übernächste Woche bei Ihnen.", SENT, BERLIN,
+     eod(2026, 12, 4, BERLIN), "übernächste Woche"),
+    ("tuesday-of-the-week-after-next", "We will get back to you on Tuesday of the week after "
+     "next.", SENT, NY, eod(2026, 12, 1), "Tuesday of the week after next"),
+    # The end of the year, and the start of the next.
+    ("antes-de-fin-de-ano", "Le daremos una respuesta antes de fin de año.", SENT, MADRID,
+     eod(2026, 12, 31, MADRID), "antes de fin de año"),
+    ("fin-de-l-annee", "Nous reviendrons vers vous avant la fin de l'année.", SENT, PARIS,
+     eod(2026, 12, 31, PARIS), "avant la fin de l'année"),
+    ("bis-jahresende", "Wir geben Ihnen bis Jahresende Bescheid.", SENT, BERLIN,
+     eod(2026, 12, 31, BERLIN), "bis Jahresende"),
+    ("early-next-year", "We expect to decide early next year and will be in touch then.",
+     SENT, NY, eod(2027, 1, 10), "early next year"),
     ("by-wins-over-a-sentence", "We'll have two more conversations this week and will get "
      "back to you by Tuesday, December 1.", SENT, NY, eod(2026, 12, 1),
      "by Tuesday, December 1"),
@@ -371,6 +387,12 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("pouvez-vous-confirmer", "Pouvez-vous confirmer d'ici demain ?"),
     ("kannst-du-bis", "Kannst du bis morgen Bescheid geben?"),
     ("month-part-without-cue", "The role starts in early January."),
+    ("year-end-without-cue", "December is busy with the year-end close."),
+    # The end of the year names a plan as often as a promise: news must be spoken of.
+    ("hiring-frozen-bis-jahresende", "Bei uns stellen wir bis Jahresende eher Hardware-Leute "
+     "ein."),
+    ("hiring-before-the-end-of-the-year", "He mentioned they might be hiring for a policy "
+     "role before the end of the year."),
     ("handover-done", "I passed it to him on Monday."),
     ("handover-asked-of-the-reader", "Pass it to him on Monday."),
     ("hasta-away", "Está en el offsite hasta el jueves, pero apenas vuelva le paso tu CV."),

@@ -175,9 +175,10 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
                 found = mention
         elif _speaks_of_replying(text, start, candidate.end):
             return mention
-        else:
+        elif not (isinstance(candidate, PeriodToken) and candidate.distant):
             # "We're seeing two more candidates by Thursday": a date, but no word of an
             # answer; a sentence that speaks of one ("back to you within a week") wins.
+            # "Hiring is frozen until the end of the year" is no promise at all.
             bare = bare or mention
     return found or bare
 

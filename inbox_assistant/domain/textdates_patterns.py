@@ -35,6 +35,7 @@ class WeekdayMode(Enum):
     AFTER = "after"  # strictly after the reference day ("Friday", "next Friday")
     ON_OR_AFTER = "on_or_after"  # "this Friday" said on a Friday means today
     NEXT_WEEK = "next_week"  # "Friday next week": in the Monday-to-Sunday week after
+    WEEK_AFTER_NEXT = "week_after_next"  # "übernächsten Montag": in the week after that
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +147,12 @@ _BARE_DAY: Final = re.compile(
 _BARE_DAY_LEADS: Final = frozenset({"le", "du", "au", "el", "del", "al", "il", "dal", "entro",
                                     "dia", "am", "zum"})
 _WEEKDAY_PHRASE: Final = re.compile(
-    r"(?:\b(?P<mod>this\s+coming|next|this|coming|el\s+pr[oó]ximo|pr[oó]xim[oa]|n[aä]chsten"
+    r"(?:\b(?P<mod>this\s+coming|next|this|coming|el\s+pr[oó]ximo|pr[oó]xim[oa]"
+    r"|(?:[uü]ber|ueber)?n(?:[aä]|ae)chste[nr]?"
     r"|n[aä]chste|kommenden|diesen|ce|prossim[oa]|questo|questa|este|esta|nesta|neste)\s+)?"
     rf"(?P<wd>{_WEEKDAY})"
-    r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|de\s+la\s+semana\s+que\s+viene"
+    r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|(?:of\s+)?the\s+week\s+after\s+next"
+    r"|de\s+la\s+semana\s+que\s+viene"
     r"|que\s+viene|n[aä]chster\s+woche|prossim[oa]|della\s+settimana\s+prossima"
     r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem))?"
     # "jueves 5", "jeudi 5", "Donnerstag, 5.", "terça-feira dia 24", "vendredi prochain, le
@@ -241,7 +244,9 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
     mod = " ".join((m["mod"] or "").lower().split())
     mod2 = " ".join((m["mod2"] or "").lower().split())
     mode = WeekdayMode.AFTER
-    if mod2.startswith(_NEXT_WEEK_MODS):
+    if mod.startswith(("über", "uber", "ueber")) or mod2.endswith("after next"):
+        mode = WeekdayMode.WEEK_AFTER_NEXT
+    elif mod2.startswith(_NEXT_WEEK_MODS):
         mode = WeekdayMode.NEXT_WEEK
     elif mod in _ON_OR_AFTER_MODS:
         mode = WeekdayMode.ON_OR_AFTER
@@ -272,7 +277,9 @@ _MONTH_LEADS: Final = frozenset(LETTERS.findall(name)[0] for name in MONTHS)
 # The first words of the `mod` of _WEEKDAY_PHRASE and of the phrases of _RELATIVE.
 _MODIFIER_LEADS: Final = frozenset({
     "this", "next", "coming", "el", "próximo", "proximo", "próxima", "proxima", "nächsten",
-    "nachsten", "nächste", "nachste", "kommenden", "diesen", "ce", "prossimo", "prossima",
+    "nachsten", "nächste", "nachste", "naechste", "naechsten", "übernächsten", "übernächste",
+    "übernächster", "ubernachsten", "ubernachste", "uebernaechsten", "uebernaechste",
+    "kommenden", "diesen", "ce", "prossimo", "prossima",
     "questo", "questa", "este", "esta", "nesta", "neste",
 })
 _RELATIVE_LEADS: Final = frozenset({
@@ -407,6 +414,8 @@ def _weekday_date(weekday: int, mode: WeekdayMode, ref: date) -> date:
     ahead = (weekday - ref.weekday()) % 7
     if mode is WeekdayMode.NEXT_WEEK:
         return ref + timedelta(days=7 - ref.weekday() + weekday)
+    if mode is WeekdayMode.WEEK_AFTER_NEXT:
+        return ref + timedelta(days=14 - ref.weekday() + weekday)
     if mode is WeekdayMode.AFTER and ahead == 0:
         return ref + timedelta(days=7)
     return ref + timedelta(days=ahead)

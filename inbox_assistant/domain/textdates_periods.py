@@ -26,6 +26,8 @@ class PeriodToken:
 
     `self_cued` marks phrases that commit by themselves ("within two weeks"); `closes_day`
     marks "end of day"-like phrases, which a following day phrase may complete ("EOD Friday").
+    `distant` marks the end of the year and the like, which a plan names as often as a promise
+    ("hiring is frozen until the end of the year"): only news spoken of makes it a promise.
     """
 
     start: int
@@ -33,6 +35,7 @@ class PeriodToken:
     last_day: LastDay
     self_cued: bool = False
     closes_day: bool = False
+    distant: bool = False
 
 
 def add_business_days(start: date, count: int) -> date:
@@ -66,6 +69,14 @@ def _next_week(weekday: int) -> LastDay:
         return ref + timedelta(days=7 - ref.weekday() + weekday)
 
     return last_day
+
+
+def _year_end(local: datetime) -> date:
+    return date(local.year, 12, 31)
+
+
+def _early_next_year(local: datetime) -> date:
+    return date(local.year + 1, 1, 10)
 
 
 def _same_day(local: datetime) -> date:
@@ -176,6 +187,8 @@ _NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "la", "pro
 _WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow"})
 _MONTH: Final = frozenset({"month", "monat", "monats", "monatsende", "mois", "mes", "mese", "mês",
                            "eom"})
+_YEAR: Final = frozenset({"year", "eoy", "jahresende", "jahres", "année", "annee", "año", "ano",
+                          "anno"})
 _DAY: Final = frozenset({"eod", "cob", "eob", "day", "business", "journée", "journee",
                          "feierabend", "dienstschluss", "día", "dia"})
 
@@ -184,7 +197,8 @@ class _Named(NamedTuple):
     """Phrases naming a period, which all hold one of the words `holds` and start with one
     of the words `leads` (lower-case): a scan is skipped without the one, tried at the other.
 
-    `closes_day` marks "end of day", which a day phrase after it may complete ("EOD Friday").
+    `closes_day` marks "end of day", which a day phrase after it may complete ("EOD Friday");
+    `distant` marks the end of the year and the like (see `PeriodToken`).
     """
 
     pattern: re.Pattern[str]
@@ -192,6 +206,7 @@ class _Named(NamedTuple):
     holds: frozenset[str]
     leads: frozenset[str]
     closes_day: bool = False
+    distant: bool = False
 
 
 _NAMED_PERIODS: Final = (
@@ -203,6 +218,12 @@ _NAMED_PERIODS: Final = (
            _next_week(1), _WEEK,
            frozenset({"early", "the", "beginning", "start", "anfang", "début", "debut", "a",
                       "principios", "all", "inizio", "início", "inicio"})),
+    _Named(_phrases(r"the\s+week\s+after\s+next",
+                    r"(?:[uü]ber|ueber)n(?:[aä]|ae)chste[nr]?\s+woche"),
+           _next_week(11), _WEEK,
+           frozenset({"the", "übernächste", "übernächsten", "übernächster", "ubernachste",
+                      "ubernachsten", "ubernachster", "uebernaechste", "uebernaechsten",
+                      "uebernaechster"})),
     _Named(_phrases(rf"(?:mid[-\s]?|(?:the\s+)?middle\s+of\s+){_NEXT_WEEK}",
                     rf"mitte\s+{_NEXT_WEEK}", rf"milieu\s+de\s+{_NEXT_WEEK}",
                     rf"(?:a\s+)?mediados\s+de\s+{_NEXT_WEEK}"),
@@ -250,6 +271,25 @@ _NAMED_PERIODS: Final = (
            _month_end_from(1), _MONTH,
            frozenset({"the", "end", "next", "ende", "nächsten", "nachsten", "la", "fin", "mois",
                       "el", "próximo", "proximo", "il", "prossimo", "o", "mês", "mes"})),
+    # "Before the end of the year", "bis Jahresende", "avant la fin de l'année", "antes de
+    # fin de año": the 31st of December.
+    _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+year", r"year[-\s]?end", r"EOY",
+                    r"jahresende", r"ende\s+(?:des|dieses)\s+jahres",
+                    r"fin\s+(?:d['’]\s*|de\s+l['’]\s*|de\s+cette\s+)ann[ée]e",
+                    r"fin\s+(?:de|del)\s+a[ñn]o", r"(?:a\s+)?finales\s+de(?:l|\s+este)?\s+a[ñn]o",
+                    r"fine\s+(?:dell['’]\s*)?anno", r"(?:o\s+)?(?:fim|final)\s+do\s+ano"),
+           _year_end, _YEAR,
+           frozenset({"the", "end", "year", "eoy", "jahresende", "ende", "fin", "a", "finales",
+                      "fine", "o", "fim", "final"}), distant=True),
+    _Named(_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+year",
+                    r"anfang\s+(?:des\s+)?n(?:[aä]|ae)chsten\s+jahres",
+                    r"d[ée]but\s+(?:de\s+l['’]\s*|d['’]\s*)ann[ée]e\s+prochaine",
+                    r"(?:a\s+)?principios\s+del\s+(?:pr[oó]ximo\s+a[ñn]o|a[ñn]o\s+que\s+viene)",
+                    r"(?:all['’]\s*)?inizio\s+del(?:l['’]\s*anno\s+prossimo|\s+prossimo\s+anno)",
+                    r"in[ií]cio\s+do\s+pr[oó]ximo\s+ano"),
+           _early_next_year, _YEAR,
+           frozenset({"early", "the", "beginning", "start", "anfang", "début", "debut", "a",
+                      "principios", "all", "inizio", "início", "inicio"}), distant=True),
     _Named(_phrases(r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
                     r"|close\s+of\s+business|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e"
                     r"|Feierabend|Dienstschluss|final\s+del\s+d[ií]a"),
@@ -266,7 +306,7 @@ _PERIOD_STEMS: Final = (
     "day", "jour", "tag", "werk", "arbeit", "día", "dia", "week", "sem", "woch", "hour",
     "heure", "stund", "hora", "month", "monat", "mes", "mois", "eod", "cob", "eob", "eow",
     "eom", "feierabend", "dienstschluss", "business", "giorn", "sett", "ore", "mese", "mês",
-    "huitaine", "quinzaine", "fortnight",
+    "huitaine", "quinzaine", "fortnight", "year", "eoy", "jahr", "année", "annee", "año", "anno",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
@@ -282,7 +322,8 @@ def _may_hold_period(text: str, words: Words) -> bool:
     # This test has always split the lower-cased text into words, and "İ" lower-cases to
     # "i" and a combining dot, which splits its word in two.
     lowered = set(LETTERS.findall(text.lower())) if "İ" in text else words.spans.keys()
-    return any(word.startswith(_PERIOD_STEMS) for word in lowered)
+    # Portugal's year, "ano", is too short a stem: "another" is no period.
+    return any(word.startswith(_PERIOD_STEMS) for word in lowered) or "ano" in lowered
 
 
 # Part of a named month: "early January", "the second week of January", "mi-décembre",
@@ -343,6 +384,6 @@ def scan_periods(text: str) -> list[PeriodToken]:
     for named in _NAMED_PERIODS:
         if words.may_hold(named.holds):
             found.extend(PeriodToken(m.start(), m.end(), named.last_day,
-                                     closes_day=named.closes_day)
+                                     closes_day=named.closes_day, distant=named.distant)
                          for m in matches_at(named.pattern, text, words.starts(named.leads)))
     return non_overlapping(found)
