@@ -341,6 +341,20 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "a más tardar.", SENT, MADRID, eod(2026, 11, 23, MADRID), "lunes 23"),
     ("last-of-several-en", "I'll pass it to him today and will get back to you by Tuesday.",
      SENT, NY, eod(2026, 11, 24), "by Tuesday"),
+    # "The days that follow" follow the day named before them, else the message.
+    ("dias-siguientes-after-a-day", "Las revisamos todas juntas después del comité del 1/12; "
+     "tendrás noticias nuestras en los días siguientes.", SENT, MADRID,
+     eod(2026, 12, 4, MADRID), "en los días siguientes"),
+    ("days-that-follow-a-weekday", "The panel meets on Monday. You will hear from us in the "
+     "days that follow.", SENT, NY, eod(2026, 11, 26), "in the days that follow"),
+    ("following-days-alone", "We will be in touch in the following days.", SENT, NY,
+     eod(2026, 11, 22), "in the following days"),
+    # Away until a day, with news promised for the return.
+    ("news-once-she-is-back", "Priya (the hiring manager) is on leave until the 30th and we "
+     "can't shortlist without her; we'll come back to all candidates once she's in.", SENT, NY,
+     eod(2026, 11, 30), "the 30th"),
+    ("sobald-sie-wieder-da-ist", "Frau Roth ist bis zum 30. im Urlaub; sobald sie wieder da "
+     "ist, melden wir uns bei Ihnen.", SENT, BERLIN, eod(2026, 11, 30, BERLIN), "zum 30."),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),

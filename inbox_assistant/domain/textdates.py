@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import Final
@@ -31,7 +31,7 @@ from inbox_assistant.domain.textdates_patterns import (
     resolve_day,
     scan_days,
 )
-from inbox_assistant.domain.textdates_periods import PeriodToken, scan_periods
+from inbox_assistant.domain.textdates_periods import LastDay, PeriodToken, scan_periods
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
 
@@ -381,6 +381,35 @@ _AWAY_UNTIL: Final = re.compile(
     r"|bis(?:\s+zum)?|hasta(?:\s+el)?|fino\s+al|at[ée](?:\s+(?:ao|dia))?)\s*(?:the\s+|le\s+)?$",
     re.I,
 )
+# "Once she's back", "sobald sie wieder da ist", "dès qu'elle sera rentrée", "en cuanto
+# vuelva", "appena rientra", "assim que voltar".
+_ONCE_BACK: Final = re.compile(
+    r"\b(?:(?:once|when|as\s+soon\s+as|after)\s+(?:\w+\s+){0,2}\w+\s*(?:['’]s|is|are|has|have)?"
+    r"\s*(?:been\s+)?(?:back|in|returned|returns)"
+    r"|(?:sobald|wenn)\s+(?:sie|er)\s+(?:wieder\s+)?(?:da|zur[uü]ck|im\s+b[uü]ro)"
+    r"|(?:d[eè]s\s+qu['’]\s*|quand\s+|lorsqu['’]\s*)(?:elle|il)\s+(?:sera|est)\s+"
+    r"(?:rentr[ée]e?|revenue?|de\s+retour|l[aà])"
+    r"|(?:cuando|en\s+cuanto|apenas|tan\s+pronto\s+como)\s+(?:(?:ella|[eé]l)\s+)?"
+    r"(?:vuelva|regrese|se\s+reincorpore|est[eé]\s+de\s+vuelta)"
+    r"|(?:appena|quando)\s+(?:(?:lei|lui)\s+)?(?:rientra|rientrer[aà]|torna|tornerà|sar[aà]\s+di"
+    r"\s+ritorno)"
+    r"|(?:assim\s+que|quando)\s+(?:(?:ela|ele)\s+)?(?:voltar|regressar|estiver\s+de\s+volta))\b",
+    re.I,
+)
+# How far after an absence's end news promised for the return may stand.
+_ONCE_BACK_REACH: Final = 160
+
+
+def _news_once_back(text: str, end: int) -> bool:
+    """Whether news is promised for the return of someone away until the day ending at `end`."""
+    tail = text[end:end + _ONCE_BACK_REACH]
+    stop = _SENTENCE_END.search(tail)
+    tail = tail if stop is None else tail[:stop.start()]
+    if _ONCE_BACK.search(tail) is None:
+        return False
+    return _REPLY_CUE.search(tail) is not None or _FOREIGN_REPLY_CUE.search(tail) is not None
+
+
 _DEADLINE_CUE: Final = re.compile(
     r"\b(?:deadline|expir|due\b(?!\s+to\b)|clos(?:es|ing)\b|close\s+(?:on|at)\b|cut-?off"
     r"|last\s+day|ha(?:ve|s)\s+until|no\s+later\s+than|frist|abl[aä]uf|l[aä]uft\s+\w+\s+ab"
@@ -510,7 +539,31 @@ def _limits(text: str, start: int) -> bool:
 @lru_cache(maxsize=32)
 def _candidates(text: str) -> tuple[_Candidate, ...]:
     """The day and period phrases of `text` clear of its times, in text order."""
-    return tuple(non_overlapping([*_days(text), *scan_periods(text)]))
+    found = non_overlapping([*_days(text), *scan_periods(text)])
+    previous: _Candidate | None = None
+    for index, candidate in enumerate(found):
+        if (isinstance(candidate, PeriodToken) and candidate.following
+                and isinstance(previous, DayToken)
+                and candidate.start - previous.end <= _FOLLOWING_REACH):
+            # "Después del comité del 1/12; tendrás noticias en los días siguientes."
+            found[index] = replace(candidate, last_day=_days_after(text, previous, candidate))
+        previous = candidate
+    return tuple(found)
+
+
+# How far before "in the days that follow" the day they follow may stand.
+_FOLLOWING_REACH: Final = 120
+
+
+def _days_after(text: str, day: DayToken, period: PeriodToken) -> LastDay:
+    """The period's length, counted from the day named before it instead of the message."""
+    def last_day(local: datetime) -> date | None:
+        base = _last_day(text, day, local)
+        own = period.last_day(local)
+        if base is None or own is None:
+            return own
+        return base + (own - local.date())
+    return last_day
 
 
 @lru_cache(maxsize=32)
@@ -629,8 +682,9 @@ def _promise_start(
         # "If you could send those over by Friday, that would be fab."
         return None
     if _AWAY_UNTIL.search(text, max(lo, lead - 50), lead) is not None:
-        # "Sandra is on leave until the 20th."
-        return None
+        # "Sandra is on leave until the 20th" is no promise, unless news is promised for
+        # her return: "...; we'll come back to all candidates once she's in."
+        return candidate.start if _news_once_back(text, candidate.end) else None
     if _NO_TIMELINE.search(text, candidate.end, _part_end(text, candidate.end, hi)):
         # "This week we have no date for the decision yet."
         return None

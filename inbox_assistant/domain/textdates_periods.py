@@ -28,6 +28,8 @@ class PeriodToken:
     marks "end of day"-like phrases, which a following day phrase may complete ("EOD Friday").
     `distant` marks the end of the year and the like, which a plan names as often as a promise
     ("hiring is frozen until the end of the year"): only news spoken of makes it a promise.
+    `following` marks "in the days that follow", counted from a day named just before it
+    when there is one ("after the committee on 1/12; news in the days that follow").
     """
 
     start: int
@@ -36,6 +38,7 @@ class PeriodToken:
     self_cued: bool = False
     closes_day: bool = False
     distant: bool = False
+    following: bool = False
 
 
 def add_business_days(start: date, count: int) -> date:
@@ -101,8 +104,8 @@ _DURATION: Final = re.compile(
     # "Within a fortnight": one of them.
     r"(?:an?\s+(?=fortnight))?"
     r"(?P<art>(?:the|les|den|los|las|i|le|os|as)\s+)?"
-    r"(?P<next>(?:next|coming|following|prochain[es]*|n[aä]chsten|kommenden|pr[oó]xim[oa]s"
-    r"|prossim[ie])\s+)?"
+    r"(?P<next>(?:next|coming|(?P<following>following|siguientes|suivants|successivi|seguintes)"
+    r"|prochain[es]*|n[aä]chsten|kommenden|pr[oó]xim[oa]s|prossim[ie])\s+)?"
     # "Dentro de unos ocho días", "in about ten days": the number after its "about".
     r"(?:(?:unos|unas|about|around|roughly|environ|circa|etwa|rund|uns|umas)\s+(?=\w+\s+\w))?"
     rf"(?:(?P<n>{_NUMBER})(?:\s*(?:-|–|to|or|à|bis|a|o)\s*(?P<n2>{_NUMBER}))?\s*)?"
@@ -112,6 +115,9 @@ _DURATION: Final = re.compile(
     r"|giorn[oi]|weeks?|semaines?|wochen?|semanas?|settiman[ae]|hours?|hrs?|heures?"
     r"|stunden?|horas?|ore|h|months?|mois|monat(?:e|en)?|mes(?:es)?|mesi|m[eê]s)\b"
     r"(?:\s+(?P<biz2>ouvr[ée]s|ouvrables|h[aá]biles|laborables|lavorativi|[uú]teis))?"
+    # "En los días siguientes", "in the days that follow": after a day named before.
+    r"(?:\s+(?P<after>siguientes|following|after(?:wards)?|that\s+follow|suivants|qui\s+suivent"
+    r"|successivi|seguintes|danach|darauf))?"
     r"(?:\s+or\s+(?P<n3>two|three|so))?",
     re.I,
 )
@@ -151,7 +157,7 @@ def _duration(m: re.Match[str]) -> LastDay | None:
     word = m["unit"].lower()
     unit = _unit(word)
     counts = [c for c in (_count(m["n"]), _count(m["n2"]), _count(m["n3"])) if c is not None]
-    if not counts and m["next"] is None and m["art"] is not None:
+    if not counts and m["next"] is None and m["art"] is not None and word in _SINGULAR_UNITS:
         # "within the week": the end of the current one
         return {"day": _same_day, "week": _this_friday, "month": _month_end_from(0)}.get(unit)
     vague = 1 if word in _SINGULAR_UNITS else _VAGUE_COUNTS[unit]
@@ -380,7 +386,8 @@ def scan_periods(text: str) -> list[PeriodToken]:
         last_day = _duration(match)
         if last_day is not None:
             cued = match["prep"].lower().startswith(_SELF_CUED)
-            found.append(PeriodToken(match.start(), match.end(), last_day, self_cued=cued))
+            found.append(PeriodToken(match.start(), match.end(), last_day, self_cued=cued,
+                                     following=bool(match["following"] or match["after"])))
     for named in _NAMED_PERIODS:
         if words.may_hold(named.holds):
             found.extend(PeriodToken(m.start(), m.end(), named.last_day,
