@@ -539,7 +539,8 @@ def _limits(text: str, start: int) -> bool:
 @lru_cache(maxsize=32)
 def _candidates(text: str) -> tuple[_Candidate, ...]:
     """The day and period phrases of `text` clear of its times, in text order."""
-    found = non_overlapping([*_days(text), *scan_periods(text)])
+    tokens: list[_Candidate] = [*_days(text), *scan_periods(text)]
+    found = non_overlapping(tokens)
     previous: _Candidate | None = None
     for index, candidate in enumerate(found):
         if (isinstance(candidate, PeriodToken) and candidate.following
