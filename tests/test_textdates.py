@@ -355,6 +355,31 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 11, 30), "the 30th"),
     ("sobald-sie-wieder-da-ist", "Frau Roth ist bis zum 30. im Urlaub; sobald sie wieder da "
      "ist, melden wir uns bei Ihnen.", SENT, BERLIN, eod(2026, 11, 30, BERLIN), "zum 30."),
+    # More ways of saying when news comes.
+    ("tiens-au-courant", "On se donne jusqu'à la fin du mois pour trancher, je vous tiens au "
+     "courant.", SENT, PARIS, eod(2026, 11, 30, PARIS), "fin du mois"),
+    ("courant-de-semaine-prochaine", "Vous aurez un retour de notre part courant de semaine "
+     "prochaine.", SENT, PARIS, eod(2026, 11, 27, PARIS), "courant de semaine prochaine"),
+    ("redis-dans-la-semaine", "Je vous redis ça dans la semaine.", SENT, PARIS,
+     eod(2026, 11, 20, PARIS), "dans la semaine"),
+    ("im-laufe-der-naechsten-woche", "Wir melden uns im Laufe der nächsten Woche bei Ihnen.",
+     SENT, BERLIN, eod(2026, 11, 27, BERLIN), "im Laufe der nächsten Woche"),
+    ("primera-quincena", "Esperamos tener una decisión durante la primera quincena de "
+     "diciembre.", SENT, MADRID, eod(2026, 12, 15, MADRID), "la primera quincena de diciembre"),
+    ("primeira-semana", "Devemos ter novidades na primeira semana de dezembro.", SENT, MADRID,
+     eod(2026, 12, 7, MADRID), "primeira semana de dezembro"),
+    ("first-half-of-december", "Expect to hear from us sometime in the first half of "
+     "December.", SENT, NY, eod(2026, 12, 15), "the first half of December"),
+    ("before-the-holidays", "Hoping to have news for you before the holidays.", SENT, NY,
+     eod(2026, 12, 23), "before the holidays"),
+    ("after-the-holidays", "We'll be in touch after the holidays.", SENT, NY,
+     eod(2027, 1, 10), "after the holidays"),
+    ("wednesday-week", "You'll hear from me no later than Wednesday week.", SENT, NY,
+     eod(2026, 12, 2), "no later than Wednesday week"),
+    ("a-week-on-friday", "We'll get back to you a week on Friday.", SENT, NY,
+     eod(2026, 11, 27), "a week on Friday"),
+    ("mardi-en-huit", "Je vous donne une réponse mardi en huit.", SENT, PARIS,
+     eod(2026, 12, 1, PARIS), "mardi en huit"),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),
@@ -402,6 +427,7 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("kannst-du-bis", "Kannst du bis morgen Bescheid geben?"),
     ("month-part-without-cue", "The role starts in early January."),
     ("year-end-without-cue", "December is busy with the year-end close."),
+    ("closed-after-christmas", "Our office is closed after Christmas."),
     # The end of the year names a plan as often as a promise: news must be spoken of.
     ("hiring-frozen-bis-jahresende", "Bei uns stellen wir bis Jahresende eher Hardware-Leute "
      "ein."),

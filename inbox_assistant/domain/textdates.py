@@ -326,13 +326,15 @@ _REPLY_CUE: Final = re.compile(
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
     r"|touch\s+base|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify|send(?:ing)?\s+you"
-    r"|have\s+word\s+for\s+you)",
+    r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)"
+    r"|give\s+you\s+a\s+(?:shout|call|ring))",
     re.I,
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
-    r"|tenir\s+au\s+courant|recontacter|meld(?:e|et)\b"
+    r"|(?:tenir|tiens|tiendrai|tiendrons|tenons)\s+au\s+courant|recontacter|meld(?:e|et)\b"
+    r"|un\s+retour|(?:te|vous)\s+(?:redi(?:s|rai|rons)|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
     r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
@@ -365,7 +367,7 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     re.I,
 )
 _FUTURE: Final = re.compile(
-    r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hope\s+to|intend|anticipate"
+    r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hop(?:e|ing)\s+to|intend|anticipate"
     r"|should|would\s+like\s+to)|['’]ll\b"
     # "Friday I'm walking it over to Sheila": a plan in the present.
     r"|\b(?:i['’]m|i\s+am)\s+(?:walking|passing|handing|sending|forwarding|giving|showing)\b",
@@ -549,7 +551,20 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
             # "Después del comité del 1/12; tendrás noticias en los días siguientes."
             found[index] = replace(candidate, last_day=_days_after(text, previous, candidate))
         previous = candidate
-    return tuple(found)
+    # "After the holidays, realistically the first or second week of January": the day
+    # named next in the sentence says when.
+    return tuple(candidate for candidate, following in zip(found, [*found[1:], None], strict=True)
+                 if not _refined(text, candidate, following))
+
+
+# How far after a distant period ("after the holidays") a day may refine it.
+_REFINED_REACH: Final = 80
+
+
+def _refined(text: str, candidate: _Candidate, following: _Candidate | None) -> bool:
+    return (isinstance(candidate, PeriodToken) and candidate.distant and following is not None
+            and following.start - candidate.end <= _REFINED_REACH
+            and _SENTENCE_END.search(text, candidate.end, following.start) is None)
 
 
 # How far before "in the days that follow" the day they follow may stand.

@@ -36,6 +36,7 @@ class WeekdayMode(Enum):
     ON_OR_AFTER = "on_or_after"  # "this Friday" said on a Friday means today
     NEXT_WEEK = "next_week"  # "Friday next week": in the Monday-to-Sunday week after
     WEEK_AFTER_NEXT = "week_after_next"  # "übernächsten Montag": in the week after that
+    WEEK_LATER = "week_later"  # "Wednesday week", "mardi en huit": a week after the next one
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +148,13 @@ _BARE_DAY: Final = re.compile(
 _BARE_DAY_LEADS: Final = frozenset({"le", "du", "au", "el", "del", "al", "il", "dal", "entro",
                                     "dia", "am", "zum"})
 _WEEKDAY_PHRASE: Final = re.compile(
-    r"(?:\b(?P<mod>this\s+coming|next|this|coming|el\s+pr[oó]ximo|pr[oó]xim[oa]"
+    r"(?:\b(?P<mod>this\s+coming|a\s+week\s+(?:on|from)|next|this|coming|el\s+pr[oó]ximo"
+    r"|pr[oó]xim[oa]"
     r"|(?:[uü]ber|ueber)?n(?:[aä]|ae)chste[nr]?"
     r"|n[aä]chste|kommenden|diesen|ce|prossim[oa]|questo|questa|este|esta|nesta|neste)\s+)?"
     rf"(?P<wd>{_WEEKDAY})"
     r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|(?:of\s+)?the\s+week\s+after\s+next"
+    r"|week\b(?!\s*\d)|en\s+huit"
     r"|de\s+la\s+semana\s+que\s+viene"
     r"|que\s+viene|n[aä]chster\s+woche|prossim[oa]|della\s+settimana\s+prossima"
     r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem))?"
@@ -246,6 +249,8 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
     mode = WeekdayMode.AFTER
     if mod.startswith(("über", "uber", "ueber")) or mod2.endswith("after next"):
         mode = WeekdayMode.WEEK_AFTER_NEXT
+    elif mod.startswith("a week") or mod2 in ("week", "en huit"):
+        mode = WeekdayMode.WEEK_LATER
     elif mod2.startswith(_NEXT_WEEK_MODS):
         mode = WeekdayMode.NEXT_WEEK
     elif mod in _ON_OR_AFTER_MODS:
@@ -276,7 +281,7 @@ _WEEKDAY_LEADS: Final = frozenset(
 _MONTH_LEADS: Final = frozenset(LETTERS.findall(name)[0] for name in MONTHS)
 # The first words of the `mod` of _WEEKDAY_PHRASE and of the phrases of _RELATIVE.
 _MODIFIER_LEADS: Final = frozenset({
-    "this", "next", "coming", "el", "próximo", "proximo", "próxima", "proxima", "nächsten",
+    "this", "a", "next", "coming", "el", "próximo", "proximo", "próxima", "proxima", "nächsten",
     "nachsten", "nächste", "nachste", "naechste", "naechsten", "übernächsten", "übernächste",
     "übernächster", "ubernachsten", "ubernachste", "uebernaechsten", "uebernaechste",
     "kommenden", "diesen", "ce", "prossimo", "prossima",
@@ -416,6 +421,8 @@ def _weekday_date(weekday: int, mode: WeekdayMode, ref: date) -> date:
         return ref + timedelta(days=7 - ref.weekday() + weekday)
     if mode is WeekdayMode.WEEK_AFTER_NEXT:
         return ref + timedelta(days=14 - ref.weekday() + weekday)
+    if mode is WeekdayMode.WEEK_LATER:
+        return ref + timedelta(days=(ahead or 7) + 7)
     if mode is WeekdayMode.AFTER and ahead == 0:
         return ref + timedelta(days=7)
     return ref + timedelta(days=ahead)

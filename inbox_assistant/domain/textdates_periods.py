@@ -82,6 +82,15 @@ def _early_next_year(local: datetime) -> date:
     return date(local.year + 1, 1, 10)
 
 
+def _before_the_holidays(local: datetime) -> date:
+    return date(local.year, 12, 23)
+
+
+def _after_the_holidays(local: datetime) -> date:
+    # Written in the autumn, the holidays ahead; in January, the ones just past.
+    return date(local.year + (1 if local.month >= 7 else 0), 1, 10)
+
+
 def _same_day(local: datetime) -> date:
     return local.date()
 
@@ -103,7 +112,7 @@ _DURATION: Final = re.compile(
     r"|entro|tra|fra|nei|nelle|em|nos|nas|daqui\s+a)\s+"
     # "Within a fortnight": one of them.
     r"(?:an?\s+(?=fortnight))?"
-    r"(?P<art>(?:the|les|den|los|las|i|le|os|as)\s+)?"
+    r"(?P<art>(?:the|les|la|den|los|las|i|le|os|as)\s+)?"
     r"(?P<next>(?:next|coming|(?P<following>following|siguientes|suivants|successivi|seguintes)"
     r"|prochain[es]*|n[aä]chsten|kommenden|pr[oó]xim[oa]s|prossim[ie])\s+)?"
     # "Dentro de unos ocho días", "in about ten days": the number after its "about".
@@ -183,18 +192,22 @@ def _phrases(*alternatives: str) -> re.Pattern[str]:
 
 
 _NEXT_WEEK: Final = (
-    r"(?:next\s+week|n[aä]chster\s+woche|la\s+semaine\s+prochaine|la\s+pr[oó]xima\s+semana"
+    r"(?:next\s+week|n[aä]chster\s+woche|(?:der\s+)?n[aä]chsten\s+woche|la\s+semaine\s+prochaine|la\s+pr[oó]xima\s+semana"
     r"|la\s+semana\s+que\s+viene|(?:la\s+)?prossima\s+settimana|(?:la\s+)?settimana\s+prossima"
     r"|(?:a|da)\s+pr[oó]xima\s+semana|(?:a|da)\s+semana\s+que\s+vem)"
 )
-_NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "la", "prossima", "settimana",
-                                     "a", "da"})
+_NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "der", "nächsten",
+                                     "nachsten", "la", "prossima", "settimana", "a", "da"})
 # Every phrase of a period of weeks holds one of these words, and so on.
 _WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow"})
 _MONTH: Final = frozenset({"month", "monat", "monats", "monatsende", "mois", "mes", "mese", "mês",
                            "eom"})
 _YEAR: Final = frozenset({"year", "eoy", "jahresende", "jahres", "année", "annee", "año", "ano",
                           "anno"})
+_HOLIDAYS: Final = frozenset({"holidays", "christmas", "xmas", "year", "fêtes", "fetes", "noël",
+                              "noel", "feiertagen", "festtagen", "weihnachten", "jahr", "fiestas",
+                              "navidad", "navidades", "reyes", "año", "feste", "natale", "festas",
+                              "natal", "ano", "rentrée", "rentree"})
 _DAY: Final = frozenset({"eod", "cob", "eob", "day", "business", "journée", "journee",
                          "feierabend", "dienstschluss", "día", "dia"})
 
@@ -230,6 +243,14 @@ _NAMED_PERIODS: Final = (
            frozenset({"the", "übernächste", "übernächsten", "übernächster", "ubernachste",
                       "ubernachsten", "ubernachster", "uebernaechste", "uebernaechsten",
                       "uebernaechster"})),
+    _Named(_phrases(r"(?:dans\s+le\s+)?courant\s+de\s+(?:la\s+)?semaine\s+prochaine",
+                    r"im\s+laufe\s+(?:der\s+)?n(?:[aä]|ae)chste[nr]?\s+woche",
+                    r"(?:en\s+el\s+)?transcurso\s+de\s+la\s+pr[oó]xima\s+semana",
+                    r"(?:nel\s+)?corso\s+della\s+prossima\s+settimana",
+                    r"(?:no\s+)?decorrer\s+da\s+pr[oó]xima\s+semana"),
+           _next_week(4), _WEEK,
+           frozenset({"dans", "courant", "im", "en", "transcurso", "nel", "corso", "no",
+                      "decorrer"})),
     _Named(_phrases(rf"(?:mid[-\s]?|(?:the\s+)?middle\s+of\s+){_NEXT_WEEK}",
                     rf"mitte\s+{_NEXT_WEEK}", rf"milieu\s+de\s+{_NEXT_WEEK}",
                     rf"(?:a\s+)?mediados\s+de\s+{_NEXT_WEEK}"),
@@ -296,6 +317,26 @@ _NAMED_PERIODS: Final = (
            _early_next_year, _YEAR,
            frozenset({"early", "the", "beginning", "start", "anfang", "début", "debut", "a",
                       "principios", "all", "inizio", "início", "inicio"}), distant=True),
+    # The year-end holidays, before and after: distant too.
+    _Named(_phrases(r"(?:before|ahead\s+of)\s+(?:the\s+)?(?:christmas|xmas|holidays"
+                    r"|(?:christmas|xmas|holiday)\s+(?:break|holidays))",
+                    r"avant\s+(?:les\s+f[êe]tes|no[ëe]l)",
+                    r"vor\s+(?:den\s+(?:feiertagen|festtagen)|weihnachten)",
+                    r"antes\s+de\s+(?:las\s+fiestas|navidad|las\s+navidades)",
+                    r"prima\s+(?:delle\s+feste|di\s+natale)",
+                    r"antes\s+(?:das\s+festas|do\s+natal)"),
+           _before_the_holidays, _HOLIDAYS,
+           frozenset({"before", "ahead", "avant", "vor", "antes", "prima"}), distant=True),
+    _Named(_phrases(r"after\s+(?:the\s+)?(?:christmas|xmas|holidays"
+                    r"|(?:christmas|xmas|holiday)\s+(?:break|holidays))|in\s+the\s+new\s+year",
+                    r"apr[èe]s\s+(?:les\s+f[êe]tes|no[ëe]l)|(?:à|a)\s+la\s+rentr[ée]e\s+de\s+janvier",
+                    r"nach\s+(?:den\s+(?:feiertagen|festtagen)|weihnachten)|im\s+neuen\s+jahr",
+                    r"despu[ée]s\s+de\s+(?:las\s+fiestas|navidad|las\s+navidades|reyes)",
+                    r"dopo\s+(?:le\s+feste|natale)|depois\s+(?:das\s+festas|do\s+natal)"
+                    r"|no\s+ano\s+novo"),
+           _after_the_holidays, _HOLIDAYS,
+           frozenset({"after", "in", "après", "apres", "à", "a", "nach", "im", "después",
+                      "despues", "dopo", "depois", "no"}), distant=True),
     _Named(_phrases(r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
                     r"|close\s+of\s+business|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e"
                     r"|Feierabend|Dienstschluss|final\s+del\s+d[ií]a"),
@@ -313,6 +354,8 @@ _PERIOD_STEMS: Final = (
     "heure", "stund", "hora", "month", "monat", "mes", "mois", "eod", "cob", "eob", "eow",
     "eom", "feierabend", "dienstschluss", "business", "giorn", "sett", "ore", "mese", "mês",
     "huitaine", "quinzaine", "fortnight", "year", "eoy", "jahr", "année", "annee", "año", "anno",
+    "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
+    "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
@@ -337,7 +380,18 @@ def _may_hold_period(text: str, words: Words) -> bool:
 # is the last day of the month it allows (0: the month's last day).
 _MONTH_PARTS: Final = (
     (r"(?:the\s+)?(?:first|1st)\s+or\s+second\s+week\s+of", 14),
-    (r"(?:the\s+)?(?:first|1st)\s+week\s+of", 7),
+    (r"(?:the\s+)?(?:first|1st)\s+week\s+of|(?:la\s+)?primera\s+semana\s+de"
+     r"|(?:a\s+)?primeira\s+semana\s+de|(?:la\s+)?premi[èe]re\s+semaine\s+de"
+     r"|(?:la\s+)?prima\s+settimana\s+di|(?:der\s+)?ersten\s+woche\s+(?:im|des)", 7),
+    (r"(?:the\s+)?first\s+half\s+of|(?:la\s+)?primera\s+quincena\s+de"
+     r"|(?:a\s+)?primeira\s+quinzena\s+de|(?:la\s+)?premi[èe]re\s+quinzaine\s+de"
+     r"|(?:la\s+)?prima\s+(?:metà|meta|quindicina)\s+di|(?:der\s+)?ersten\s+h[aä]lfte\s+(?:im|des)",
+     15),
+    (r"(?:the\s+)?second\s+half\s+of|(?:la\s+)?segunda\s+quincena\s+de"
+     r"|(?:a\s+)?segunda\s+quinzena\s+de|(?:la\s+)?seconde\s+quinzaine\s+de"
+     r"|(?:la\s+)?deuxi[èe]me\s+quinzaine\s+de"
+     r"|(?:la\s+)?seconda\s+(?:metà|meta|quindicina)\s+di|(?:der\s+)?zweiten\s+h[aä]lfte\s+(?:im|des)",
+     0),
     (r"(?:the\s+)?(?:second|2nd)\s+week\s+of", 14),
     (r"(?:the\s+)?(?:third|3rd)\s+week\s+of", 21),
     (r"(?:the\s+)?(?:last\s+week|end)\s+of|late", 0),
@@ -358,7 +412,9 @@ _MONTH_PART_LEADS: Final = frozenset({
     "the", "first", "1st", "second", "2nd", "third", "3rd", "last", "end", "late", "beginning",
     "start", "early", "middle", "mid", "anfang", "début", "debut", "a", "principios", "inizio",
     "início", "inicio", "mitte", "mi", "mediados", "metà", "meta", "meados", "ende", "fin",
-    "finales", "fine", "fim", "final",
+    "finales", "fine", "fim", "final", "la", "primera", "primeira", "première", "premiere",
+    "prima", "der", "ersten", "half", "segunda", "seconde", "deuxième", "deuxieme", "seconda",
+    "zweiten",
 })
 
 
