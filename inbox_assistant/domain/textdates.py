@@ -553,18 +553,20 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         previous = candidate
     # "After the holidays, realistically the first or second week of January": the day
     # named next in the sentence says when.
-    return tuple(candidate for candidate, following in zip(found, [*found[1:], None], strict=True)
-                 if not _refined(text, candidate, following))
+    return tuple(candidate for index, candidate in enumerate(found)
+                 if not _refined(text, candidate, found[index + 1:index + 2]))
 
 
 # How far after a distant period ("after the holidays") a day may refine it.
 _REFINED_REACH: Final = 80
 
 
-def _refined(text: str, candidate: _Candidate, following: _Candidate | None) -> bool:
-    return (isinstance(candidate, PeriodToken) and candidate.distant and following is not None
-            and following.start - candidate.end <= _REFINED_REACH
-            and _SENTENCE_END.search(text, candidate.end, following.start) is None)
+def _refined(text: str, candidate: _Candidate, after: Sequence[_Candidate]) -> bool:
+    """Whether `candidate` is a distant period the next candidate (`after`, 0 or 1) refines."""
+    return (isinstance(candidate, PeriodToken) and candidate.distant
+            and any(following.start - candidate.end <= _REFINED_REACH
+                    and _SENTENCE_END.search(text, candidate.end, following.start) is None
+                    for following in after))
 
 
 # How far before "in the days that follow" the day they follow may stand.
