@@ -380,6 +380,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 11, 27), "a week on Friday"),
     ("mardi-en-huit", "Je vous donne une réponse mardi en huit.", SENT, PARIS,
      eod(2026, 12, 1, PARIS), "mardi en huit"),
+    ("ti-scrivo-dopo-il-2", "Dopo il nostro consiglio di dipartimento del 2 gliene parlo a voce "
+     "e poi ti scrivo cosa mi ha detto.", SENT, PARIS, eod(2026, 12, 2, PARIS), "del 2"),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),
@@ -524,6 +526,10 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
 # An out-of-office reply: the day its writer is back (the day after an "until").
 @pytest.mark.parametrize(("text", "tz", "back"), [
     ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    ("Sono fuori sede: sarò di nuovo operativa lunedì 30, e leggerò la posta da quel giorno.",
+     PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
+    ("I am on parental leave and will pick up my mail again from Monday 30/11.", PARIS,
+     datetime(2026, 11, 30, tzinfo=PARIS)),
     ("I am out of the office until Monday, November 30.", NY, datetime(2026, 12, 1, tzinfo=NY)),
     ("Je serai de retour le 2 décembre.", PARIS, datetime(2026, 12, 2, tzinfo=PARIS)),
     ("Estoy de vacaciones hasta el 2 de diciembre.", MADRID, datetime(2026, 12, 3, tzinfo=MADRID)),

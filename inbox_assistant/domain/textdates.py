@@ -281,7 +281,11 @@ def _span_end(text: str, first: _Candidate, second: _Candidate) -> re.Match[str]
 _BACK_CUE: Final = re.compile(
     r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
-    r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau)"
+    r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
+    r"|nuovamente|de\s+nuevo|de\s+novo"
+    # "I will pick up my mail again from Monday 30/11".
+    r"|(?:pick(?:ing)?\s+up|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
+    r"(?:e-?mails?|mail|messages|inbox)\s+again)"
     # A hard-wrapped line ("back in the\noffice on Monday") goes on; a blank line does not.
     r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,40}$", re.I)
 _UNTIL_CUE: Final = re.compile(
@@ -340,7 +344,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
     r"|cuento|confirmo)"
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
-    r"|(?:ti|le|vi)\s+faccio\s+sapere"
+    r"|(?:ti|le|vi)\s+faccio\s+sapere|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
     r"|wie\s+es\s+weitergeht)",
