@@ -382,6 +382,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 12, 1, PARIS), "mardi en huit"),
     ("ti-scrivo-dopo-il-2", "Dopo il nostro consiglio di dipartimento del 2 gliene parlo a voce "
      "e poi ti scrivo cosa mi ha detto.", SENT, PARIS, eod(2026, 12, 2, PARIS), "del 2"),
+    ("horen-sie-von-uns", "Wir setzen uns in unserer Auswahlrunde am 2. Dezember zusammen – "
+     "direkt danach hören Sie von uns, so oder so.", SENT, BERLIN, eod(2026, 12, 2, BERLIN),
+     "2. Dezember"),
+    ("passando-essa-reuniao", "Agora é com o comitê de contratação, que só se reúne no dia 2; "
+     "passando essa reunião eu te dou um retorno, combinado?", SENT, MADRID,
+     eod(2026, 12, 2, MADRID), "dia 2"),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),
@@ -526,6 +532,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
 # An out-of-office reply: the day its writer is back (the day after an "until").
 @pytest.mark.parametrize(("text", "tz", "back"), [
     ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    ("Estoy en la feria con acceso limitado al correo; retomo labores en la oficina el lunes 30 "
+     "de noviembre.", MADRID, datetime(2026, 11, 30, tzinfo=MADRID)),
     ("Sono fuori sede: sarò di nuovo operativa lunedì 30, e leggerò la posta da quel giorno.",
      PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
     ("I am on parental leave and will pick up my mail again from Monday 30/11.", PARIS,

@@ -283,6 +283,7 @@ _BACK_CUE: Final = re.compile(
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|de\s+nuevo|de\s+novo"
+    r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
     r"(?:e-?mails?|mail|messages|inbox)\s+again)"
@@ -344,6 +345,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
     r"|cuento|confirmo)"
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
+    r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+h[öo]ren"
     r"|(?:ti|le|vi)\s+faccio\s+sapere|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
@@ -733,7 +735,10 @@ def _promise_start(
 # weitergeht": the next sentence, opening on "after that", promises news after the date.
 _AFTER_THAT: Final = re.compile(
     r"\s*(?:danach|after\s+that|afterwards|après\s+(?:ça|cela)|ensuite|después|tras\s+eso"
-    r"|dopo(?:\s+di\s+che)?|depois(?:\s+disso)?)\b", re.I)
+    r"|dopo(?:\s+di\s+che)?|depois(?:\s+disso)?"
+    # "...; passando essa reunião eu te dou um retorno", "after that meeting we'll decide".
+    r"|(?:after|nach|apr[èe]s|despu[ée]s\s+de|tras|passando)\s+(?:that|this|the|dies(?:er|em|en)"
+    r"|der|dem|cette|ce|cet|esa|esta|ese|este|essa|esse|la|el)\s+[^\W\d_]+)\b", re.I)
 
 
 def _answered_after(text: str, candidate: _Candidate, hi: int) -> bool:
