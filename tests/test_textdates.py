@@ -532,6 +532,12 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
 # An out-of-office reply: the day its writer is back (the day after an "until").
 @pytest.mark.parametrize(("text", "tz", "back"), [
     ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    ("I will have limited access to email and will reply after 2 December.", NY,
+     datetime(2026, 12, 3, tzinfo=NY)),
+    ("I'm off this week. Normal service resumes Monday 30th.", NY,
+     datetime(2026, 11, 30, tzinfo=NY)),
+    ("Je suis absente et reviendrai le lundi 30 novembre.", PARIS,
+     datetime(2026, 11, 30, tzinfo=PARIS)),
     ("Estoy en la feria con acceso limitado al correo; retomo labores en la oficina el lunes 30 "
      "de noviembre.", MADRID, datetime(2026, 11, 30, tzinfo=MADRID)),
     ("Sono fuori sede: sarò di nuovo operativa lunedì 30, e leggerò la posta da quel giorno.",

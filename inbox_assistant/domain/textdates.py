@@ -284,6 +284,7 @@ _BACK_CUE: Final = re.compile(
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|de\s+nuevo|de\s+novo"
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
+    r"|reviendrai|resumes|resuming"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
     r"(?:e-?mails?|mail|messages|inbox)\s+again)"
@@ -291,7 +292,9 @@ _BACK_CUE: Final = re.compile(
     r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,40}$", re.I)
 _UNTIL_CUE: Final = re.compile(
     r"\b(?:until|till|through|thru|jusqu['’]\s*(?:au|à)|bis(?:\s+(?:zum|einschlie[sß]lich))?"
-    r"|hasta(?:\s+el)?|fino(?:\s+al(?:la)?)?|at[ée](?:\s+(?:ao|à|a|o|dia))?)"
+    r"|hasta(?:\s+el)?|fino(?:\s+al(?:la)?)?|at[ée](?:\s+(?:ao|à|a|o|dia))?"
+    # "I will reply after 2 December": back the day after.
+    r"|(?:reply|respond|answer)\s+(?:to\s+(?:you|your\s+\w+)\s+)?after)"
     r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,20}$", re.I)
 
 _Candidate = DayToken | PeriodToken
