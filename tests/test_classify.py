@@ -422,6 +422,22 @@ def test_nudges_before_and_after_a_promised_day_both_count() -> None:
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)
 
 
+def test_a_nudge_long_after_the_promised_day_is_a_follow_up() -> None:
+    # Their promise ran out ten days before the nudge: the nudge chased it, so the next
+    # reminder is the second one (7-14 days after the nudge), not the first (7-10 days).
+    lee = "Lee Park <lee@acme.example>"
+    found = classify(thread(
+        msg(lee, ago(25), "Happy to help! Send me your resume.", subject="Acme"),
+        msg(JR, ago(24), "Thank you, Lee!", to=lee, attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(lee, ago(23), "Great resume. I'll hand it to Annika this week, she sits two desks "
+            "away from me.", subject="Re: Acme"),
+        msg(JR, ago(11), "Hi Lee, any news?", to=lee),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
+    assert (found.status, found.assessment.overdue) == (Status.DUE, False)
+    assert found.assessment.step is Step.SECOND_FOLLOW_UP
+
+
 def test_someone_new_promising_a_name_on_monday_is_still_owed_a_reply() -> None:
     found = classify(thread(
         msg("Rodrigo Salinas <rs@tezontle.example>", ago(1, 6), "Great meeting you at the "

@@ -388,6 +388,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("passando-essa-reuniao", "Agora é com o comitê de contratação, que só se reúne no dia 2; "
      "passando essa reunião eu te dou um retorno, combinado?", SENT, MADRID,
      eod(2026, 12, 2, MADRID), "dia 2"),
+    # A helper's day to hand the CV over, in German, French and Portuguese.
+    ("ich-leite-ihn-diese-woche", "Klar, mache ich gern - ich leite ihn diese Woche an Annika "
+     "weiter.", SENT, BERLIN, eod(2026, 11, 20, BERLIN), "diese Woche"),
+    ("je-le-transmets-jeudi", "Je le transmets à Hélène mardi.", SENT, PARIS,
+     eod(2026, 11, 24, PARIS), "mardi"),
+    ("eu-passo-na-segunda", "Eu passo para a Joana na segunda.", SENT, MADRID,
+     eod(2026, 11, 23, MADRID), "segunda"),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),
@@ -445,6 +452,8 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("handover-asked-of-the-reader", "Pass it to him on Monday."),
     ("hasta-away", "Está en el offsite hasta el jueves, pero apenas vuelva le paso tu CV."),
     ("after-that-no-answer", "We met on December 3. After that we had lunch."),
+    ("te-confirmo-la-entrevista", "Te confirmo la entrevista el jueves 19 de noviembre de 16:00 "
+     "a 17:00 en nuestras oficinas."),
     ("ist-bis-away", "Hab ihn weitergeleitet. Herbert ist bis Mitte nächster Woche in Shanghai, "
      "danach schaut er ihn sich an."),
 ]

@@ -265,6 +265,11 @@ def _chase_after_my_messages(
         # The promised date passed and the user already chased: the next step counts from
         # that chase, and every nudge since their last answer counts towards going quiet.
         follow_ups = max(follow_ups, len(chased))
+    else:
+        # Long past: what the user wrote after the day they promised chases it.
+        passed = _latest_promise(live)
+        if passed is not None:
+            follow_ups = max(follow_ups, sum(1 for f in run if f.date > passed.at))
     latest = run[-1]
     if follow_ups >= ctx.windows.max_follow_ups:
         return ctx.closed(
@@ -323,7 +328,8 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
         if (last.finished and ctx.situation is not Situation.HELP_OFFERED
                 and any(f.human_reply for f in talk[:-1])
                 and _pending_promise(ctx, live, run) is None):
-            return ctx.closed(f"The exchange ended with your thanks on {when(last.date, ctx.tz)}.")
+            return ctx.closed(
+                f"The exchange ended with your closing word on {when(last.date, ctx.tz)}.")
         if ctx.situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT):
             first_window, step = windows.second_follow_up, Step.FOLLOW_UP
         elif ctx.situation is Situation.INTERVIEW:

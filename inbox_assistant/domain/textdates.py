@@ -345,8 +345,10 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|un\s+retour|(?:te|vous)\s+(?:redi(?:s|rai|rons)|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
     r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
-    r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|confirmamos|digo|escribo"
-    r"|cuento|confirmo)"
+    r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento)"
+    # "Te confirmo la entrevista el jueves 19" confirms a meeting; it promises no news.
+    r"|(?:te|os|le|les)\s+(?:confirmamos|confirmo)(?!\s+(?:la|el|tu|su|vuestra)\s+(?:entrevista"
+    r"|reuni[oó]n|cita|llamada|videollamada|horario|hora|fecha|asistencia|visita|encuentro))"
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
     r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+h[öo]ren"
     r"|(?:ti|le|vi)\s+faccio\s+sapere|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
@@ -372,7 +374,14 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|je\s+(?:le|la|les)\s+lui\s+(?:passe|transmets|donne|remets|envoie)"
     r"|(?:geb|leit|reich|schick)e?\s+ich\s+(?:ihn|es|sie|ihm|ihr)\b|(?:geb|leit|reich|schick)e?"
     r"\s+ich['’]s|gliel[oa]\s+(?:passo|giro|do|mando|inoltro)"
-    r"|(?:passo|entrego|mando|envio|reencaminho)-lh[oae]s?)",
+    r"|(?:passo|entrego|mando|envio|reencaminho)-lh[oae]s?"
+    # "Ich leite ihn diese Woche an Annika weiter", "je le transmets à Hélène jeudi",
+    # "eu passo para a Joana na segunda".
+    r"|ich\s+(?:leite|gebe|reiche|schicke|leit|geb)\s+(?:ihn|es|sie|ihm|ihr|deinen|den|dein|das)\b"
+    r"|je\s+(?:le|la|les)\s+(?:transmets|passe|donne|remets|envoie|fais\s+suivre)\b"
+    r"|je\s+lui\s+(?:transmets|passe|donne|remets|envoie)\b"
+    r"|eu\s+(?:passo|entrego|mando|encaminho|repasso)\b"
+    r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo))",
     re.I,
 )
 _FUTURE: Final = re.compile(
