@@ -395,6 +395,15 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 11, 24, PARIS), "mardi"),
     ("eu-passo-na-segunda", "Eu passo para a Joana na segunda.", SENT, MADRID,
      eod(2026, 11, 23, MADRID), "segunda"),
+    # "The Thursday after that": after the day named before it.
+    ("donnerstag-darauf", "Der Fachbereich sitzt am 1.12. mit der Geschäftsführung zusammen; "
+     "spätestens am Donnerstag darauf hören Sie von mir, wie es weitergeht.", SENT, BERLIN,
+     eod(2026, 12, 3, BERLIN), "spätestens am Donnerstag darauf"),
+    ("le-jeudi-suivant", "Le comité se réunit le lundi 7 décembre et je vous réponds le jeudi "
+     "suivant.", SENT, PARIS, eod(2026, 12, 10, PARIS), "jeudi suivant"),
+    ("in-touch-after-that", "We still have two more conversations this week, and the hiring "
+     "panel meets on Friday the 27th; I'll be in touch after that with the outcome either way.",
+     SENT, NY, eod(2026, 11, 27), "Friday the 27th"),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),

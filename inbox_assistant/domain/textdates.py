@@ -333,7 +333,7 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
-    r"|touch\s+base|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify|send(?:ing)?\s+you"
+    r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify|send(?:ing)?\s+you"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)"
     r"|give\s+you\s+a\s+(?:shout|call|ring))",
     re.I,
@@ -342,7 +342,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|(?:tenir|tiens|tiendrai|tiendrons|tenons)\s+au\s+courant|recontacter|meld(?:e|et)\b"
-    r"|un\s+retour|(?:te|vous)\s+(?:redi(?:s|rai|rons)|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
+    r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
     r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento)"
@@ -641,6 +641,11 @@ def _completed(text: str, candidate: _Candidate, following: _Candidate | None) -
 def _last_day(text: str, candidate: _Candidate, local: datetime) -> date | None:
     if isinstance(candidate, PeriodToken):
         return candidate.last_day(local)
+    if candidate.kind is DayKind.WEEKDAY and candidate.mode is WeekdayMode.AFTER_NAMED:
+        # "Der Fachbereich sitzt am 1.12. zusammen; am Donnerstag darauf hören Sie von mir."
+        base = _day_named_before(text, candidate, local)
+        if base is not None and candidate.weekday is not None:
+            return base + timedelta(days=(candidate.weekday - base.weekday()) % 7 or 7)
     month_first = _month_first(text, None)
     if (candidate.kind is DayKind.WEEKDAY and not candidate.day
             and candidate.mode is WeekdayMode.AFTER):
@@ -648,6 +653,17 @@ def _last_day(text: str, candidate: _Candidate, local: datetime) -> date | None:
         if named is not None:
             return named
     return resolve_day(candidate, local.date(), month_first)
+
+
+# How far before "the Thursday after that" the day it follows may stand.
+_AFTER_NAMED_REACH: Final = 200
+
+
+def _day_named_before(text: str, weekday: DayToken, local: datetime) -> date | None:
+    """The day named last before `weekday`, near enough for it to count from."""
+    earlier = [day for day in _days(text)
+               if day.end <= weekday.start and weekday.start - day.end <= _AFTER_NAMED_REACH]
+    return _last_day(text, earlier[-1], local) if earlier else None
 
 
 # How far ahead a date written out may be for a later bare weekday to mean it.
@@ -753,18 +769,29 @@ _AFTER_THAT: Final = re.compile(
     r"|der|dem|cette|ce|cet|esa|esta|ese|este|essa|esse|la|el)\s+[^\W\d_]+)\b", re.I)
 
 
+_AFTER_THAT_WITHIN: Final = re.compile(
+    r"\b(?:after\s+that|afterwards|danach|apr[èe]s\s+(?:ça|cela)|despu[ée]s\s+de\s+eso"
+    r"|dopo\s+di\s+che|depois\s+disso)\b", re.I)
+
+
 def _answered_after(text: str, candidate: _Candidate, hi: int) -> bool:
     """Whether the sentence after the date's opens on "after that" and speaks of an answer."""
     if candidate.end + 40 < hi:
         return False
     start = hi + 1 if hi < len(text) and text[hi] in ".!?;" else hi
     after = _AFTER_THAT.match(text, start)
-    if after is None:
-        return False
-    _, end = _clause(text, after.end(), after.end())
-    return (_FOREIGN_REPLY_CUE.search(text, after.end(), end) is not None
-            or (_REPLY_CUE.search(text, after.end(), end) is not None
-                and _FUTURE.search(text, after.end(), end) is not None))
+    if after is not None:
+        begin = after.end()
+        _, end = _clause(text, begin, begin)
+    else:
+        # "...; I'll be in touch after that with the outcome": "after that" within it.
+        begin = start
+        _, end = _clause(text, begin, begin)
+        if _AFTER_THAT_WITHIN.search(text, begin, end) is None:
+            return False
+    return (_FOREIGN_REPLY_CUE.search(text, begin, end) is not None
+            or (_REPLY_CUE.search(text, begin, end) is not None
+                and _FUTURE.search(text, begin, end) is not None))
 
 
 # "No timeline", "alcuna tempistica", "keinen Termin": the writer says no date can be given.

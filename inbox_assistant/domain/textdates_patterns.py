@@ -37,6 +37,7 @@ class WeekdayMode(Enum):
     NEXT_WEEK = "next_week"  # "Friday next week": in the Monday-to-Sunday week after
     WEEK_AFTER_NEXT = "week_after_next"  # "übernächsten Montag": in the week after that
     WEEK_LATER = "week_later"  # "Wednesday week", "mardi en huit": a week after the next one
+    AFTER_NAMED = "after_named"  # "am Donnerstag darauf": the first after a day named before
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,8 @@ _WEEKDAY_PHRASE: Final = re.compile(
     r"|n[aä]chste|kommenden|diesen|ce|prossim[oa]|questo|questa|este|esta|nesta|neste)\s+)?"
     rf"(?P<wd>{_WEEKDAY})"
     r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|(?:of\s+)?the\s+week\s+after\s+next"
-    r"|week\b(?!\s*\d)|en\s+huit"
+    r"|week\b(?!\s*\d)|en\s+huit|darauf|after\s+that|suivant|d['’]apr[eè]s|siguiente"
+    r"|successivo|seguinte"
     r"|de\s+la\s+semana\s+que\s+viene"
     r"|que\s+viene|n[aä]chster\s+woche|prossim[oa]|della\s+settimana\s+prossima"
     r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem))?"
@@ -182,6 +184,8 @@ _RELATIVE_OFFSETS: Final = {
 }
 _ON_OR_AFTER_MODS: Final = ("this", "diesen", "ce", "questo", "questa", "este", "esta",
                              "nesta", "neste")
+_AFTER_NAMED_MODS: Final = ("darauf", "after that", "suivant", "d'apr", "d’apr", "siguiente",
+                             "successivo", "seguinte")
 _NEXT_WEEK_MODS: Final = ("next week", "de la semana", "nächster", "nachster",
                           "della settimana", "da próxima", "da proxima", "da semana")
 
@@ -253,6 +257,8 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
         mode = WeekdayMode.WEEK_LATER
     elif mod2.startswith(_NEXT_WEEK_MODS):
         mode = WeekdayMode.NEXT_WEEK
+    elif mod2.startswith(_AFTER_NAMED_MODS):
+        mode = WeekdayMode.AFTER_NAMED
     elif mod in _ON_OR_AFTER_MODS:
         mode = WeekdayMode.ON_OR_AFTER
     dom = int(m["dom"]) if m["dom"] else 0
@@ -423,7 +429,7 @@ def _weekday_date(weekday: int, mode: WeekdayMode, ref: date) -> date:
         return ref + timedelta(days=14 - ref.weekday() + weekday)
     if mode is WeekdayMode.WEEK_LATER:
         return ref + timedelta(days=(ahead or 7) + 7)
-    if mode is WeekdayMode.AFTER and ahead == 0:
+    if mode in (WeekdayMode.AFTER, WeekdayMode.AFTER_NAMED) and ahead == 0:
         return ref + timedelta(days=7)
     return ref + timedelta(days=ahead)
 

@@ -380,6 +380,9 @@ def _may_hold_period(text: str, words: Words) -> bool:
 # is the last day of the month it allows (0: the month's last day).
 _MONTH_PARTS: Final = (
     (r"(?:the\s+)?(?:first|1st)\s+or\s+second\s+week\s+of", 14),
+    (r"(?:the\s+)?first\s+(?:few\s+)?days\s+of|(?:los\s+)?primeros\s+d[ií]as\s+de"
+     r"|(?:les\s+)?premiers\s+jours\s+de|(?:i\s+)?primi\s+giorni\s+di"
+     r"|(?:os\s+)?primeiros\s+dias\s+de|(?:den\s+)?ersten\s+tagen\s+(?:im|des)", 5),
     (r"(?:the\s+)?(?:first|1st)\s+week\s+of|(?:la\s+)?primera\s+semana\s+de"
      r"|(?:a\s+)?primeira\s+semana\s+de|(?:la\s+)?premi[èe]re\s+semaine\s+de"
      r"|(?:la\s+)?prima\s+settimana\s+di|(?:der\s+)?ersten\s+woche\s+(?:im|des)", 7),
@@ -414,7 +417,7 @@ _MONTH_PART_LEADS: Final = frozenset({
     "início", "inicio", "mitte", "mi", "mediados", "metà", "meta", "meados", "ende", "fin",
     "finales", "fine", "fim", "final", "la", "primera", "primeira", "première", "premiere",
     "prima", "der", "ersten", "half", "segunda", "seconde", "deuxième", "deuxieme", "seconda",
-    "zweiten",
+    "zweiten", "los", "primeros", "les", "premiers", "i", "primi", "os", "primeiros", "den",
 })
 
 
