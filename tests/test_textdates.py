@@ -484,6 +484,10 @@ def test_find_promised_date_misses(text: str) -> None:
 DEADLINES: list[tuple[str, str, datetime, datetime, bool, str]] = [
     ("expires-ordinal", "My other offer expires on the 24th, so timing matters.",
      SENT, eod(2026, 11, 24), True, "expires on the 24th"),
+    ("on-the-table-until", "I've got another offer on the table until Monday 30 November.",
+     SENT, eod(2026, 11, 30), True, "on the table until Monday 30 November."),
+    ("bewerbungsfrist", "Die Bewerbungsfrist endet am 30.11.", SENT, eod(2026, 11, 30), True,
+     "Bewerbungsfrist endet am 30.11."),
     # A bare day of the month after its article, as French, Spanish and Italian write it.
     ("expire-le-24", "Mon autre offre expire le 24, d'où ma question.",
      SENT, eod(2026, 11, 24), True, "expire le 24"),
@@ -510,6 +514,7 @@ DEADLINES: list[tuple[str, str, datetime, datetime, bool, str]] = [
 ]
 
 DEADLINE_MISSES: list[tuple[str, str]] = [
+    ("notice-period", "Meine Kündigungsfrist endet am 31.12."),
     ("past-interview", "I had my interview on the 24th."),
     ("posted-date", "The role was posted on Dec 1."),
     ("by-phone", "I'm available by phone on Friday."),
