@@ -434,7 +434,7 @@ _DEADLINE_CUE: Final = re.compile(
     r"\b(?:deadline|expir|due\b(?!\s+to\b)|clos(?:es|ing)\b|close\s+(?:on|at)\b|cut-?off"
     r"|last\s+day|ha(?:ve|s)\s+until|no\s+later\s+than|frist|abl[aä]uf|l[aä]uft\s+\w+\s+ab"
     r"|[ée]ch[ée]ance|date\s+limite|fecha\s+l[ií]mite|plazo|vence|scadenza|scade|prazo"
-    r"|data\s+limite|on\s+the\s+table\s+until|valid\s+until|g[üu]ltig\s+bis|endet\s+am"
+    r"|data\s+limite|on\s+the\s+table\s+until|valid\s+until|g[üu]ltig\s+bis"
     r"|valable\s+jusqu|v[aá]lida\s+hasta|valida\s+fino|v[aá]lida\s+at[ée])"
     # "Bewerbungsfrist", "Annahmefrist": a time limit as the end of a compound, but not a
     # notice period ("Kündigungsfrist").
