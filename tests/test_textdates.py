@@ -15,6 +15,7 @@ from inbox_assistant.domain.textdates import (
     Mention,
     end_of_day,
     find_deadline,
+    find_invitation_time,
     find_meeting_time,
     find_promised_date,
     find_return_date,
@@ -555,6 +556,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
 # An out-of-office reply: the day its writer is back (the day after an "until").
 @pytest.mark.parametrize(("text", "tz", "back"), [
     ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    ("I am on annual leave and will get to my email again on Monday 30.11., when I'm back.",
+     PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
     ("I will have limited access to email and will reply after 2 December.", NY,
      datetime(2026, 12, 3, tzinfo=NY)),
     ("I'm off this week. Normal service resumes Monday 30th.", NY,
@@ -598,3 +601,25 @@ def test_no_return_date_without_a_cue() -> None:
     assert find_return_date("We met on Monday, November 30.", SENT, NY) is None
     # The first day away is not the day back.
     assert find_return_date("Ab Montag, dem 23.11., bin ich im Urlaub.", SENT, BERLIN) is None
+
+
+@pytest.mark.parametrize(("subject", "expected"), [
+    ("Invitation: QA Engineer screen @ Tue Nov 24, 2026 5am - 5:45am (PST)",
+     datetime(2026, 11, 24, 5, 0, tzinfo=ZoneInfo("America/Los_Angeles"))),
+    ("Accepted: Second interview – Ashcombe @ Mon 23 Nov 2026 17:30 - 18:30 (GMT)",
+     datetime(2026, 11, 23, 17, 30, tzinfo=UTC)),
+    ("Einladung: Vorstellungsgespräch @ Mo. 30. Nov. 2026 10:00 - 11:00 (MEZ)",
+     datetime(2026, 11, 30, 10, 0, tzinfo=BERLIN)),
+])
+def test_find_invitation_time(subject: str, expected: datetime) -> None:
+    found = find_invitation_time(subject, SENT, NY)
+    assert found is not None and found.at == expected
+
+
+@pytest.mark.parametrize("subject", [
+    "Canceled event: QA Engineer screen @ Tue Nov 24, 2026 5am - 5:45am (PST)",
+    "Declined: QA Engineer screen @ Tue Nov 24, 2026 5am - 5:45am (PST)",
+    "Re: drinks @ the usual place on Friday at 6pm",
+])
+def test_no_invitation_time(subject: str) -> None:
+    assert find_invitation_time(subject, SENT, NY) is None

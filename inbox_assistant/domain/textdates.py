@@ -35,8 +35,8 @@ from inbox_assistant.domain.textdates_periods import LastDay, PeriodToken, scan_
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
 
-__all__ = ["Mention", "TextDates", "end_of_day", "find_deadline", "find_meeting_time",
-           "find_promised_date", "find_return_date", "read_dates"]
+__all__ = ["Mention", "TextDates", "end_of_day", "find_deadline", "find_invitation_time",
+           "find_meeting_time", "find_promised_date", "find_return_date", "read_dates"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,20 @@ def read_dates(text: str, sent_at: datetime, tz: tzinfo, *, auto_reply: bool = F
         meeting=find_meeting_time(text, sent_at, tz),
         back=find_return_date(text, sent_at, tz) if auto_reply else None,
     )
+
+
+# A calendar's invitation mail names the meeting in its subject: "Invitation: QA screen @
+# Tue Nov 24, 2026 5am - 5:45am (PST)". Cancellations and refusals are left out.
+_INVITATION_SUBJECT: Final = re.compile(
+    r"^\s*(?:(?:updated\s+)?invitation(?:\s+mise\s+[àa]\s+jour)?|accepted|(?:aktualisierte\s+)?"
+    r"einladung|angenommen|accept[ée]|invitaci[oó]n|aceptado|invito|accettato|convite|aceito)"
+    r"\s*:\s*.*?\s@\s(?P<when>.+)$", re.I)
+
+
+def find_invitation_time(subject: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
+    """The meeting time a calendar invitation's subject names, else None."""
+    match = _INVITATION_SUBJECT.match(subject)
+    return None if match is None else find_meeting_time(match["when"], sent_at, tz)
 
 
 def end_of_day(moment: datetime, tz: tzinfo) -> datetime:
@@ -286,7 +300,7 @@ _BACK_CUE: Final = re.compile(
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
     r"|reviendrai|resumes|resuming"
     # "I will pick up my mail again from Monday 30/11".
-    r"|(?:pick(?:ing)?\s+up|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
+    r"|(?:pick(?:ing)?\s+up|get(?:ting)?\s+to|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
     r"(?:e-?mails?|mail|messages|inbox)\s+again)"
     # A hard-wrapped line ("back in the\noffice on Monday") goes on; a blank line does not.
     r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,40}$", re.I)

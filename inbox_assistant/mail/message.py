@@ -6,11 +6,12 @@ import email.message
 import email.utils
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from typing import Final
 
 from inbox_assistant.domain.model import Address, Attachment, CalendarEvent, Message
-from inbox_assistant.domain.textdates import read_dates
+from inbox_assistant.domain.textdates import TextDates, find_invitation_time, read_dates
 from inbox_assistant.mail.charsets import (
     clean_header,
     decode_encoded_words,
@@ -199,8 +200,18 @@ def build_message(
         signature=reply.signature,
         attachments=tuple(attachments),
         events=tuple(events),
-        dates=read_dates(reply.new[:DATES_LIMIT], date, default_tz, auto_reply=True),
+        dates=_dates(reply.new[:DATES_LIMIT], headers.get("subject", ""), date, default_tz),
     )
+
+
+def _dates(text: str, subject: str, date: datetime, default_tz: tzinfo) -> TextDates:
+    """The dates of the new text; a calendar invitation's subject may give the meeting."""
+    dates = read_dates(text, date, default_tz, auto_reply=True)
+    if dates.meeting is None:
+        meeting = find_invitation_time(subject, date, default_tz)
+        if meeting is not None:
+            return replace(dates, meeting=meeting)
+    return dates
 
 
 def _first(raw_values: dict[str, list[str]], key: str) -> str:
