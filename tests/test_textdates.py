@@ -405,6 +405,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("in-touch-after-that", "We still have two more conversations this week, and the hiring "
      "panel meets on Friday the 27th; I'll be in touch after that with the outcome either way.",
      SENT, NY, eod(2026, 11, 27), "Friday the 27th"),
+    ("y-despues-le-cuento", "El martes 24 almuerzo con Javier; le comento de su caso, y después "
+     "le cuento qué me dijo.", SENT, MADRID, eod(2026, 11, 24, MADRID), "martes 24"),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),
@@ -564,6 +566,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
      datetime(2026, 11, 30, tzinfo=NY)),
     ("Je suis absente et reviendrai le lundi 30 novembre.", PARIS,
      datetime(2026, 11, 30, tzinfo=PARIS)),
+    ("Me encuentro en campo; lo estaré leyendo nuevamente desde el viernes 27 de noviembre.",
+     MADRID, datetime(2026, 11, 27, tzinfo=MADRID)),
     ("Estoy en la feria con acceso limitado al correo; retomo labores en la oficina el lunes 30 "
      "de noviembre.", MADRID, datetime(2026, 11, 30, tzinfo=MADRID)),
     ("Sono fuori sede: sarò di nuovo operativa lunedì 30, e leggerò la posta da quel giorno.",

@@ -296,7 +296,7 @@ _BACK_CUE: Final = re.compile(
     r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
-    r"|nuovamente|de\s+nuevo|de\s+novo"
+    r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
     r"|reviendrai|resumes|resuming"
     # "I will pick up my mail again from Monday 30/11".
@@ -788,13 +788,18 @@ _AFTER_THAT: Final = re.compile(
 
 
 _AFTER_THAT_WITHIN: Final = re.compile(
-    r"\b(?:after\s+that|afterwards|danach|apr[èe]s\s+(?:ça|cela)|despu[ée]s\s+de\s+eso"
-    r"|dopo\s+di\s+che|depois\s+disso)\b", re.I)
+    r"\b(?:after\s+that|afterwards|and\s+then|danach|und\s+dann|apr[èe]s\s+(?:ça|cela)"
+    r"|et\s+ensuite|despu[ée]s\s+de\s+eso|y\s+despu[ée]s|dopo\s+di\s+che|e\s+poi|depois\s+disso"
+    r"|e\s+depois)\b", re.I)
+
+
+# How far the date may stand from the end of its sentence for the next one to follow it up.
+_AFTER_REACH: Final = 60
 
 
 def _answered_after(text: str, candidate: _Candidate, hi: int) -> bool:
     """Whether the sentence after the date's opens on "after that" and speaks of an answer."""
-    if candidate.end + 40 < hi:
+    if candidate.end + _AFTER_REACH < hi:
         return False
     start = hi + 1 if hi < len(text) and text[hi] in ".!?;" else hi
     after = _AFTER_THAT.match(text, start)
