@@ -407,6 +407,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, NY, eod(2026, 11, 27), "Friday the 27th"),
     ("y-despues-le-cuento", "El martes 24 almuerzo con Javier; le comento de su caso, y después "
      "le cuento qué me dijo.", SENT, MADRID, eod(2026, 11, 24, MADRID), "martes 24"),
+    ("au-plus-tard-le-lendemain", "Les candidatures seront examinées par la commission qui se "
+     "réunit le jeudi 03/12 ; chaque candidat sera informé de la suite au plus tard le lendemain.",
+     SENT, PARIS, eod(2026, 12, 4, PARIS), "au plus tard le lendemain"),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),

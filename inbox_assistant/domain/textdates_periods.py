@@ -91,6 +91,10 @@ def _after_the_holidays(local: datetime) -> date:
     return date(local.year + (1 if local.month >= 7 else 0), 1, 10)
 
 
+def _next_day(local: datetime) -> date:
+    return local.date() + timedelta(days=1)
+
+
 def _same_day(local: datetime) -> date:
     return local.date()
 
@@ -226,6 +230,7 @@ class _Named(NamedTuple):
     leads: frozenset[str]
     closes_day: bool = False
     distant: bool = False
+    following: bool = False
 
 
 _NAMED_PERIODS: Final = (
@@ -337,6 +342,14 @@ _NAMED_PERIODS: Final = (
            _after_the_holidays, _HOLIDAYS,
            frozenset({"after", "in", "après", "apres", "à", "a", "nach", "im", "después",
                       "despues", "dopo", "depois", "no"}), distant=True),
+    # "Le comité se réunit le jeudi 03/12 ; réponse au plus tard le lendemain": the day after
+    # the day named before it (else after the message).
+    _Named(_phrases(r"le\s+lendemain", r"the\s+(?:day\s+after|next\s+day|following\s+day)",
+                    r"(?:al|el)\s+d[ií]a\s+siguiente",
+                    r"am\s+(?:n[aä]chsten\s+tag|tag\s+danach|folgetag)",
+                    r"il\s+giorno\s+(?:dopo|successivo)", r"no\s+dia\s+seguinte"),
+           _next_day, frozenset({"lendemain", "day", "día", "dia", "tag", "folgetag", "giorno"}),
+           frozenset({"le", "the", "al", "el", "am", "il", "no"}), following=True),
     _Named(_phrases(r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
                     r"|close\s+of\s+business|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e"
                     r"|Feierabend|Dienstschluss|final\s+del\s+d[ií]a"),
@@ -356,6 +369,7 @@ _PERIOD_STEMS: Final = (
     "huitaine", "quinzaine", "fortnight", "year", "eoy", "jahr", "année", "annee", "año", "anno",
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
+    "lendemain", "folgetag",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
@@ -450,6 +464,7 @@ def scan_periods(text: str) -> list[PeriodToken]:
     for named in _NAMED_PERIODS:
         if words.may_hold(named.holds):
             found.extend(PeriodToken(m.start(), m.end(), named.last_day,
-                                     closes_day=named.closes_day, distant=named.distant)
+                                     closes_day=named.closes_day, distant=named.distant,
+                                     following=named.following)
                          for m in matches_at(named.pattern, text, words.starts(named.leads)))
     return non_overlapping(found)
