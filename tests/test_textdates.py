@@ -410,6 +410,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("au-plus-tard-le-lendemain", "Les candidatures seront examinées par la commission qui se "
      "réunit le jeudi 03/12 ; chaque candidat sera informé de la suite au plus tard le lendemain.",
      SENT, PARIS, eod(2026, 12, 4, PARIS), "au plus tard le lendemain"),
+    ("en-cuanto-salga", "Tenemos comité de contratación el miércoles 2 de diciembre; en cuanto "
+     "salga de ahí te escribo con los siguientes pasos.", SENT, MADRID, eod(2026, 12, 2, MADRID),
+     "miércoles 2 de diciembre"),
     # The Monday, and the week, after next.
     ("ubernachsten-montag", "Ich melde mich übernächsten Montag bei Ihnen.", SENT, BERLIN,
      eod(2026, 11, 30, BERLIN), "übernächsten Montag"),
@@ -563,6 +566,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
     ("I am on annual leave and will get to my email again on Monday 30.11., when I'm back.",
      PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
+    ("My inbox gets my full attention again from Friday the 27th.", NY,
+     datetime(2026, 11, 27, tzinfo=NY)),
     ("I will have limited access to email and will reply after 2 December.", NY,
      datetime(2026, 12, 3, tzinfo=NY)),
     ("I'm off this week. Normal service resumes Monday 30th.", NY,

@@ -298,7 +298,7 @@ _BACK_CUE: Final = re.compile(
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
-    r"|reviendrai|resumes|resuming"
+    r"|reviendrai|resumes|resuming|attention\s+again"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|get(?:ting)?\s+to|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
     r"(?:e-?mails?|mail|messages|inbox)\s+again)"
@@ -790,7 +790,8 @@ _AFTER_THAT: Final = re.compile(
 _AFTER_THAT_WITHIN: Final = re.compile(
     r"\b(?:after\s+that|afterwards|and\s+then|danach|und\s+dann|apr[èe]s\s+(?:ça|cela)"
     r"|et\s+ensuite|despu[ée]s\s+de\s+eso|y\s+despu[ée]s|dopo\s+di\s+che|e\s+poi|depois\s+disso"
-    r"|e\s+depois)\b", re.I)
+    r"|e\s+depois|en\s+cuanto\s+(?:salga|termine|acabe)|as\s+soon\s+as\s+(?:it|that)(?:\s+is|['’]s)"
+    r"\s+(?:over|done))\b", re.I)
 
 
 # How far the date may stand from the end of its sentence for the next one to follow it up.
