@@ -566,6 +566,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
     ("I am on annual leave and will get to my email again on Monday 30.11., when I'm back.",
      PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
+    ("Je ne lirai pas mes messages avant la reprise, soit le lundi 30 novembre.", PARIS,
+     datetime(2026, 11, 30, tzinfo=PARIS)),
     ("My inbox gets my full attention again from Friday the 27th.", NY,
      datetime(2026, 11, 27, tzinfo=NY)),
     ("I will have limited access to email and will reply after 2 December.", NY,

@@ -298,7 +298,7 @@ _BACK_CUE: Final = re.compile(
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
-    r"|reviendrai|resumes|resuming|attention\s+again"
+    r"|reviendrai|resumes|resuming|attention\s+again|la\s+reprise"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|get(?:ting)?\s+to|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
     r"(?:e-?mails?|mail|messages|inbox)\s+again)"
