@@ -198,7 +198,11 @@ def find_promised_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | No
 
 
 def _speaks_of_replying(text: str, start: int, end: int) -> bool:
-    lo, hi = _clause(text, start, end)
+    return _replies_in(text, *_clause(text, start, end))
+
+
+def _replies_in(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] speaks of an answer, in any language."""
     return (_REPLY_CUE.search(text, lo, hi) is not None
             or _FOREIGN_REPLY_CUE.search(text, lo, hi) is not None)
 
@@ -347,7 +351,8 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
-    r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify|send(?:ing)?\s+you"
+    r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
+    r"|send(?:ing)?\s+you"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)"
     r"|give\s+you\s+a\s+(?:shout|call|ring))",
     re.I,
@@ -356,7 +361,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|(?:tenir|tiens|tiendrai|tiendrons|tenons)\s+au\s+courant|recontacter|meld(?:e|et)\b"
-    r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
+    r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
+    r"|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
     r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento)"
@@ -436,12 +442,10 @@ _ONCE_BACK_REACH: Final = 160
 
 def _news_once_back(text: str, end: int) -> bool:
     """Whether news is promised for the return of someone away until the day ending at `end`."""
-    tail = text[end:end + _ONCE_BACK_REACH]
-    stop = _SENTENCE_END.search(tail)
-    tail = tail if stop is None else tail[:stop.start()]
-    if _ONCE_BACK.search(tail) is None:
-        return False
-    return _REPLY_CUE.search(tail) is not None or _FOREIGN_REPLY_CUE.search(tail) is not None
+    hi = min(len(text), end + _ONCE_BACK_REACH)
+    stop = _SENTENCE_END.search(text, end, hi)
+    hi = hi if stop is None else stop.start()
+    return _ONCE_BACK.search(text, end, hi) is not None and _replies_in(text, end, hi)
 
 
 _DEADLINE_CUE: Final = re.compile(
@@ -589,20 +593,19 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         previous = candidate
     # "After the holidays, realistically the first or second week of January": the day
     # named next in the sentence says when.
-    return tuple(candidate for index, candidate in enumerate(found)
-                 if not _refined(text, candidate, found[index + 1:index + 2]))
+    return tuple(candidate for candidate, following in zip(found, [*found[1:], None], strict=False)
+                 if not _refined(text, candidate, following))
 
 
 # How far after a distant period ("after the holidays") a day may refine it.
 _REFINED_REACH: Final = 80
 
 
-def _refined(text: str, candidate: _Candidate, after: Sequence[_Candidate]) -> bool:
-    """Whether `candidate` is a distant period the next candidate (`after`, 0 or 1) refines."""
-    return (isinstance(candidate, PeriodToken) and candidate.distant
-            and any(following.start - candidate.end <= _REFINED_REACH
-                    and _SENTENCE_END.search(text, candidate.end, following.start) is None
-                    for following in after))
+def _refined(text: str, candidate: _Candidate, following: _Candidate | None) -> bool:
+    """Whether `candidate` is a distant period that the candidate after it refines."""
+    return (isinstance(candidate, PeriodToken) and candidate.distant and following is not None
+            and following.start - candidate.end <= _REFINED_REACH
+            and _SENTENCE_END.search(text, candidate.end, following.start) is None)
 
 
 # How far before "in the days that follow" the day they follow may stand.
@@ -804,15 +807,11 @@ def _answered_after(text: str, candidate: _Candidate, hi: int) -> bool:
         return False
     start = hi + 1 if hi < len(text) and text[hi] in ".!?;" else hi
     after = _AFTER_THAT.match(text, start)
-    if after is not None:
-        begin = after.end()
-        _, end = _clause(text, begin, begin)
-    else:
-        # "...; I'll be in touch after that with the outcome": "after that" within it.
-        begin = start
-        _, end = _clause(text, begin, begin)
-        if _AFTER_THAT_WITHIN.search(text, begin, end) is None:
-            return False
+    begin = start if after is None else after.end()
+    _, end = _clause(text, begin, begin)
+    # "...; I'll be in touch after that with the outcome": "after that" within it.
+    if after is None and _AFTER_THAT_WITHIN.search(text, begin, end) is None:
+        return False
     return (_FOREIGN_REPLY_CUE.search(text, begin, end) is not None
             or (_REPLY_CUE.search(text, begin, end) is not None
                 and _FUTURE.search(text, begin, end) is not None))

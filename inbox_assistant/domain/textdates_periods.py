@@ -196,7 +196,8 @@ def _phrases(*alternatives: str) -> re.Pattern[str]:
 
 
 _NEXT_WEEK: Final = (
-    r"(?:next\s+week|n[aä]chster\s+woche|(?:der\s+)?n[aä]chsten\s+woche|la\s+semaine\s+prochaine|la\s+pr[oó]xima\s+semana"
+    r"(?:next\s+week|n[aä]chster\s+woche|(?:der\s+)?n[aä]chsten\s+woche|la\s+semaine\s+prochaine"
+    r"|la\s+pr[oó]xima\s+semana"
     r"|la\s+semana\s+que\s+viene|(?:la\s+)?prossima\s+settimana|(?:la\s+)?settimana\s+prossima"
     r"|(?:a|da)\s+pr[oó]xima\s+semana|(?:a|da)\s+semana\s+que\s+vem)"
 )
