@@ -539,3 +539,47 @@ def test_a_confirmation_from_an_unknown_system_is_still_the_application() -> Non
 
     assert confirmed(1) == (Situation.RESUME_SUBMITTED, Status.WAITING)
     assert confirmed(3) == (Situation.RESUME_SUBMITTED, Status.DUE)
+
+
+@pytest.mark.parametrize("done", [
+    "Done -- I submitted through the link a few minutes ago and put Sofía down as my referrer.",
+    "Erledigt – ich habe mich heute früh über das Portal auf die Referenz 2611-SC beworben.",
+    "C'est fait : j'ai postulé via le site en indiquant votre nom.",
+])
+def test_applying_as_asked_after_a_referral_is_the_application(done: str) -> None:
+    sofia = "Sofía Garza <sofia@tidepool.example>"
+    megan = "Megan Fitch <megan@tidepool.example>"
+    found = classify(thread(
+        msg(sofia, ago(3), "Hi Megan, submitting Jordan (cc'd) for the Growth Marketing "
+            "Manager req. I'd be happy to refer Jordan, we worked together for years.",
+            to=megan, cc=JR, subject="Referral: Jordan Reyes"),
+        msg(megan, ago(2), "Thanks Sofía! Jordan, for the referral to count please apply "
+            "through our careers page and mention Sofía.", to=JR,
+            subject="Re: Referral: Jordan Reyes"),
+        msg(JR, ago(1), done, to=megan, subject="Re: Referral: Jordan Reyes"),
+    ), RULES, ME, NOW, NY)
+    # The application is what to follow up, and word of it is no closing word.
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.WAITING)
+
+
+def test_a_friend_who_says_yes_to_passing_your_cv_on_is_help_offered() -> None:
+    resi = "Resi Moosmair <resi@lechtal.example>"
+    found = classify(thread(
+        msg(JR, ago(8), "Hi Resi, wie am Telefon besprochen – magst du meinen Lebenslauf an "
+            "euer Recruiting weitergeben? Anbei.", to=resi, subject="Recruiting bei Lechtal",
+            attachments=("Lebenslauf.pdf",)),
+        msg(resi, ago(8) + timedelta(hours=2), "Logisch, mach i. Gib ma a paar Tag.",
+            subject="Re: Recruiting bei Lechtal"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
+
+
+def test_one_named_to_the_other_in_portuguese_is_an_introduction() -> None:
+    leticia = "Letícia Amaral <leticia@mail.example>"
+    found = classify(thread(
+        msg(leticia, ago(1), "Oi gente!\n\nBruno, essa é a Jordan, minha ex-colega da Paguei, "
+            "hoje procurando uma posição sênior.\n\nJordan, o Bruno toca dados na Vértice.",
+            to=f"{JR}, Bruno Tavares <bruno@vertice.example>",
+            subject="Jordan, conhece o Bruno"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTRODUCTION

@@ -292,6 +292,35 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 12, 20, MADRID), "a mediados de diciembre"),
     ("fin-janvier", "Nous reviendrons vers vous fin janvier.", SENT, PARIS,
      eod(2027, 1, 31, PARIS), "fin janvier"),
+    # Around the weekend: Friday before it, Sunday over it, Monday after it.
+    ("before-the-weekend", "You'll have our answer before the weekend.", SENT, NY,
+     eod(2026, 11, 20), "before the weekend"),
+    ("over-the-weekend", "I'll look at it over the weekend and get back to you.", SENT, NY,
+     eod(2026, 11, 22), "over the weekend"),
+    ("nach-dem-wochenende", "Ich melde mich nach dem Wochenende.", SENT, BERLIN,
+     eod(2026, 11, 23, BERLIN), "nach dem Wochenende"),
+    # The week of a day, and a German calendar week: by its Friday.
+    ("the-week-of", "We'll let you know the week of 30 November.", SENT, NY,
+     eod(2026, 12, 4), "the week of 30 November."),
+    ("la-semana-del", "Esperamos tener noticias para la semana del 30.", SENT, MADRID,
+     eod(2026, 12, 4, MADRID), "semana del 30"),
+    ("la-settimana-del", "Vi faremo sapere la settimana del 30 novembre.", SENT, ROME,
+     eod(2026, 12, 4, ROME), "settimana del 30 novembre."),
+    ("in-der-kw", "Die Entscheidung fällt in der KW 49, danach melde ich mich.", SENT, BERLIN,
+     eod(2026, 12, 4, BERLIN), "KW 49"),
+    ("kw-next-year", "Wir melden uns spätestens in KW 2.", SENT, BERLIN,
+     eod(2027, 1, 15, BERLIN), "KW 2"),
+    ("une-dizaine-de-jours", "Je vous recontacte dans une dizaine de jours.", SENT, PARIS,
+     eod(2026, 11, 29, PARIS), "dans une dizaine de jours"),
+    ("auf-sie-zu", "Nach unserer Sitzung am Dienstag kommen wir auf Sie zu.", SENT, BERLIN,
+     eod(2026, 11, 24, BERLIN), "Dienstag"),
+    ("le-escribire", "Le escribiré pasado el puente, el lunes 7.", SENT, MADRID,
+     eod(2026, 12, 7, MADRID), "lunes 7"),
+    ("le-directeur-is-no-answer", "Nous voyons encore deux candidats d'ici jeudi, puis je "
+     "fais le point avec le directeur. Je reviens vers vous sous huitaine.", SENT, PARIS,
+     eod(2026, 11, 27, PARIS), "sous huitaine"),
+    ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
+     PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".
     ("handover-se-lo-paso", "El lunes comemos con mi jefa y él, ahí se lo paso.", SENT, MADRID,
      eod(2026, 11, 23, MADRID), "lunes"),
@@ -470,6 +499,9 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("handover-asked-of-the-reader", "Pass it to him on Monday."),
     ("hasta-away", "Está en el offsite hasta el jueves, pero apenas vuelva le paso tu CV."),
     ("after-that-no-answer", "We met on December 3. After that we had lunch."),
+    # A call set for a day is a meeting, not news promised.
+    ("le-llamaremos", "Le llamaremos el jueves 26 de noviembre a las 10:00 para una primera "
+     "entrevista telefónica."),
     ("te-confirmo-la-entrevista", "Te confirmo la entrevista el jueves 19 de noviembre de 16:00 "
      "a 17:00 en nuestras oficinas."),
     ("ist-bis-away", "Hab ihn weitergeleitet. Herbert ist bis Mitte nächster Woche in Shanghai, "

@@ -360,12 +360,20 @@ _REPLY_CUE: Final = re.compile(
 _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
-    r"|(?:tenir|tiens|tiendrai|tiendrons|tenons)\s+au\s+courant|recontacter|meld(?:e|et)\b"
+    r"|(?:tenir|tiens|tiendrai|tiendrons|tenons)\s+au\s+courant|recontact|meld(?:e|et)\b"
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
     r"|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
     r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
-    r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento)"
+    r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento"
+    r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
+    # Futures: "je vous écris pour..." and "te escrevo para..." open a letter.
+    # A call ("le llamaremos el jueves a las 10:00") is a meeting, not news.
+    r"|(?:te|lhe|vos)\s+(?:escreverei|escreveremos|aviso|avisarei|avisamos|conto|contarei"
+    r"|direi)\b"
+    r"|(?:te|vous)\s+(?:[ée]crirai|[ée]crirons)\b"
+    r"|(?:te|vous)\s+[ée]cris\s+(?:ensuite|apr[èe]s|d[èe]s|sit[ôo]t)\b"
+    r"|trancher|auf\s+(?:sie|dich|euch)\s+zu(?:kommen|kommt)?\b"
     # "Te confirmo la entrevista el jueves 19" confirms a meeting; it promises no news.
     r"|(?:te|os|le|les)\s+(?:confirmamos|confirmo)(?!\s+(?:la|el|tu|su|vuestra)\s+(?:entrevista"
     r"|reuni[oó]n|cita|llamada|videollamada|horario|hora|fecha|asistencia|visita|encuentro))"
@@ -585,6 +593,12 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
     found = non_overlapping(tokens)
     previous: _Candidate | None = None
     for index, candidate in enumerate(found):
+        if isinstance(candidate, DayToken) and candidate.kind is not DayKind.WEEKDAY:
+            week_of = _week_of_before(text, candidate)
+            if week_of is not None:
+                # "Offers go out the week of 30 November": by the Friday of that week.
+                candidate = found[index] = PeriodToken(
+                    week_of.start(), candidate.end, _week_of(text, candidate))
         if (isinstance(candidate, PeriodToken) and candidate.following
                 and isinstance(previous, DayToken)
                 and candidate.start - previous.end <= _FOLLOWING_REACH):
@@ -595,6 +609,32 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
     # named next in the sentence says when.
     return tuple(candidate for candidate, following in zip(found, [*found[1:], None], strict=False)
                  if not _refined(text, candidate, following))
+
+
+# "The week of", "la semaine du", "la semana del", "die Woche vom", "la settimana del",
+# "a semana de", right before a date.
+_WEEK_OF: Final = re.compile(
+    r"\b(?:the\s+week\s+(?:of|starting|beginning|commencing)(?:\s+(?:the|monday|mon))?"
+    r"|semaine\s+du|semana\s+del?|woche\s+(?:vom|ab\s+dem|ab)|settimana\s+del"
+    r"|semana\s+d[eo](?:\s+dia)?)[\s,]*", re.I)
+_WEEK_OF_REACH: Final = 40
+
+
+def _week_of_before(text: str, day: DayToken) -> re.Match[str] | None:
+    """"The week of" leading into the day phrase, whose "del"/"du" the phrase may hold."""
+    for match in _WEEK_OF.finditer(text, max(0, day.start - _WEEK_OF_REACH), day.end):
+        if match.start() < day.start <= match.end():
+            return match
+    return None
+
+
+def _week_of(text: str, day: DayToken) -> LastDay:
+    """The Friday of the week the day falls in (Sunday's: the week it starts, as written in
+    North America)."""
+    def last_day(local: datetime) -> date | None:
+        named = _last_day(text, day, local)
+        return None if named is None else named + timedelta(days=(4 - named.weekday()) % 7)
+    return last_day
 
 
 # How far after a distant period ("after the holidays") a day may refine it.

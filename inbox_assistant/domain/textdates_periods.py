@@ -122,6 +122,9 @@ _DURATION: Final = re.compile(
     # "Dentro de unos ocho días", "in about ten days": the number after its "about".
     r"(?:(?:unos|unas|about|around|roughly|environ|circa|etwa|rund|uns|umas)\s+(?=\w+\s+\w))?"
     rf"(?:(?P<n>{_NUMBER})(?:\s*(?:-|–|to|or|à|bis|a|o)\s*(?P<n2>{_NUMBER}))?\s*)?"
+    # "Dans une dizaine de jours", "en una decena de días", "tra una decina di giorni".
+    r"(?:(?:une|una|uma)\s+(?P<some>dizaine|douzaine|quinzaine|decena|docena|quincena|decina"
+    r"|dozzina|quindicina|dezena|d[uú]zia|quinzena)\s+(?:de|di|d['’])\s*)?"
     r"(?:(?P<biz>business|working|work)\s+)?"
     r"(?P<unit>huitaine|quinzaine|fortnights?|werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?"
     r"|tag(?:e|en)?|d[ií]as"
@@ -144,6 +147,10 @@ def _count(word: str | None) -> int | None:
 
 
 _FRENCH_DAY_COUNTS: Final = {"huitaine": 8, "quinzaine": 15}
+# "Une dizaine", "una docena", "una quincena": about ten, twelve, fifteen (by their first
+# four letters).
+_SOME: Final = {"diza": 10, "dece": 10, "deci": 10, "deze": 10, "douz": 12, "doce": 12,
+                "dozz": 12, "dúzi": 12, "duzi": 12, "quin": 15}
 _FORTNIGHT: Final = 14
 
 
@@ -170,6 +177,8 @@ def _duration(m: re.Match[str]) -> LastDay | None:
     word = m["unit"].lower()
     unit = _unit(word)
     counts = [c for c in (_count(m["n"]), _count(m["n2"]), _count(m["n3"])) if c is not None]
+    if m["some"]:
+        counts.append(_SOME[m["some"].lower()[:4]])
     if not counts and m["next"] is None and m["art"] is not None and word in _SINGULAR_UNITS:
         # "within the week": the end of the current one
         return {"day": _same_day, "week": _this_friday, "month": _month_end_from(0)}.get(unit)
@@ -213,6 +222,7 @@ _HOLIDAYS: Final = frozenset({"holidays", "christmas", "xmas", "year", "fêtes",
                               "noel", "feiertagen", "festtagen", "weihnachten", "jahr", "fiestas",
                               "navidad", "navidades", "reyes", "año", "feste", "natale", "festas",
                               "natal", "ano", "rentrée", "rentree"})
+_WEEKEND: Final = frozenset({"weekend", "week", "wochenende", "semana", "settimana"})
 _DAY: Final = frozenset({"eod", "cob", "eob", "day", "business", "journée", "journee",
                          "feierabend", "dienstschluss", "día", "dia"})
 
@@ -343,6 +353,29 @@ _NAMED_PERIODS: Final = (
            _after_the_holidays, _HOLIDAYS,
            frozenset({"after", "in", "après", "apres", "à", "a", "nach", "im", "después",
                       "despues", "dopo", "depois", "no"}), distant=True),
+    # "Before the weekend" is Friday; "over the weekend" its Sunday; "after the weekend"
+    # the Monday after it.
+    _Named(_phrases(r"(?:before|ahead\s+of)\s+the\s+weekend", r"avant\s+le\s+week[-\s]?end",
+                    r"vor\s+dem\s+wochenende", r"antes\s+del\s+fin\s+de\s+semana",
+                    r"prima\s+del\s+(?:fine\s+settimana|weekend)",
+                    r"antes\s+do\s+fim\s+de\s+semana"),
+           _this_friday, _WEEKEND,
+           frozenset({"before", "ahead", "avant", "vor", "antes", "prima"})),
+    _Named(_phrases(r"(?:over|during|at|on)\s+the\s+weekend|this\s+weekend",
+                    r"(?:ce|le|pendant\s+le)\s+week[-\s]?end",
+                    r"(?:am|an\s+diesem|dieses)\s+wochenende",
+                    r"(?:este|el|durante\s+el)\s+fin\s+de\s+semana",
+                    r"(?:questo|durante\s+il|nel)\s+(?:fine\s+settimana|weekend)",
+                    r"(?:este|neste|durante\s+o|no)\s+fim\s+de\s+semana"),
+           _next_week(-1), _WEEKEND,
+           frozenset({"over", "during", "at", "on", "this", "ce", "le", "pendant", "am", "an",
+                      "dieses", "este", "el", "durante", "questo", "nel", "neste", "no"})),
+    _Named(_phrases(r"after\s+the\s+weekend", r"apr[èe]s\s+le\s+week[-\s]?end",
+                    r"nach\s+dem\s+wochenende", r"despu[ée]s\s+del\s+fin\s+de\s+semana",
+                    r"dopo\s+il\s+(?:fine\s+settimana|weekend)",
+                    r"depois\s+do\s+fim\s+de\s+semana"),
+           _next_week(0), _WEEKEND,
+           frozenset({"after", "après", "apres", "nach", "después", "despues", "dopo", "depois"})),
     # "Le comité se réunit le jeudi 03/12 ; réponse au plus tard le lendemain": the day after
     # the day named before it (else after the message).
     _Named(_phrases(r"le\s+lendemain", r"the\s+(?:day\s+after|next\s+day|following\s+day)",
@@ -370,7 +403,7 @@ _PERIOD_STEMS: Final = (
     "huitaine", "quinzaine", "fortnight", "year", "eoy", "jahr", "année", "annee", "año", "anno",
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
-    "lendemain", "folgetag",
+    "lendemain", "folgetag", "kw", "kalenderwoche",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
@@ -447,6 +480,26 @@ def _month_part(match: re.Match[str]) -> LastDay:
     return last_day
 
 
+# A German calendar week: "in KW 49", "Kalenderwoche 2".
+_CALENDAR_WEEK: Final = re.compile(r"\b(?:KW|Kalenderwoche)\s*(\d{1,2})\b", re.I)
+# Of the week numbers behind the current one, those this far behind are next year's.
+_PAST_WEEKS: Final = 8
+_CALENDAR_WEEK_WORDS: Final = frozenset({"kw", "kalenderwoche"})
+
+
+def _calendar_week(number: int) -> LastDay:
+    """The Friday of the numbered (ISO) week: this year's, or next year's once it is past."""
+    def last_day(local: datetime) -> date | None:
+        year, week, _ = local.date().isocalendar()
+        if number < week - _PAST_WEEKS:
+            year += 1
+        try:
+            return date.fromisocalendar(year, number, 5)
+        except ValueError:  # no such week that year
+            return None
+    return last_day
+
+
 def scan_periods(text: str) -> list[PeriodToken]:
     """Period phrases in `text`, in text order, the longest where two compete."""
     found: list[PeriodToken] = []
@@ -462,6 +515,9 @@ def scan_periods(text: str) -> list[PeriodToken]:
             cued = match["prep"].lower().startswith(_SELF_CUED)
             found.append(PeriodToken(match.start(), match.end(), last_day, self_cued=cued,
                                      following=bool(match["following"] or match["after"])))
+    if words.may_hold(_CALENDAR_WEEK_WORDS):
+        found.extend(PeriodToken(m.start(), m.end(), _calendar_week(int(m[1])))
+                     for m in _CALENDAR_WEEK.finditer(text))
     for named in _NAMED_PERIODS:
         if words.may_hold(named.holds):
             found.extend(PeriodToken(m.start(), m.end(), named.last_day,
