@@ -545,6 +545,7 @@ def test_a_confirmation_from_an_unknown_system_is_still_the_application() -> Non
     "Done -- I submitted through the link a few minutes ago and put Sofía down as my referrer.",
     "Erledigt – ich habe mich heute früh über das Portal auf die Referenz 2611-SC beworben.",
     "C'est fait : j'ai postulé via le site en indiquant votre nom.",
+    "Link came through Saturday. Finished the application this morning and hit submit.",
 ])
 def test_applying_as_asked_after_a_referral_is_the_application(done: str) -> None:
     sofia = "Sofía Garza <sofia@tidepool.example>"
@@ -583,3 +584,32 @@ def test_one_named_to_the_other_in_portuguese_is_an_introduction() -> None:
             subject="Jordan, conhece o Bruno"),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.INTRODUCTION
+
+
+def test_a_cv_passed_on_with_you_in_cc_is_help_given_and_a_promise_after_it_more_help() -> None:
+    coach = "Nadia Ouellet <nadia@capcarriere.example>"
+    marc = "Marc Lévesque <marc@nordet.example>"
+    passed = msg(coach, ago(7), "Bonjour Marc,\n\nComme promis, je te transmets le CV de "
+                 "Jordan (en copie) pour le poste d'analyste. Je vous laisse poursuivre entre "
+                 "vous !", to=marc, cc=JR, subject="CV de Jordan Reyes")
+    thanks = msg(JR, ago(7) + timedelta(hours=2), "Merci mille fois Nadia !", to=coach,
+                 subject="Re: CV de Jordan Reyes")
+    found = classify(thread(passed, thanks), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)
+    promise = msg(marc, ago(6), "Thanks Nadia! Jordan, the decision sits with our VP, back on "
+                  "Monday. I'll put it in her hands myself on Monday with a note from me.",
+                  to=JR, cc=coach, subject="Re: CV de Jordan Reyes")
+    found = classify(thread(passed, promise), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.DUE)
+
+
+def test_an_old_friends_staffing_review_is_help_not_a_recruiter() -> None:
+    dwayne = "Dwayne Pruitt <dpruitt@prairiefresh.example>"
+    found = classify(thread(
+        msg(dwayne, ago(3), "Yes, we have an inbound supervisor opening, and I'll go to bat for "
+            "you. Our monthly staffing review is the Tuesday after Thanksgiving; I'll put your "
+            "name on the table in that meeting.", subject="Inbound supervisor slot"),
+        msg(JR, ago(2), "Copy. Resume attached in case you want it in hand.", to=dwayne,
+            subject="Re: Inbound supervisor slot", attachments=("Jordan_Reyes_Resume.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED

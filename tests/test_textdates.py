@@ -319,6 +319,24 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("le-directeur-is-no-answer", "Nous voyons encore deux candidats d'ici jeudi, puis je "
      "fais le point avec le directeur. Je reviens vers vous sous huitaine.", SENT, PARIS,
      eod(2026, 11, 27, PARIS), "sous huitaine"),
+    ("close-of-business", "I'll have a yes or a no in your inbox by close of business on "
+     "the 24th either way.", SENT, NY, eod(2026, 11, 24), "by close of business on the 24th"),
+    ("months-end", "Give us till month's end to come back with a decision.", SENT, NY,
+     eod(2026, 11, 30), "month's end"),
+    ("share-it-then", "I'll have a clearer picture after the board meets on the 3rd and will "
+     "share it then.", SENT, NY, eod(2026, 12, 3), "on the 3rd"),
+    ("en-debut-de-semaine-prochaine", "Je pense pouvoir vous répondre en début de semaine "
+     "prochaine.", SENT, PARIS, eod(2026, 11, 24, PARIS), "début de semaine prochaine"),
+    ("tient-au-courant", "On vous tient au courant dès lundi.", SENT, PARIS,
+     eod(2026, 11, 23, PARIS), "lundi"),
+    ("te-fais-signe", "Je vois ma N+1 lundi (le 23), je glisse ton nom dans la conversation et "
+     "je te fais signe le soir même.", SENT, PARIS, eod(2026, 11, 23, PARIS), "lundi"),
+    ("dans-la-foulee", "Je présente ma short-list lors de notre point du 1/12 ; vous aurez de "
+     "mes nouvelles dans la foulée.", SENT, PARIS, eod(2026, 12, 1, PARIS), "1/12"),
+    ("anfang-kommender-woche", "Ich melde mich Anfang kommender Woche.", SENT, BERLIN,
+     eod(2026, 11, 24, BERLIN), "Anfang kommender Woche"),
+    ("dou-um-toque", "Eu te dou um toque na segunda.", SENT, LISBON, eod(2026, 11, 23, LISBON),
+     "segunda"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".
@@ -596,6 +614,11 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
 # An out-of-office reply: the day its writer is back (the day after an "until").
 @pytest.mark.parametrize(("text", "tz", "back"), [
     ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    # The day well into the sentence of the return.
+    ("I'll be back in the building and working through my inbox when we start up again "
+     "on 11/27.", NY, datetime(2026, 11, 27, tzinfo=NY)),
+    ("Je retrouve mon bureau et mes mails le mardi 1er décembre.", PARIS,
+     datetime(2026, 12, 1, tzinfo=PARIS)),
     ("I am on annual leave and will get to my email again on Monday 30.11., when I'm back.",
      PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
     ("Je ne lirai pas mes messages avant la reprise, soit le lundi 30 novembre.", PARIS,

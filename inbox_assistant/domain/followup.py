@@ -193,15 +193,19 @@ def assess(
     # a coffee" closes nothing once the coffee has taken place.
     since = (event.start if situation is Situation.NEW_CONTACT and event is not None
              and event.start <= now else None)
+    # A promise of theirs after help handed over is more help to come: "here is Amélie's
+    # CV" from the coach, then "I'll put it in her hands on Monday" from the one it reached.
+    promised_after = False
     for fact in reversed(live):
         if since is not None and fact.date < since:
             break
         # Help handed over with the helper's own promise ("passed on; I'll get back to you
         # by the 4th") is not over; "she'll reach out next week" is someone else's.
         if fact.closure or (situation is Situation.HELP_OFFERED and fact.help_given
-                            and not _own_promise(fact)):
+                            and not promised_after and not _own_promise(fact)):
             who = "you" if fact.by_me else (fact.message.sender.name or fact.message.sender.email)
             return ctx.closed(f"Closed by {who} on {when(fact.date, tz)}.")
+        promised_after = promised_after or (fact.promise is not None and not fact.by_me)
     if event is None:
         return _conversation(ctx, live)
     if situation is Situation.INTERVIEW:

@@ -238,7 +238,7 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     local = _local(sent_at, tz)
     previous: _Candidate | None = None
     for candidate in _candidates(text):
-        lead = max(0, candidate.start - 60)
+        lead = max(0, candidate.start - 100)
         back = _BACK_CUE.search(text, lead, candidate.start)
         until = _UNTIL_CUE.search(text, lead, candidate.start)
         if back is None and until is None and previous is not None:
@@ -302,12 +302,14 @@ _BACK_CUE: Final = re.compile(
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
-    r"|reviendrai|resumes|resuming|attention\s+again|la\s+reprise"
+    r"|reviendrai|resumes|resuming|attention\s+again|la\s+reprise|retrouve(?:rai)?"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|get(?:ting)?\s+to|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
     r"(?:e-?mails?|mail|messages|inbox)\s+again)"
     # A hard-wrapped line ("back in the\noffice on Monday") goes on; a blank line does not.
-    r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,40}$", re.I)
+    # "I'll be back in the building and working through my inbox when we start up again
+    # Friday morning (11/27)": the day may stand well into the sentence.
+    r"\b(?:[^.!?;\n]|\n(?!\s*\n)){0,80}$", re.I)
 _UNTIL_CUE: Final = re.compile(
     r"\b(?:until|till|through|thru|jusqu['’]\s*(?:au|à)|bis(?:\s+(?:zum|einschlie[sß]lich))?"
     r"|hasta(?:\s+el)?|fino(?:\s+al(?:la)?)?|at[ée](?:\s+(?:ao|à|a|o|dia))?"
@@ -338,7 +340,8 @@ _IMMEDIATE_CUE: Final = re.compile(
     r"|a\s+m[aá]s\s+tardar|como\s+muy\s+tarde|au\s+plus\s+tard|al\s+pi[uù]\s+tardi"
     rf"|o\s+mais\s+tardar{_BY_IT_PT})"
     rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
-    r"(?:\s+(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:\s+on)?)?[\s,]*$",
+    r"(?:\s+(?:EOD|COB|EOB|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day"
+    r"|(?:the\s+)?close\s+of\s+business|(?:the\s+)?end\s+of\s+business)(?:\s+on)?)?[\s,]*$",
     re.I,
 )
 _LIMIT_PREFIX: Final = re.compile(
@@ -352,7 +355,9 @@ _REPLY_CUE: Final = re.compile(
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
-    r"|send(?:ing)?\s+you"
+    r"|send(?:ing)?\s+you|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
+    r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if)"
+    r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)"
     r"|give\s+you\s+a\s+(?:shout|call|ring))",
     re.I,
@@ -360,7 +365,9 @@ _REPLY_CUE: Final = re.compile(
 _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
-    r"|(?:tenir|tiens|tiendrai|tiendrons|tenons)\s+au\s+courant|recontact|meld(?:e|et)\b"
+    r"|(?:tenir|tiens|tient|tiendrai|tiendra|tiendrons|tenons|tenez)\s+au\s+courant|recontact"
+    r"|meld(?:e|et)\b|(?:te|vous)\s+r[ée]pondre\b|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
+    r"|(?:te|lhe)\s+(?:dou|darei|damos|daremos)\s+um\s+(?:toque|al[ôo])\b"
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
     r"|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
@@ -414,7 +421,7 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
 )
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hop(?:e|ing)\s+to|intend|anticipate"
-    r"|should|would\s+like\s+to)|['’]ll\b"
+    r"|should|would\s+like\s+to|let\s+me\s+(?:get|come|circle|revert|follow))|['’]ll\b"
     # "Friday I'm walking it over to Sheila": a plan in the present.
     r"|\b(?:i['’]m|i\s+am)\s+(?:walking|passing|handing|sending|forwarding|giving|showing)\b",
     re.I,
@@ -833,7 +840,7 @@ _AFTER_THAT: Final = re.compile(
 _AFTER_THAT_WITHIN: Final = re.compile(
     r"\b(?:after\s+that|afterwards|and\s+then|danach|und\s+dann|apr[èe]s\s+(?:ça|cela)"
     r"|et\s+ensuite|despu[ée]s\s+de\s+eso|y\s+despu[ée]s|dopo\s+di\s+che|e\s+poi|depois\s+disso"
-    r"|e\s+depois|en\s+cuanto\s+(?:salga|termine|acabe)|as\s+soon\s+as\s+(?:it|that)(?:\s+is|['’]s)"
+    r"|e\s+depois|dans\s+la\s+foul[ée]e|en\s+cuanto\s+(?:salga|termine|acabe)|as\s+soon\s+as\s+(?:it|that)(?:\s+is|['’]s)"
     r"\s+(?:over|done))\b", re.I)
 
 

@@ -205,13 +205,15 @@ def _phrases(*alternatives: str) -> re.Pattern[str]:
 
 
 _NEXT_WEEK: Final = (
-    r"(?:next\s+week|n[aä]chster\s+woche|(?:der\s+)?n[aä]chsten\s+woche|la\s+semaine\s+prochaine"
+    r"(?:next\s+week|n[aä]chster\s+woche|(?:der\s+)?n[aä]chsten\s+woche|kommender\s+woche"
+    r"|(?:der\s+)?kommenden\s+woche|(?:la\s+)?semaine\s+prochaine"
     r"|la\s+pr[oó]xima\s+semana"
     r"|la\s+semana\s+que\s+viene|(?:la\s+)?prossima\s+settimana|(?:la\s+)?settimana\s+prossima"
     r"|(?:a|da)\s+pr[oó]xima\s+semana|(?:a|da)\s+semana\s+que\s+vem)"
 )
 _NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "der", "nächsten",
-                                     "nachsten", "la", "prossima", "settimana", "a", "da"})
+                                     "nachsten", "kommender", "kommenden", "la", "semaine",
+                                     "prossima", "settimana", "a", "da"})
 # Every phrase of a period of weeks holds one of these words, and so on.
 _WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow"})
 _MONTH: Final = frozenset({"month", "monat", "monats", "monatsende", "mois", "mes", "mese", "mês",
@@ -285,6 +287,7 @@ _NAMED_PERIODS: Final = (
            _NEXT_WEEK_LEADS | {"the", "nächste", "nachste", "kommende", "kommenden",
                                "kommender", "semaine", "próxima", "proxima", "semana"}),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
+                    r"(?:the\s+)?week['’]s\s+end",
                     r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
                     r"fin\s+de\s+(?:(?:la|cette)\s+)?semaine", r"cette\s+semaine",
                     r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana",
@@ -292,14 +295,15 @@ _NAMED_PERIODS: Final = (
                     r"(?:o\s+)?fim\s+da\s+semana", r"final\s+da\s+semana"),
            _this_friday, _WEEK,
            frozenset({"the", "end", "later", "this", "eow", "ende", "diese", "fin", "cette",
-                      "a", "finales", "esta", "questa", "entro", "o", "fim", "final"})),
+                      "a", "finales", "esta", "questa", "entro", "o", "fim", "final", "week"})),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", r"EOM",
+                    r"(?:the\s+)?month['’]s\s+end",
                     r"ende\s+(?:des|dieses)\s+monats", r"monatsende", r"fin\s+(?:du|de)\s+mois",
                     r"(?:a\s+)?finales\s+de(?:l|\s+este)?\s+mes", r"fin\s+de\s+mes",
                     r"fine\s+(?:del\s+)?mese", r"(?:o\s+)?(?:fim|final)\s+do\s+m[eê]s"),
            _month_end_from(0), _MONTH,
            frozenset({"the", "end", "eom", "ende", "monatsende", "fin", "a", "finales", "fine",
-                      "o", "fim", "final"})),
+                      "o", "fim", "final", "month"})),
     _Named(_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+month",
                     r"anfang\s+n[aä]chsten\s+monats", r"d[ée]but\s+du\s+mois\s+prochain",
                     r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes"),
