@@ -613,3 +613,36 @@ def test_an_old_friends_staffing_review_is_help_not_a_recruiter() -> None:
             subject="Re: Inbound supervisor slot", attachments=("Jordan_Reyes_Resume.pdf",)),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.HELP_OFFERED
+
+
+def test_someone_met_once_who_offers_to_pass_your_cv_on_is_help_offered() -> None:
+    javier = "Javier Ortega <javier@farmavigil.example>"
+    found = classify(thread(
+        msg(javier, ago(7), "¡Hola Jordan! Soy Javier, el del póster del congreso. Si me pasas "
+            "tu CV, se lo hago llegar a mi jefa.", subject="Lo que hablamos en Coimbra"),
+        msg(JR, ago(6), "¡Gracias Javier! Te lo adjunto.", to=javier,
+            subject="Re: Lo que hablamos en Coimbra", attachments=("CV_Jordan_Reyes.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
+
+
+def test_enjoying_this_afternoons_panel_is_thanks_for_an_interview() -> None:
+    aiko = "Aiko Tanaka <aiko@kestrel.example>"
+    found = classify(thread(
+        msg(JR, ago(2), "Hi Aiko, I really enjoyed this afternoon's conversation with you and "
+            "Marcus.", to=aiko, subject="Today's panel at Kestrel"),
+        msg(aiko, ago(1), "Kind of you! Feedback goes to our hiring committee next week.",
+            subject="RE: Today's panel at Kestrel"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW
+
+
+def test_a_dossier_sent_to_a_headhunter_is_an_application() -> None:
+    nadine = "Nadine Frei <nadine@frei-search.example>"
+    found = classify(thread(
+        msg(nadine, ago(4), "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of "
+            "FP&A. Frei & Partner Executive Search.", subject="Vertrauliche Anfrage"),
+        msg(JR, ago(3), "Grüezi Frau Frei, anbei mein Dossier.", to=nadine,
+            subject="AW: Vertrauliche Anfrage", attachments=("Dossier_Jordan_Reyes.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.RESUME_SUBMITTED

@@ -337,6 +337,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 11, 24, BERLIN), "Anfang kommender Woche"),
     ("dou-um-toque", "Eu te dou um toque na segunda.", SENT, LISBON, eod(2026, 11, 23, LISBON),
      "segunda"),
+    ("in-serata-ti-racconto", "Giovedì 26 siamo a pranzo insieme e il tuo CV lo porto io. In "
+     "serata ti chiamo e ti racconto com'è andata.", SENT, ROME, eod(2026, 11, 26, ROME),
+     "Giovedì 26"),
+    ("von-mir-gehoert", "Bis und mit Donnerstag, 26.11., haben Sie von mir gehört.", SENT,
+     BERLIN, eod(2026, 11, 26, BERLIN), "Donnerstag, 26.11."),
+    ("entschieden-wird", "Entschieden wird aber erst, wenn unsere Geschäftsleitung am "
+     "3. Dezember getagt hat.", SENT, BERLIN, eod(2026, 12, 3, BERLIN), "3. Dezember"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".
@@ -619,6 +626,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
      "on 11/27.", NY, datetime(2026, 11, 27, tzinfo=NY)),
     ("Je retrouve mon bureau et mes mails le mardi 1er décembre.", PARIS,
      datetime(2026, 12, 1, tzinfo=PARIS)),
+    ("I'll be digging out of my inbox starting Thursday 26/11.", NY,
+     datetime(2026, 11, 26, tzinfo=NY)),
     ("I am on annual leave and will get to my email again on Monday 30.11., when I'm back.",
      PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
     ("Je ne lirai pas mes messages avant la reprise, soit le lundi 30 novembre.", PARIS,

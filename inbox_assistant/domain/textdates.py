@@ -303,6 +303,7 @@ _BACK_CUE: Final = re.compile(
     r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
     r"|reviendrai|resumes|resuming|attention\s+again|la\s+reprise|retrouve(?:rai)?"
+    r"|dig(?:ging)?\s+(?:myself\s+)?out\s+of\s+(?:my\s+)?(?:inbox|e-?mails?|mail)"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|get(?:ting)?\s+to|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
     r"(?:e-?mails?|mail|messages|inbox)\s+again)"
@@ -385,7 +386,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:te|os|le|les)\s+(?:confirmamos|confirmo)(?!\s+(?:la|el|tu|su|vuestra)\s+(?:entrevista"
     r"|reuni[oó]n|cita|llamada|videollamada|horario|hora|fecha|asistencia|visita|encuentro))"
     r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
-    r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+h[öo]ren"
+    r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+(?:h[öo]ren|geh[öo]rt)"
+    r"|entschieden\s+wird|wird\s+(?:erst\s+|dann\s+)?entschieden|entscheiden\s+(?:wir|werden\s+wir)"
+    r"|(?:ti|le|vi)\s+(?:racconto|racconter[oò]|dico|dir[oò])\b"
     r"|(?:ti|le|vi)\s+faccio\s+sapere|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
@@ -408,7 +411,7 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|hoja\s+de\s+vida)"
     r"|je\s+(?:le|la|les)\s+lui\s+(?:passe|transmets|donne|remets|envoie)"
     r"|(?:geb|leit|reich|schick)e?\s+ich\s+(?:ihn|es|sie|ihm|ihr)\b|(?:geb|leit|reich|schick)e?"
-    r"\s+ich['’]s|gliel[oa]\s+(?:passo|giro|do|mando|inoltro)"
+    r"\s+ich['’]s|gliel[oa]\s+(?:passo|giro|do|mando|inoltro|porto)|\b(?:lo|la)\s+porto\s+io\b"
     r"|(?:passo|entrego|mando|envio|reencaminho)-lh[oae]s?"
     # "Ich leite ihn diese Woche an Annika weiter", "je le transmets à Hélène jeudi",
     # "eu passo para a Joana na segunda".
@@ -839,6 +842,10 @@ _AFTER_THAT: Final = re.compile(
 
 _AFTER_THAT_WITHIN: Final = re.compile(
     r"\b(?:after\s+that|afterwards|and\s+then|danach|und\s+dann|apr[èe]s\s+(?:ça|cela)"
+    # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
+    r"|in\s+serata|la\s+sera\s+stessa|le\s+soir\s+m[êe]me|that\s+(?:same\s+)?(?:evening|night"
+    r"|afternoon)|am\s+(?:selben\s+|gleichen\s+)?abend|esa\s+(?:misma\s+)?(?:tarde|noche)"
+    r"|nessa\s+(?:mesma\s+)?(?:tarde|noite)"
     r"|et\s+ensuite|despu[ée]s\s+de\s+eso|y\s+despu[ée]s|dopo\s+di\s+che|e\s+poi|depois\s+disso"
     r"|e\s+depois|dans\s+la\s+foul[ée]e|en\s+cuanto\s+(?:salga|termine|acabe)|as\s+soon\s+as\s+(?:it|that)(?:\s+is|['’]s)"
     r"\s+(?:over|done))\b", re.I)
