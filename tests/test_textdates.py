@@ -344,6 +344,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      BERLIN, eod(2026, 11, 26, BERLIN), "Donnerstag, 26.11."),
     ("entschieden-wird", "Entschieden wird aber erst, wenn unsere Geschäftsleitung am "
      "3. Dezember getagt hat.", SENT, BERLIN, eod(2026, 12, 3, BERLIN), "3. Dezember"),
+    # The next sentence refers back to the day: "until then", "that week".
+    ("until-then", "Ruth is on leave and picks her laptop back up on the 30th. She's asked me "
+     "to hold the shortlist until then, and I'll be in touch as soon as she's had a look.",
+     SENT, NY, eod(2026, 11, 30), "on the 30th"),
+    ("that-week-handover", "He's only back on the 30th. I'll put your CV in front of him that "
+     "week.", SENT, NY, eod(2026, 11, 30), "on the 30th"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".
@@ -527,6 +533,9 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     # A call set for a day is a meeting, not news promised.
     ("le-llamaremos", "Le llamaremos el jueves 26 de noviembre a las 10:00 para una primera "
      "entrevista telefónica."),
+    # "Then" alone is too common to refer back: "If you're still looking then, reply".
+    ("then-is-not-that-day", "Our cohort usually opens early March. If you're still looking "
+     "then, reply on this thread and I'll get your name on my list."),
     ("te-confirmo-la-entrevista", "Te confirmo la entrevista el jueves 19 de noviembre de 16:00 "
      "a 17:00 en nuestras oficinas."),
     ("ist-bis-away", "Hab ihn weitergeleitet. Herbert ist bis Mitte nächster Woche in Shanghai, "

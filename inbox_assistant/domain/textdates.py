@@ -402,7 +402,8 @@ _HANDOVER_CUE: Final = re.compile(
     r"\b(?:pass|forward|send|hand|give|show|walk|do|passing|forwarding|sending|handing|giving"
     r"|showing|walking|doing)\s+(?:it|this|them|your\s+(?:resume|cv"
     r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
-    r"|\bput\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+in\s+(?:her|his|their)\s+hands\b",
+    r"|\bput\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+(?:in\s+(?:her|his|their)"
+    r"\s+hands|in\s+front\s+of\s+(?:her|him|them))\b",
     re.I,
 )
 _FOREIGN_HANDOVER_CUE: Final = re.compile(
@@ -842,6 +843,12 @@ _AFTER_THAT: Final = re.compile(
 
 _AFTER_THAT_WITHIN: Final = re.compile(
     r"\b(?:after\s+that|afterwards|and\s+then|danach|und\s+dann|apr[èe]s\s+(?:ça|cela)"
+    # "Ruth is back on the 30th. She asked me to hold the shortlist until then, and I'll be
+    # in touch": the day named just before, referred to.
+    r"|until\s+then|that\s+(?:week|day)|ce\s+jour-l[àa]|cette\s+semaine-l[àa]|bis\s+dahin"
+    r"|an\s+dem\s+tag|in\s+der\s+woche|hasta\s+entonces|ese\s+d[ií]a|esa\s+semana"
+    r"|fino\s+ad\s+allora|quel\s+giorno|quella\s+settimana|at[ée]\s+l[áa]|nesse\s+dia"
+    r"|nessa\s+semana"
     # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
     r"|in\s+serata|la\s+sera\s+stessa|le\s+soir\s+m[êe]me|that\s+(?:same\s+)?(?:evening|night"
     r"|afternoon)|am\s+(?:selben\s+|gleichen\s+)?abend|esa\s+(?:misma\s+)?(?:tarde|noche)"
@@ -866,8 +873,12 @@ def _answered_after(text: str, candidate: _Candidate, hi: int) -> bool:
     # "...; I'll be in touch after that with the outcome": "after that" within it.
     if after is None and _AFTER_THAT_WITHIN.search(text, begin, end) is None:
         return False
+    # News, or help handed on: "...back on the 30th. I'll put your CV in front of him that
+    # week."
     return (_FOREIGN_REPLY_CUE.search(text, begin, end) is not None
-            or (_REPLY_CUE.search(text, begin, end) is not None
+            or _FOREIGN_HANDOVER_CUE.search(text, begin, end) is not None
+            or ((_REPLY_CUE.search(text, begin, end) is not None
+                 or _HANDOVER_CUE.search(text, begin, end) is not None)
                 and _FUTURE.search(text, begin, end) is not None))
 
 
