@@ -646,3 +646,28 @@ def test_a_dossier_sent_to_a_headhunter_is_an_application() -> None:
             subject="AW: Vertrauliche Anfrage", attachments=("Dossier_Jordan_Reyes.pdf",)),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.RESUME_SUBMITTED
+
+
+def test_a_posting_taken_offline_closes_the_application() -> None:
+    lea = "Lea Hartmann <lea@voltrana.example>"
+    found = classify(thread(
+        msg(JR, ago(10), "Sehr geehrte Frau Hartmann, anbei meine Bewerbung.", to=lea,
+            subject="Bewerbung als Referent", attachments=("Lebenslauf.pdf",)),
+        msg(lea, ago(3), "Die ausgeschriebene Referentenstelle fällt dabei in dieser Form weg; "
+            "wir haben die Anzeige deshalb bereits offline genommen.",
+            subject="Ihre Bewerbung als Referent – Update"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+    # Closed by the withdrawal itself, not merely answered.
+    assert found.assessment.reason.startswith("Closed by Lea Hartmann")
+
+
+def test_someone_met_once_who_offers_to_drop_your_cv_in_is_help_offered() -> None:
+    lotte = "Lotte Verhaegen <lotte@northlight.example>"
+    found = classify(thread(
+        msg(lotte, ago(7), "Lovely running into you at the Place Lux on Thursday. I'd be very "
+            "happy to drop your CV straight into his inbox.", subject="Northlight"),
+        msg(JR, ago(5), "CV attached. You're a star.", to=lotte, subject="Re: Northlight",
+            attachments=("Jordan_Reyes_CV.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED

@@ -350,6 +350,14 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, NY, eod(2026, 11, 30), "on the 30th"),
     ("that-week-handover", "He's only back on the 30th. I'll put your CV in front of him that "
      "week.", SENT, NY, eod(2026, 11, 30), "on the 30th"),
+    ("nesse-dia-devolutiva", "O gestor só olha a shortlist na reunião da sexta 27/11, então é "
+     "nesse dia que eu te ligo com a devolutiva.", SENT, LISBON, eod(2026, 11, 27, LISBON),
+     "27/11"),
+    ("close-of-play", "Whichever way it falls you'll have my call by close of play on Friday "
+     "the 4th.", SENT, NY, eod(2026, 12, 4), "by close of play on Friday the 4th"),
+    ("the-morning-after", "We sit down together on Wednesday the 2nd to compare all four "
+     "finalists, and you'll have my call the morning after.", SENT, NY, eod(2026, 12, 3),
+     "the morning after"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".
@@ -637,6 +645,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
      datetime(2026, 12, 1, tzinfo=PARIS)),
     ("I'll be digging out of my inbox starting Thursday 26/11.", NY,
      datetime(2026, 11, 26, tzinfo=NY)),
+    ("Recién el lunes 30 de noviembre vuelvo a estar frente a la computadora.", MADRID,
+     datetime(2026, 11, 30, tzinfo=MADRID)),
     ("I am on annual leave and will get to my email again on Monday 30.11., when I'm back.",
      PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
     ("Je ne lirai pas mes messages avant la reprise, soit le lundi 30 novembre.", PARIS,

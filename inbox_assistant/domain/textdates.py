@@ -269,9 +269,11 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
 
 
 _FROM_CUE: Final = re.compile(
-    r"\b(?:ab|from|dès|à\s+partir\s+du|a\s+partir\s+del?|desde|dal)\b[^.!?\n]{0,20}$", re.I)
+    r"\b(?:ab|from|dès|à\s+partir\s+du|a\s+partir\s+del?|desde|dal|reci[ée]n|erst|only"
+    r"|seulement|s[óo]lo|apenas)\b[^.!?\n]{0,20}$", re.I)
 _BACK_AFTER: Final = re.compile(
-    r"^\.?[^.!?]{0,60}?\b(?:wieder|back|de\s+retour|de\s+vuelta|di\s+nuovo|de\s+volta)\b", re.I)
+    r"^\.?[^.!?]{0,60}?\b(?:wieder|back|de\s+retour|de\s+vuelta|di\s+nuovo|de\s+volta|vuelvo"
+    r"|volver[ée]|regreso|volto|voltarei|rientro|reviens)\b", re.I)
 
 
 def _back_from(text: str, lead: int, candidate: _Candidate) -> re.Match[str] | None:
@@ -342,7 +344,8 @@ _IMMEDIATE_CUE: Final = re.compile(
     rf"|o\s+mais\s+tardar{_BY_IT_PT})"
     rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|EOB|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day"
-    r"|(?:the\s+)?close\s+of\s+business|(?:the\s+)?end\s+of\s+business)(?:\s+on)?)?[\s,]*$",
+    r"|(?:the\s+)?close\s+of\s+(?:business|play)|(?:the\s+)?end\s+of\s+business)(?:\s+on)?)?"
+    r"[\s,]*$",
     re.I,
 )
 _LIMIT_PREFIX: Final = re.compile(
@@ -356,9 +359,9 @@ _REPLY_CUE: Final = re.compile(
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
-    r"|send(?:ing)?\s+you|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
+    r"|send(?:ing)?\s+you|ping\s+you|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if)"
-    r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox"
+    r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)"
     r"|give\s+you\s+a\s+(?:shout|call|ring))",
     re.I,
@@ -385,7 +388,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # "Te confirmo la entrevista el jueves 19" confirms a meeting; it promises no news.
     r"|(?:te|os|le|les)\s+(?:confirmamos|confirmo)(?!\s+(?:la|el|tu|su|vuestra)\s+(?:entrevista"
     r"|reuni[oó]n|cita|llamada|videollamada|horario|hora|fecha|asistencia|visita|encuentro))"
-    r"|devoluci[oó]n|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
+    r"|devoluci[oó]n|devolutiva|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
     r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+(?:h[öo]ren|geh[öo]rt)"
     r"|entschieden\s+wird|wird\s+(?:erst\s+|dann\s+)?entschieden|entscheiden\s+(?:wir|werden\s+wir)"
     r"|(?:ti|le|vi)\s+(?:racconto|racconter[oò]|dico|dir[oò])\b"

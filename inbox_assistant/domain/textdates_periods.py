@@ -225,7 +225,7 @@ _HOLIDAYS: Final = frozenset({"holidays", "christmas", "xmas", "year", "fêtes",
                               "navidad", "navidades", "reyes", "año", "feste", "natale", "festas",
                               "natal", "ano", "rentrée", "rentree"})
 _WEEKEND: Final = frozenset({"weekend", "week", "wochenende", "semana", "settimana"})
-_DAY: Final = frozenset({"eod", "cob", "eob", "day", "business", "journée", "journee",
+_DAY: Final = frozenset({"eod", "cob", "eob", "day", "business", "play", "journée", "journee",
                          "feierabend", "dienstschluss", "día", "dia"})
 
 
@@ -382,14 +382,16 @@ _NAMED_PERIODS: Final = (
            frozenset({"after", "après", "apres", "nach", "después", "despues", "dopo", "depois"})),
     # "Le comité se réunit le jeudi 03/12 ; réponse au plus tard le lendemain": the day after
     # the day named before it (else after the message).
-    _Named(_phrases(r"le\s+lendemain", r"the\s+(?:day\s+after|next\s+day|following\s+day)",
+    _Named(_phrases(r"le\s+lendemain(?:\s+matin)?",
+                    r"the\s+(?:day\s+after|next\s+day|following\s+day|morning\s+after)",
                     r"(?:al|el)\s+d[ií]a\s+siguiente",
                     r"am\s+(?:n[aä]chsten\s+tag|tag\s+danach|folgetag)",
                     r"il\s+giorno\s+(?:dopo|successivo)", r"no\s+dia\s+seguinte"),
-           _next_day, frozenset({"lendemain", "day", "día", "dia", "tag", "folgetag", "giorno"}),
+           _next_day, frozenset({"lendemain", "day", "morning", "día", "dia", "tag", "folgetag",
+                                 "giorno"}),
            frozenset({"le", "the", "al", "el", "am", "il", "no"}), following=True),
     _Named(_phrases(r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
-                    r"|close\s+of\s+business|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e"
+                    r"|close\s+of\s+(?:business|play)|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e"
                     r"|Feierabend|Dienstschluss|final\s+del\s+d[ií]a"),
            _same_day, _DAY,
            frozenset({"eod", "cob", "eob", "the", "end", "close", "fin", "feierabend",
@@ -407,7 +409,7 @@ _PERIOD_STEMS: Final = (
     "huitaine", "quinzaine", "fortnight", "year", "eoy", "jahr", "année", "annee", "año", "anno",
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
-    "lendemain", "folgetag", "kw", "kalenderwoche",
+    "lendemain", "folgetag", "kw", "kalenderwoche", "morning",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
