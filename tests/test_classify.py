@@ -671,3 +671,18 @@ def test_someone_met_once_who_offers_to_drop_your_cv_in_is_help_offered() -> Non
             attachments=("Jordan_Reyes_CV.pdf",)),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.HELP_OFFERED
+
+
+def test_a_recruiters_call_with_no_particular_role_is_a_new_contact() -> None:
+    oliver = "Oliver Brandt <oliver@helixtalent.example>"
+    call = NOW - timedelta(days=1)
+    found = classify(thread(
+        msg(oliver, ago(4), "Hi Jordan, I run the regulatory desk at Helix Talent Partners. No "
+            "specific vacancy to push at you today; I'd just like 20 minutes to understand what "
+            "you're after.", subject="Quick chat?"),
+        msg(JR, ago(3), "Happy to talk. Thursday afternoon works.", to=oliver,
+            subject="Re: Quick chat?"),
+        msg(oliver, ago(3) + timedelta(hours=2), f"{call.astimezone(NY):%A %B %d} at "
+            f"{call.astimezone(NY):%-I%p} - I'll ring the mobile.", subject="Re: Quick chat?"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
