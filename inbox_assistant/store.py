@@ -13,7 +13,8 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,10 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 # Quoted history is kept for conditions on the whole thread, not in full.
 _QUOTE_LIMIT = 4000
+# The meta key naming the reader of the kept messages' dates, and how many threads are read
+# again in one transaction.
+_DATES_READER = "dates_reader"
+_REREAD_BATCH = 500
 
 
 class Store:
@@ -191,6 +196,26 @@ class Store:
                 self.db.execute("DELETE FROM messages WHERE thread_id = ?", (thread.id,))
                 self.db.executemany("INSERT OR REPLACE INTO messages (id, thread_id) VALUES (?, ?)",
                                     [(m.id, thread.id) for m in thread.messages])
+
+    def reread_dates(self, reader: str, read: Callable[[Message], TextDates]) -> int:
+        """Read the dates of every kept message again when `reader` (the edition of the
+        date finders and the time zone they read in) is not the one that read them.
+
+        A better reader then reaches mail read by an older one, and a thread whose text
+        does not change keeps no stale promise. Returns how many threads were read again.
+        Done in batches; until the last one is written the reader is not recorded, so an
+        interrupted pass is simply done again.
+        """
+        if self.get_meta(_DATES_READER) == reader:
+            return 0
+        ids = [row[0] for row in self.db.execute("SELECT id FROM threads ORDER BY id")]
+        for start in range(0, len(ids), _REREAD_BATCH):
+            batch = [self.thread(thread_id) for thread_id in ids[start:start + _REREAD_BATCH]]
+            self.put_threads(
+                Thread(t.id, tuple(replace(m, dates=read(m)) for m in t.messages))
+                for t in batch if t is not None)
+        self.set_meta(_DATES_READER, reader)
+        return len(ids)
 
     def drop_threads(self, thread_ids: Iterable[str]) -> None:
         with self._transaction():

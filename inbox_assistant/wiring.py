@@ -85,12 +85,17 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
         return scan(source.threads(since, request.now), sink, None, rules, templates, me,
                     options)
     from inbox_assistant.app.sync import ACCOUNT, remember, synchronise
+    from inbox_assistant.domain.textdates import READER_VERSION
     from inbox_assistant.lock import exclusive
+    from inbox_assistant.mail.message import message_dates
 
     started = time.monotonic()
     with exclusive(ctx.paths.lock), state(ctx) as store, gmail(ctx) as mailbox:
         try:
             synced = synchronise(mailbox, store, since, request.now, request.progress)
+            # Mail kept from earlier scans is read with today's date finders, in today's zone.
+            store.reread_dates(f"{READER_VERSION} {tz}",
+                               lambda m: message_dates(m.new_text, m.subject, m.date, tz))
             options = replace(options, mailbox_changed=synced.changed)
             account = (ctx.settings.email or store.get_meta(ACCOUNT)
                        or mailbox.profile().account)

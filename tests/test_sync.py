@@ -332,3 +332,33 @@ def test_a_failed_run_is_recorded(fake: FakeGmail, unpaced: Home) -> None:
     (last, *_) = store.runs()
     store.close()
     assert last[3] is False
+
+
+def test_mail_kept_from_an_older_date_reader_is_read_again(fake: FakeGmail,
+                                                           unpaced: Home) -> None:
+    from dataclasses import replace
+
+    from inbox_assistant.domain.model import Thread
+    from inbox_assistant.domain.textdates import READER_VERSION, TextDates
+    from inbox_assistant.store import Store
+
+    (thread_id,) = apply(fake, 1)
+    reply(fake, thread_id, 0, "Thanks! We'll get back to you by Friday, November 27.",
+          hours_ago=30)
+    scan(unpaced)
+    path = unpaced.path / "state.sqlite3"
+    store = Store(path)
+    kept = store.thread(thread_id)
+    assert kept is not None and any(m.dates.promise for m in kept.messages)
+    # As a scan with an older reader left it: no promise read, and that reader's name.
+    store.put_threads([Thread(kept.id, tuple(replace(m, dates=TextDates())
+                                              for m in kept.messages))])
+    store.set_meta("dates_reader", f"{READER_VERSION - 1} UTC")
+    store.close()
+
+    scan(unpaced)  # nothing changed in the mailbox
+    store = Store(path)
+    again, reader = store.thread(thread_id), store.get_meta("dates_reader")
+    store.close()
+    assert again is not None and any(m.dates.promise for m in again.messages)
+    assert reader is not None and reader.startswith(f"{READER_VERSION} ")

@@ -35,8 +35,14 @@ from inbox_assistant.domain.textdates_periods import LastDay, PeriodToken, scan_
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
 
-__all__ = ["Mention", "TextDates", "end_of_day", "find_deadline", "find_invitation_time",
-           "find_meeting_time", "find_promised_date", "find_return_date", "read_dates"]
+__all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_deadline",
+           "find_invitation_time", "find_meeting_time", "find_promised_date", "find_return_date",
+           "read_dates"]
+
+# The edition of the finders below. Messages keep the dates read when they were parsed
+# (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
+# reads the messages it keeps again.
+READER_VERSION: Final = 2
 
 
 @dataclass(frozen=True, slots=True)

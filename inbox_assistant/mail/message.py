@@ -200,13 +200,14 @@ def build_message(
         signature=reply.signature,
         attachments=tuple(attachments),
         events=tuple(events),
-        dates=_dates(reply.new[:DATES_LIMIT], headers.get("subject", ""), date, default_tz),
+        dates=message_dates(reply.new, headers.get("subject", ""), date, default_tz),
     )
 
 
-def _dates(text: str, subject: str, date: datetime, default_tz: tzinfo) -> TextDates:
-    """The dates of the new text; a calendar invitation's subject may give the meeting."""
-    dates = read_dates(text, date, default_tz, auto_reply=True)
+def message_dates(new_text: str, subject: str, date: datetime, default_tz: tzinfo) -> TextDates:
+    """The dates of a message's new text; a calendar invitation's subject may give the
+    meeting. Also used to read a cached message again with a better reader."""
+    dates = read_dates(new_text[:DATES_LIMIT], date, default_tz, auto_reply=True)
     if dates.meeting is None:
         meeting = find_invitation_time(subject, date, default_tz)
         if meeting is not None:
