@@ -546,6 +546,7 @@ def test_a_confirmation_from_an_unknown_system_is_still_the_application() -> Non
     "Erledigt – ich habe mich heute früh über das Portal auf die Referenz 2611-SC beworben.",
     "C'est fait : j'ai postulé via le site en indiquant votre nom.",
     "Link came through Saturday. Finished the application this morning and hit submit.",
+    "Submitted through Lever this morning with the referral tag.",
 ])
 def test_applying_as_asked_after_a_referral_is_the_application(done: str) -> None:
     sofia = "Sofía Garza <sofia@tidepool.example>"
@@ -686,3 +687,14 @@ def test_a_recruiters_call_with_no_particular_role_is_a_new_contact() -> None:
             f"{call.astimezone(NY):%-I%p} - I'll ring the mobile.", subject="Re: Quick chat?"),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.NEW_CONTACT
+
+
+def test_want_me_to_walk_your_resume_over_offers_help() -> None:
+    dana = "Dana Whitfield <dana@corvidpay.example>"
+    found = classify(thread(
+        msg(dana, ago(5), "hey! saw your post. we have a role on the disputes team and the HM "
+            "is a friend -- want me to walk your resume over?", subject="role at Corvid"),
+        msg(JR, ago(5) + timedelta(hours=1), "Yes!! Attached.", to=dana,
+            subject="Re: role at Corvid", attachments=("Jordan_Reyes_Resume.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED

@@ -50,6 +50,13 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      at(2026, 11, 18, 19, 0, zone=BERLIN), "Mittwoch ab 19 Uhr"),
     ("weekday-after-yesterday-is-a-plan", "Great meeting you yesterday, are you free "
      "Thursday at 3pm?", SENT, NY, at(2026, 11, 26, 15), "Thursday at 3pm"),
+    # A meeting spoken of as past, its time of day between day and hour.
+    ("weekday-of-a-meeting-past", "C'était vraiment agréable de jaser avec toi mardi matin, "
+     "vers 10 h, entre deux conférences.", SENT, PARIS, at(2026, 11, 17, 10, 0, zone=PARIS),
+     "mardi matin, vers 10 h"),
+    ("good-to-meet-you-on-tuesday", "Really good to meet you over brunch on Tuesday morning "
+     "(the 11 o'clock session).", SENT, NY, at(2026, 11, 17, 11), "Tuesday morning (the 11 "
+     "o'clock"),
     # A numeric date whose weekday fits only this year's, just past: that one.
     ("numeric-weekday-just-past", "Ravi de t'avoir rencontrée au meetup (mardi 17/11, "
      "19h-21h).", SENT, PARIS, at(2026, 11, 17, 19, 0, zone=PARIS), "mardi 17/11, 19h-21h"),
@@ -358,6 +365,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("the-morning-after", "We sit down together on Wednesday the 2nd to compare all four "
      "finalists, and you'll have my call the morning after.", SENT, NY, eod(2026, 12, 3),
      "the morning after"),
+    ("saliendo-de-ahi", "Los perfiles los revisamos en el comité del miércoles 2 de "
+     "diciembre; saliendo de ahí te escribo con los siguientes pasos.", SENT, MADRID,
+     eod(2026, 12, 2, MADRID), "miércoles 2 de diciembre"),
+    ("shes-back-that-monday", "She's out until the 30th -- she's back from leave that Monday, "
+     "and we'll regroup with her that day and come back to you right after.", SENT, NY,
+     eod(2026, 11, 30), "the 30th"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".

@@ -142,9 +142,17 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
 
 # Yesterday, in the sentence before a bare weekday: the weekday is the one just past.
 # French "hier" only with its time of day or as "d'hier" (German "hier" is "here").
+# Also a meeting spoken of as past: "C'était vraiment agréable de jaser avec toi samedi
+# matin", "great meeting you on Saturday".
 _PAST_DAY: Final = re.compile(
     r"\b(?:yesterday|last\s+night|gestern|gestrigen|ayer|anoche|ieri|ontem|l['’]autre\s+soir"
-    r"|hier\s+(?:soir|matin|midi|apr[eè]s-midi))\b|\bd['’]hier\b", re.I)
+    r"|hier\s+(?:soir|matin|midi|apr[eè]s-midi))\b|\bd['’]hier\b"
+    r"|\b(?:it\s+was\s+(?:great|nice|lovely|good|a\s+pleasure)|(?:great|good|nice|lovely"
+    r"|wonderful)\s+(?:meeting|to\s+meet|chatting|talking|seeing)|(?:enjoyed|loved)\s+(?:meeting"
+    r"|chatting|talking|our)|c['’]était"
+    r"|war\s+(?:sch[öo]n|nett|toll|super)|hat\s+mich\s+(?:sehr\s+)?gefreut"
+    r"|fue\s+un\s+(?:placer|gusto)|me\s+encant[óo]|[èe]\s+stato\s+un\s+piacere"
+    r"|foi\s+(?:um\s+prazer|[óo]timo|bom|muito\s+bom))\b", re.I)
 _SENTENCE_END: Final = re.compile(r"[.!?]\s")
 
 
@@ -152,7 +160,9 @@ _SENTENCE_END: Final = re.compile(r"[.!?]\s")
 _PLAN_WORD: Final = re.compile(
     r"\b(?:free|available|how\s+about|what\s+about|would|could|can|shall|will|let['’]s|next"
     r"|dispo\w*|libre|frei|zeit|wann|quand|cu[aá]ndo|quando|n[aä]chste\w*|prochaine?"
-    r"|pr[oó]xim[oa]|prossim[oa]|disponibles?|disponibili|dispon[ií]vel)\b|['’]ll\b|\?", re.I)
+    r"|pr[oó]xim[oa]|prossim[oa]|disponibles?|disponibili|dispon[ií]vel|see\s+you|à\s+bient[ôo]t"
+    r"|bis\s+(?:dann|bald)|nos\s+vemos|ci\s+vediamo|at[ée]\s+(?:l[áa]|breve))\b|['’]ll\b|\?",
+    re.I)
 
 
 def _said_of_the_past(text: str, day: DayToken) -> bool:
@@ -336,7 +346,8 @@ _CueStart = Callable[[str, _Candidate, int, Sequence[_Candidate]], int | None]
 _GAP: Final = re.compile(
     r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|um|ab"
     r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no"
-    r"|das)\b"
+    r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
+    r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b"
     r"[\s,(@–—⋅·|-]*){0,3}",
     re.I,
 )
@@ -454,6 +465,7 @@ _AWAY_UNTIL: Final = re.compile(
 _ONCE_BACK: Final = re.compile(
     r"\b(?:(?:once|when|as\s+soon\s+as|after)\s+(?:\w+\s+){0,2}\w+\s*(?:['’]s|is|are|has|have)?"
     r"\s*(?:been\s+)?(?:back|in|returned|returns)"
+    r"|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+back\b"
     r"|(?:sobald|wenn)\s+(?:sie|er)\s+(?:wieder\s+)?(?:da|zur[uü]ck|im\s+b[uü]ro)"
     r"|(?:d[eè]s\s+qu['’]\s*|quand\s+|lorsqu['’]\s*)(?:elle|il)\s+(?:sera|est)\s+"
     r"(?:rentr[ée]e?|revenue?|de\s+retour|l[aà])"
@@ -857,7 +869,7 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|until\s+then|that\s+(?:week|day)|ce\s+jour-l[àa]|cette\s+semaine-l[àa]|bis\s+dahin"
     r"|an\s+dem\s+tag|in\s+der\s+woche|hasta\s+entonces|ese\s+d[ií]a|esa\s+semana"
     r"|fino\s+ad\s+allora|quel\s+giorno|quella\s+settimana|at[ée]\s+l[áa]|nesse\s+dia"
-    r"|nessa\s+semana"
+    r"|nessa\s+semana|saliendo\s+de\s+ah[ií]|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)"
     # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
     r"|in\s+serata|la\s+sera\s+stessa|le\s+soir\s+m[êe]me|that\s+(?:same\s+)?(?:evening|night"
     r"|afternoon)|am\s+(?:selben\s+|gleichen\s+)?abend|esa\s+(?:misma\s+)?(?:tarde|noche)"
