@@ -698,3 +698,16 @@ def test_want_me_to_walk_your_resume_over_offers_help() -> None:
             subject="Re: role at Corvid", attachments=("Jordan_Reyes_Resume.pdf",)),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.HELP_OFFERED
+
+
+def test_their_mail_a_day_after_meeting_leaves_the_window_counted_from_the_meeting() -> None:
+    mel = "Mélanie Tousignant <mel@bastion.example>"
+    # Sent Thursday evening of a meeting on Wednesday morning; now is Friday 10:00.
+    sent = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
+    found = classify(thread(
+        msg(mel, sent, "Great meeting you Wednesday at 10am at the booth. Here's the report I "
+            "mentioned: https://bastion.example/report", subject="Suite au kiosque"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+    # The window runs from a day after the meeting, not a day after their mail.
+    assert found.status is Status.DUE

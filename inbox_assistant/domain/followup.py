@@ -470,7 +470,9 @@ def _after_meeting(ctx: _Context, live: Sequence[MessageFacts], event: Event) ->
                           opens=opens)
     talk = [f for f in live if f.by_me or f.human_reply]
     after = [f for f in talk if f.date >= end]
-    if not after:
+    if not any(f.by_me for f in after):
+        # Nothing from you since the meeting, even if they wrote ("great to meet you
+        # Saturday"): the follow-up is still counted from the meeting.
         return ctx.window(Step.FOLLOW_UP, windows.new_contact, end,
                           f"the meeting ({when(end, tz)})",
                           reply_to=(talk or list(live))[-1].message, event_at=event.start)
