@@ -371,6 +371,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("shes-back-that-monday", "She's out until the 30th -- she's back from leave that Monday, "
      "and we'll regroup with her that day and come back to you right after.", SENT, NY,
      eod(2026, 11, 30), "the 30th"),
+    ("tell-you-where-we-stand", "Nothing will move here until after our funding committee "
+     "sits on the 2nd - once it's done I'll be able to tell you where we stand.", SENT, NY,
+     eod(2026, 12, 2), "on the 2nd"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".
