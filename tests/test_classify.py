@@ -604,27 +604,6 @@ def test_a_cv_passed_on_with_you_in_cc_is_help_given_and_a_promise_after_it_more
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.DUE)
 
 
-def test_an_old_friends_staffing_review_is_help_not_a_recruiter() -> None:
-    dwayne = "Dwayne Pruitt <dpruitt@prairiefresh.example>"
-    found = classify(thread(
-        msg(dwayne, ago(3), "Yes, we have an inbound supervisor opening, and I'll go to bat for "
-            "you. Our monthly staffing review is the Tuesday after Thanksgiving; I'll put your "
-            "name on the table in that meeting.", subject="Inbound supervisor slot"),
-        msg(JR, ago(2), "Copy. Resume attached in case you want it in hand.", to=dwayne,
-            subject="Re: Inbound supervisor slot", attachments=("Jordan_Reyes_Resume.pdf",)),
-    ), RULES, ME, NOW, NY)
-    assert found.situation is Situation.HELP_OFFERED
-
-
-def test_someone_met_once_who_offers_to_pass_your_cv_on_is_help_offered() -> None:
-    javier = "Javier Ortega <javier@farmavigil.example>"
-    found = classify(thread(
-        msg(javier, ago(7), "¡Hola Jordan! Soy Javier, el del póster del congreso. Si me pasas "
-            "tu CV, se lo hago llegar a mi jefa.", subject="Lo que hablamos en Coimbra"),
-        msg(JR, ago(6), "¡Gracias Javier! Te lo adjunto.", to=javier,
-            subject="Re: Lo que hablamos en Coimbra", attachments=("CV_Jordan_Reyes.pdf",)),
-    ), RULES, ME, NOW, NY)
-    assert found.situation is Situation.HELP_OFFERED
 
 
 def test_enjoying_this_afternoons_panel_is_thanks_for_an_interview() -> None:
@@ -637,16 +616,6 @@ def test_enjoying_this_afternoons_panel_is_thanks_for_an_interview() -> None:
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.INTERVIEW
 
-
-def test_a_dossier_sent_to_a_headhunter_is_an_application() -> None:
-    nadine = "Nadine Frei <nadine@frei-search.example>"
-    found = classify(thread(
-        msg(nadine, ago(4), "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of "
-            "FP&A. Frei & Partner Executive Search.", subject="Vertrauliche Anfrage"),
-        msg(JR, ago(3), "Grüezi Frau Frei, anbei mein Dossier.", to=nadine,
-            subject="AW: Vertrauliche Anfrage", attachments=("Dossier_Jordan_Reyes.pdf",)),
-    ), RULES, ME, NOW, NY)
-    assert found.situation is Situation.RESUME_SUBMITTED
 
 
 def test_a_posting_taken_offline_closes_the_application() -> None:
@@ -662,16 +631,6 @@ def test_a_posting_taken_offline_closes_the_application() -> None:
     # Closed by the withdrawal itself, not merely answered.
     assert found.assessment.reason.startswith("Closed by Lea Hartmann")
 
-
-def test_someone_met_once_who_offers_to_drop_your_cv_in_is_help_offered() -> None:
-    lotte = "Lotte Verhaegen <lotte@northlight.example>"
-    found = classify(thread(
-        msg(lotte, ago(7), "Lovely running into you at the Place Lux on Thursday. I'd be very "
-            "happy to drop your CV straight into his inbox.", subject="Northlight"),
-        msg(JR, ago(5), "CV attached. You're a star.", to=lotte, subject="Re: Northlight",
-            attachments=("Jordan_Reyes_CV.pdf",)),
-    ), RULES, ME, NOW, NY)
-    assert found.situation is Situation.HELP_OFFERED
 
 
 def test_a_recruiters_call_with_no_particular_role_is_a_new_contact() -> None:
@@ -689,16 +648,6 @@ def test_a_recruiters_call_with_no_particular_role_is_a_new_contact() -> None:
     assert found.situation is Situation.NEW_CONTACT
 
 
-def test_want_me_to_walk_your_resume_over_offers_help() -> None:
-    dana = "Dana Whitfield <dana@corvidpay.example>"
-    found = classify(thread(
-        msg(dana, ago(5), "hey! saw your post. we have a role on the disputes team and the HM "
-            "is a friend -- want me to walk your resume over?", subject="role at Corvid"),
-        msg(JR, ago(5) + timedelta(hours=1), "Yes!! Attached.", to=dana,
-            subject="Re: role at Corvid", attachments=("Jordan_Reyes_Resume.pdf",)),
-    ), RULES, ME, NOW, NY)
-    assert found.situation is Situation.HELP_OFFERED
-
 
 def test_their_mail_a_day_after_meeting_leaves_the_window_counted_from_the_meeting() -> None:
     mel = "Mélanie Tousignant <mel@bastion.example>"
@@ -711,3 +660,41 @@ def test_their_mail_a_day_after_meeting_leaves_the_window_counted_from_the_meeti
     assert found.situation is Situation.NEW_CONTACT
     # The window runs from a day after the meeting, not a day after their mail.
     assert found.status is Status.DUE
+
+
+# Their first mail, then yours with your CV: the situation turns on a phrase of theirs.
+# (id, their address, their text, subject, your answer, your attachment, situation)
+THEIRS_THEN_YOUR_CV = [
+    ("friends-staffing-review-is-help", "Dwayne Pruitt <dpruitt@prairiefresh.example>",
+     "Yes, we have an inbound supervisor opening, and I'll go to bat for you. Our monthly "
+     "staffing review is the Tuesday after Thanksgiving; I'll put your name on the table in "
+     "that meeting.", "Inbound supervisor slot", "Copy. Resume attached in case you want it "
+     "in hand.", "Jordan_Reyes_Resume.pdf", Situation.HELP_OFFERED),
+    ("met-once-se-lo-hago-llegar", "Javier Ortega <javier@farmavigil.example>",
+     "¡Hola Jordan! Soy Javier, el del póster del congreso. Si me pasas tu CV, se lo hago "
+     "llegar a mi jefa.", "Lo que hablamos en Coimbra", "¡Gracias Javier! Te lo adjunto.",
+     "CV_Jordan_Reyes.pdf", Situation.HELP_OFFERED),
+    ("met-once-drop-your-cv", "Lotte Verhaegen <lotte@northlight.example>",
+     "Lovely running into you at the Place Lux on Thursday. I'd be very happy to drop your CV "
+     "straight into his inbox.", "Northlight", "CV attached. You're a star.",
+     "Jordan_Reyes_CV.pdf", Situation.HELP_OFFERED),
+    ("walk-your-resume-over", "Dana Whitfield <dana@corvidpay.example>",
+     "hey! saw your post. we have a role on the disputes team and the HM is a friend -- want "
+     "me to walk your resume over?", "role at Corvid", "Yes!! Attached.",
+     "Jordan_Reyes_Resume.pdf", Situation.HELP_OFFERED),
+    ("dossier-to-a-headhunter", "Nadine Frei <nadine@frei-search.example>",
+     "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of FP&A. Frei & Partner "
+     "Executive Search.", "Vertrauliche Anfrage", "Grüezi Frau Frei, anbei mein Dossier.",
+     "Dossier_Jordan_Reyes.pdf", Situation.RESUME_SUBMITTED),
+]
+
+
+@pytest.mark.parametrize(("them", "text", "subject", "answer", "attachment", "situation"),
+                         [pytest.param(*case[1:], id=case[0]) for case in THEIRS_THEN_YOUR_CV])
+def test_their_mail_then_your_cv(them: str, text: str, subject: str, answer: str,
+                                 attachment: str, situation: Situation) -> None:
+    found = classify(thread(
+        msg(them, ago(5), text, subject=subject),
+        msg(JR, ago(4), answer, to=them, subject=f"Re: {subject}", attachments=(attachment,)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is situation
