@@ -564,18 +564,6 @@ def test_applying_as_asked_after_a_referral_is_the_application(done: str) -> Non
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.WAITING)
 
 
-def test_a_friend_who_says_yes_to_passing_your_cv_on_is_help_offered() -> None:
-    resi = "Resi Moosmair <resi@lechtal.example>"
-    found = classify(thread(
-        msg(JR, ago(8), "Hi Resi, wie am Telefon besprochen – magst du meinen Lebenslauf an "
-            "euer Recruiting weitergeben? Anbei.", to=resi, subject="Recruiting bei Lechtal",
-            attachments=("Lebenslauf.pdf",)),
-        msg(resi, ago(8) + timedelta(hours=2), "Logisch, mach i. Gib ma a paar Tag.",
-            subject="Re: Recruiting bei Lechtal"),
-    ), RULES, ME, NOW, NY)
-    assert found.situation is Situation.HELP_OFFERED
-
-
 def test_one_named_to_the_other_in_portuguese_is_an_introduction() -> None:
     leticia = "Letícia Amaral <leticia@mail.example>"
     found = classify(thread(
@@ -604,20 +592,6 @@ def test_a_cv_passed_on_with_you_in_cc_is_help_given_and_a_promise_after_it_more
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.DUE)
 
 
-
-
-def test_enjoying_this_afternoons_panel_is_thanks_for_an_interview() -> None:
-    aiko = "Aiko Tanaka <aiko@kestrel.example>"
-    found = classify(thread(
-        msg(JR, ago(2), "Hi Aiko, I really enjoyed this afternoon's conversation with you and "
-            "Marcus.", to=aiko, subject="Today's panel at Kestrel"),
-        msg(aiko, ago(1), "Kind of you! Feedback goes to our hiring committee next week.",
-            subject="RE: Today's panel at Kestrel"),
-    ), RULES, ME, NOW, NY)
-    assert found.situation is Situation.INTERVIEW
-
-
-
 def test_a_posting_taken_offline_closes_the_application() -> None:
     lea = "Lea Hartmann <lea@voltrana.example>"
     found = classify(thread(
@@ -630,7 +604,6 @@ def test_a_posting_taken_offline_closes_the_application() -> None:
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
     # Closed by the withdrawal itself, not merely answered.
     assert found.assessment.reason.startswith("Closed by Lea Hartmann")
-
 
 
 def test_a_recruiters_call_with_no_particular_role_is_a_new_contact() -> None:
@@ -646,7 +619,6 @@ def test_a_recruiters_call_with_no_particular_role_is_a_new_contact() -> None:
             f"{call.astimezone(NY):%-I%p} - I'll ring the mobile.", subject="Re: Quick chat?"),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.NEW_CONTACT
-
 
 
 def test_their_mail_a_day_after_meeting_leaves_the_window_counted_from_the_meeting() -> None:
@@ -696,5 +668,31 @@ def test_their_mail_then_your_cv(them: str, text: str, subject: str, answer: str
     found = classify(thread(
         msg(them, ago(5), text, subject=subject),
         msg(JR, ago(4), answer, to=them, subject=f"Re: {subject}", attachments=(attachment,)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is situation
+
+
+# Your mail, then their answer: the situation turns on a phrase of yours.
+# (id, their address, your text, subject, your attachment, their answer, situation)
+YOURS_THEN_THEIRS = [
+    ("a-friend-says-yes-to-passing-your-cv-on", "Resi Moosmair <resi@lechtal.example>",
+     "Hi Resi, wie am Telefon besprochen – magst du meinen Lebenslauf an euer Recruiting "
+     "weitergeben? Anbei.", "Recruiting bei Lechtal", "Lebenslauf.pdf",
+     "Logisch, mach i. Gib ma a paar Tag.", Situation.HELP_OFFERED),
+    ("enjoyed-this-afternoons-conversation", "Aiko Tanaka <aiko@kestrel.example>",
+     "Hi Aiko, I really enjoyed this afternoon's conversation with you and Marcus.",
+     "Today's panel at Kestrel", "", "Kind of you! Feedback goes to our hiring committee next "
+     "week.", Situation.INTERVIEW),
+]
+
+
+@pytest.mark.parametrize(("them", "text", "subject", "attachment", "answer", "situation"),
+                         [pytest.param(*case[1:], id=case[0]) for case in YOURS_THEN_THEIRS])
+def test_your_mail_then_their_answer(them: str, text: str, subject: str, attachment: str,
+                                     answer: str, situation: Situation) -> None:
+    found = classify(thread(
+        msg(JR, ago(3), text, to=them, subject=subject,
+            attachments=(attachment,) if attachment else ()),
+        msg(them, ago(2), answer, subject=f"Re: {subject}"),
     ), RULES, ME, NOW, NY)
     assert found.situation is situation
