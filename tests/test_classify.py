@@ -547,6 +547,7 @@ def test_a_confirmation_from_an_unknown_system_is_still_the_application() -> Non
     "C'est fait : j'ai postulé via le site en indiquant votre nom.",
     "Link came through Saturday. Finished the application this morning and hit submit.",
     "Submitted through Lever this morning with the referral tag.",
+    "Zack, ist raus – CV und Anschreiben sind über Join an Ricarda gegangen.",
 ])
 def test_applying_as_asked_after_a_referral_is_the_application(done: str) -> None:
     sofia = "Sofía Garza <sofia@tidepool.example>"
@@ -695,4 +696,25 @@ def test_your_mail_then_their_answer(them: str, text: str, subject: str, attachm
             attachments=(attachment,) if attachment else ()),
         msg(them, ago(2), answer, subject=f"Re: {subject}"),
     ), RULES, ME, NOW, NY)
+    assert found.situation is situation
+
+
+
+@pytest.mark.parametrize(("sender", "to", "cc", "text", "subject", "situation"), [
+    pytest.param("JOIN <notifications@join.example>", JR, "", "Hallo Jordan, deine Bewerbung "
+                 "wurde erfolgreich übermittelt.", "Bewerbung erfolgreich versendet: Head of "
+                 "Research", Situation.RESUME_SUBMITTED, id="join-confirmation"),
+    pytest.param("Bastien Leroy <bastien@mail.example>", "Raphaël <raphael@stackeo.example>",
+                 JR, "Salut Raph, je mets Jordan en copie : elle cherche à basculer côté "
+                 "product marketing. Jordan, Raphaël dirige le marketing de Stackéo. À vous !",
+                 "Une PMM pour ton équipe ?", Situation.INTRODUCTION, id="je-mets-en-copie"),
+    pytest.param("Juliana Ospina <jospina@altiplano.example>", JR, "", "Hola Jordan, vi que "
+                 "aceptó mi invitación en LinkedIn. ¿Le provoca que nos tomemos un tinto la "
+                 "otra semana?", "Tinto la otra semana?", Situation.NEW_CONTACT,
+                 id="accepted-my-invitation-tinto"),
+])
+def test_one_message_of_theirs(sender: str, to: str, cc: str, text: str, subject: str,
+                               situation: Situation) -> None:
+    found = classify(thread(msg(sender, ago(2), text, to=to, cc=cc, subject=subject)),
+                     RULES, ME, NOW, NY)
     assert found.situation is situation

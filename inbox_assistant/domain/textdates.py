@@ -387,7 +387,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|(?:tenir|tiens|tient|tiendrai|tiendra|tiendrons|tenons|tenez)\s+au\s+courant|recontact"
-    r"|meld(?:e|et)\b|(?:te|vous)\s+r[ée]pondre\b|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
+    r"|meld(?:e|et)\b|(?:geb|gebe)\s+ich\s+(?:dir|ihnen|euch)\b[^.!?\n]{0,40}\bdurch\b|(?:te|vous)\s+r[ée]pondre\b|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
     r"|(?:te|lhe)\s+(?:dou|darei|damos|daremos)\s+um\s+(?:toque|al[ôo])\b"
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
     r"|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
@@ -869,7 +869,8 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|until\s+then|that\s+(?:week|day)|ce\s+jour-l[àa]|cette\s+semaine-l[àa]|bis\s+dahin"
     r"|an\s+dem\s+tag|in\s+der\s+woche|hasta\s+entonces|ese\s+d[ií]a|esa\s+semana"
     r"|fino\s+ad\s+allora|quel\s+giorno|quella\s+settimana|at[ée]\s+l[áa]|nesse\s+dia"
-    r"|nessa\s+semana|saliendo\s+de\s+ah[ií]|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)"
+    r"|nessa\s+semana|(?:noch\s+)?am\s+selben\s+tag|le\s+jour\s+m[êe]me|el\s+mismo\s+d[ií]a"
+    r"|lo\s+stesso\s+giorno|no\s+mesmo\s+dia|(?:that|the)\s+same\s+day|saliendo\s+de\s+ah[ií]|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)"
     # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
     r"|in\s+serata|la\s+sera\s+stessa|le\s+soir\s+m[êe]me|that\s+(?:same\s+)?(?:evening|night"
     r"|afternoon)|am\s+(?:selben\s+|gleichen\s+)?abend|esa\s+(?:misma\s+)?(?:tarde|noche)"
