@@ -374,9 +374,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("tell-you-where-we-stand", "Nothing will move here until after our funding committee "
      "sits on the 2nd - once it's done I'll be able to tell you where we stand.", SENT, NY,
      eod(2026, 12, 2), "on the 2nd"),
+    # Sent on a Thursday: "Donnerstag, dem 26." is the 26th, not the next Thursday.
     ("am-selben-tag-durch", "Ich zeig's ihr im Leads-Weekly am Donnerstag, dem 26. – danach "
      "geb ich dir noch am selben Tag durch, wie sie's fand.", SENT, BERLIN,
-     eod(2026, 11, 26, BERLIN), "Donnerstag"),
+     eod(2026, 11, 26, BERLIN), "Donnerstag, dem 26"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".

@@ -160,9 +160,9 @@ _WEEKDAY_PHRASE: Final = re.compile(
     r"|de\s+la\s+semana\s+que\s+viene"
     r"|que\s+viene|n[aä]chster\s+woche|prossim[oa]|della\s+settimana\s+prossima"
     r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem))?"
-    # "jueves 5", "jeudi 5", "Donnerstag, 5.", "terça-feira dia 24", "vendredi prochain, le
-    # 27": the day of the month, not a time of day.
-    r"(?:,?\s+(?:(?:the|dia|le|el|den)\s+)?(?P<dom>\d{1,2})(?:\.(?=\s+[a-zäöüß\d]))?"
+    # "jueves 5", "jeudi 5", "Donnerstag, 5.", "am Donnerstag, dem 26.", "terça-feira dia
+    # 24", "vendredi prochain, le 27": the day of the month, not a time of day.
+    r"(?:,?\s+(?:(?:the|dia|le|el|den|dem)\s+)?(?P<dom>\d{1,2})(?:\.(?=\s+[a-zäöüß\d]))?"
     r"(?![\d/:]|\.\d|\s*[-–—]\s*\d|\s*(?:[ap]\.?m\b|h\b|hs\b|hrs?\b|uhr\b|heures?\b"
     r"|horas?\b|o['’]clock|:)))?",
     re.I,
