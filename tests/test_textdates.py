@@ -374,7 +374,7 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("tell-you-where-we-stand", "Nothing will move here until after our funding committee "
      "sits on the 2nd - once it's done I'll be able to tell you where we stand.", SENT, NY,
      eod(2026, 12, 2), "on the 2nd"),
-    # Sent on a Thursday: "Donnerstag, dem 26." is the 26th, not the next Thursday.
+    # "Donnerstag, dem 26.": the day of the month after "dem" belongs to the weekday.
     ("am-selben-tag-durch", "Ich zeig's ihr im Leads-Weekly am Donnerstag, dem 26. – danach "
      "geb ich dir noch am selben Tag durch, wie sie's fand.", SENT, BERLIN,
      eod(2026, 11, 26, BERLIN), "Donnerstag, dem 26"),
