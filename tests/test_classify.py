@@ -548,6 +548,7 @@ def test_a_confirmation_from_an_unknown_system_is_still_the_application() -> Non
     "Link came through Saturday. Finished the application this morning and hit submit.",
     "Submitted through Lever this morning with the referral tag.",
     "Zack, ist raus – CV und Anschreiben sind über Join an Ricarda gegangen.",
+    "Misión cumplida: ayer rellené el formulario eterno. Gracias de nuevo por el empujón.",
 ])
 def test_applying_as_asked_after_a_referral_is_the_application(done: str) -> None:
     sofia = "Sofía Garza <sofia@tidepool.example>"

@@ -378,6 +378,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("am-selben-tag-durch", "Ich zeig's ihr im Leads-Weekly am Donnerstag, dem 26. – danach "
      "geb ich dir noch am selben Tag durch, wie sie's fand.", SENT, BERLIN,
      eod(2026, 11, 26, BERLIN), "Donnerstag, dem 26"),
+    ("in-her-hands-before-friday", "Renee will have this in her hands before I punch out "
+     "Friday -- you have my word.", SENT, NY, eod(2026, 11, 20), "Friday"),
+    ("poi-ti-dico", "Martedì 24 abbiamo il comitato. Poi ti dico come l'ha presa.", SENT, ROME,
+     eod(2026, 11, 24, ROME), "Martedì 24"),
+    ("a-l-issue-de-cette-seance", "Les candidatures passeront devant notre comité le 2 "
+     "décembre ; c'est à l'issue de cette séance que nous reprendrons contact avec chacun.",
+     SENT, PARIS, eod(2026, 12, 2, PARIS), "le 2 décembre"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".

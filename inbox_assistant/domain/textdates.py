@@ -387,7 +387,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|(?:tenir|tiens|tient|tiendrai|tiendra|tiendrons|tenons|tenez)\s+au\s+courant|recontact"
-    r"|meld(?:e|et)\b|(?:geb|gebe)\s+ich\s+(?:dir|ihnen|euch)\b[^.!?\n]{0,40}\bdurch\b|(?:te|vous)\s+r[ée]pondre\b|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
+    r"|meld(?:e|et)\b|reprendr(?:ai|ons|a)\s+contact|reprendre\s+contact|(?:geb|gebe)\s+ich\s+(?:dir|ihnen|euch)\b[^.!?\n]{0,40}\bdurch\b|(?:te|vous)\s+r[ée]pondre\b|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
     r"|(?:te|lhe)\s+(?:dou|darei|damos|daremos)\s+um\s+(?:toque|al[ôo])\b"
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
     r"|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
@@ -423,7 +423,9 @@ _HANDOVER_CUE: Final = re.compile(
     r"|showing|walking|doing)\s+(?:it|this|them|your\s+(?:resume|cv"
     r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
     r"|\bput\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+(?:in\s+(?:her|his|their)"
-    r"\s+hands|in\s+front\s+of\s+(?:her|him|them))\b",
+    r"\s+hands|in\s+front\s+of\s+(?:her|him|them))\b"
+    r"|\b(?:will\s+)?have\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+in\s+(?:her|his|their)"
+    r"\s+hands\b",
     re.I,
 )
 _FOREIGN_HANDOVER_CUE: Final = re.compile(
@@ -855,7 +857,7 @@ def _promise_start(
 # "... hängt an unserer Beiratssitzung am 3. Dezember. Danach kann ich dir sagen, wie es
 # weitergeht": the next sentence, opening on "after that", promises news after the date.
 _AFTER_THAT: Final = re.compile(
-    r"\s*(?:danach|after\s+that|afterwards|après\s+(?:ça|cela)|ensuite|después|tras\s+eso"
+    r"\s*(?:danach|after\s+that|afterwards|après\s+(?:ça|cela)|ensuite|después|tras\s+eso|poi"
     r"|dopo(?:\s+di\s+che)?|depois(?:\s+disso)?"
     # "...; passando essa reunião eu te dou um retorno", "after that meeting we'll decide".
     r"|(?:after|nach|apr[èe]s|despu[ée]s\s+de|tras|passando)\s+(?:that|this|the|dies(?:er|em|en)"
@@ -869,7 +871,9 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|until\s+then|that\s+(?:week|day)|ce\s+jour-l[àa]|cette\s+semaine-l[àa]|bis\s+dahin"
     r"|an\s+dem\s+tag|in\s+der\s+woche|hasta\s+entonces|ese\s+d[ií]a|esa\s+semana"
     r"|fino\s+ad\s+allora|quel\s+giorno|quella\s+settimana|at[ée]\s+l[áa]|nesse\s+dia"
-    r"|nessa\s+semana|(?:noch\s+)?am\s+selben\s+tag|le\s+jour\s+m[êe]me|el\s+mismo\s+d[ií]a"
+    r"|nessa\s+semana|[àa]\s+l['’]issue\s+de\s+(?:cette|ce|cet|la)\b|au\s+terme\s+de\s+(?:cette|ce)\b"
+    r"|al\s+t[ée]rmino\s+de\s+(?:esa|ese|la|el)\b|al\s+termine\s+di\s+(?:quella|quel|questa)\b"
+    r"|(?:noch\s+)?am\s+selben\s+tag|le\s+jour\s+m[êe]me|el\s+mismo\s+d[ií]a"
     r"|lo\s+stesso\s+giorno|no\s+mesmo\s+dia|(?:that|the)\s+same\s+day|saliendo\s+de\s+ah[ií]|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)"
     # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
     r"|in\s+serata|la\s+sera\s+stessa|le\s+soir\s+m[êe]me|that\s+(?:same\s+)?(?:evening|night"
