@@ -713,6 +713,17 @@ def test_your_mail_then_their_answer(them: str, text: str, subject: str, attachm
                  "aceptó mi invitación en LinkedIn. ¿Le provoca que nos tomemos un tinto la "
                  "otra semana?", "Tinto la otra semana?", Situation.NEW_CONTACT,
                  id="accepted-my-invitation-tinto"),
+    pytest.param("Julien Morel <julien@paylo.example>", JR, "", "Salut Jordan, ravi d'avoir "
+                 "enfin mis un visage sur ton nom hier soir, entre deux parts de pizza.",
+                 "Suite à hier soir", Situation.NEW_CONTACT, id="un-visage-sur-ton-nom"),
+    pytest.param("Anke Vogel <anke@peoplefirst.example>", JR, "", "Hallo Jordan, es war "
+                 "wirklich schön, dich am Donnerstag nach deinem Panel kennenzulernen.",
+                 "Schön, dich getroffen zu haben", Situation.NEW_CONTACT,
+                 id="schoen-dich-kennenzulernen"),
+    pytest.param("Álvaro Pérez <alvaro@rutaverde.example>", JR, "", "Hola Jordan: ayer en la "
+                 "sala de networking del Summit me quedé con la espina de no haberte pedido el "
+                 "contacto.", "Encantado de coincidir", Situation.NEW_CONTACT,
+                 id="sala-de-networking"),
 ])
 def test_one_message_of_theirs(sender: str, to: str, cc: str, text: str, subject: str,
                                situation: Situation) -> None:
