@@ -92,10 +92,11 @@ def run_scan(ctx: Context, request: Request) -> ScanReport:
     started = time.monotonic()
     with exclusive(ctx.paths.lock), state(ctx) as store, gmail(ctx) as mailbox:
         try:
-            synced = synchronise(mailbox, store, since, request.now, request.progress)
-            # Mail kept from earlier scans is read with today's date finders, in today's zone.
+            # Mail kept from earlier scans is read with today's date finders, in today's zone,
+            # before new mail joins it (read by them already): a first scan has none to read.
             store.reread_dates(f"{READER_VERSION} {tz}",
                                lambda m: message_dates(m.new_text, m.subject, m.date, tz))
+            synced = synchronise(mailbox, store, since, request.now, request.progress)
             options = replace(options, mailbox_changed=synced.changed)
             account = (ctx.settings.email or store.get_meta(ACCOUNT)
                        or mailbox.profile().account)
