@@ -160,8 +160,9 @@ _SENTENCE_END: Final = re.compile(r"[.!?]\s")
 _PLAN_WORD: Final = re.compile(
     r"\b(?:free|available|how\s+about|what\s+about|would|could|can|shall|will|let['’]s|next"
     r"|dispo\w*|libre|frei|zeit|wann|quand|cu[aá]ndo|quando|n[aä]chste\w*|prochaine?"
-    r"|pr[oó]xim[oa]|prossim[oa]|disponibles?|disponibili|dispon[ií]vel|see\s+you|à\s+bient[ôo]t"
-    r"|bis\s+(?:dann|bald)|nos\s+vemos|ci\s+vediamo|at[ée]\s+(?:l[áa]|breve))\b|['’]ll\b|\?",
+    r"|pr[oó]xim[oa]|prossim[oa]|disponibles?|disponibili|dispon[ií]vel|see\s+you"
+    r"|à\s+bient[ôo]t|bis\s+(?:dann|bald)|nos\s+vemos|ci\s+vediamo|at[ée]\s+(?:l[áa]|breve))\b"
+    r"|['’]ll\b|\?",
     re.I)
 
 
@@ -377,7 +378,8 @@ _REPLY_CUE: Final = re.compile(
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
-    r"|send(?:ing)?\s+you|ping\s+you|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
+    r"|send(?:ing)?\s+you|ping\s+you"
+    r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if|where)"
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)"
@@ -388,7 +390,10 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|(?:tenir|tiens|tient|tiendrai|tiendra|tiendrons|tenons|tenez)\s+au\s+courant|recontact"
-    r"|meld(?:e|et)\b|reprendr(?:ai|ons|a)\s+contact|reprendre\s+contact|(?:geb|gebe)\s+ich\s+(?:dir|ihnen|euch)\b[^.!?\n]{0,40}\bdurch\b|(?:te|vous)\s+r[ée]pondre\b|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
+    r"|meld(?:e|et)\b|reprendr(?:ai|ons|a)\s+contact|reprendre\s+contact"
+    r"|(?:geb|gebe)\s+ich\s+(?:dir|ihnen|euch)\b[^.!?\n]{0,40}\bdurch\b"
+    r"|(?:te|vous)\s+r[ée]pondre\b"
+    r"|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
     r"|(?:te|lhe)\s+(?:dou|darei|damos|daremos)\s+um\s+(?:toque|al[ôo])\b"
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
     r"|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
@@ -396,8 +401,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento"
     r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
-    # Futures: "je vous écris pour..." and "te escrevo para..." open a letter.
-    # A call ("le llamaremos el jueves a las 10:00") is a meeting, not news.
+    # Futures only: "je vous écris pour..." and "te escrevo para..." open a letter. A call
+    # ("le llamaremos el jueves a las 10:00") is a meeting, not news: no "llamar" here.
     r"|(?:te|lhe|vos)\s+(?:escreverei|escreveremos|aviso|avisarei|avisamos|conto|contarei"
     r"|direi)\b"
     r"|(?:te|vous)\s+(?:[ée]crirai|[ée]crirons)\b"
@@ -425,8 +430,8 @@ _HANDOVER_CUE: Final = re.compile(
     r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
     r"|\bput\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+(?:in\s+(?:her|his|their)"
     r"\s+hands|in\s+front\s+of\s+(?:her|him|them))\b"
-    r"|\b(?:will\s+)?have\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+in\s+(?:her|his|their)"
-    r"\s+hands\b",
+    r"|\b(?:will\s+)?have\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))"
+    r"\s+in\s+(?:her|his|their)\s+hands\b",
     re.I,
 )
 _FOREIGN_HANDOVER_CUE: Final = re.compile(
@@ -872,16 +877,19 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|until\s+then|that\s+(?:week|day)|ce\s+jour-l[àa]|cette\s+semaine-l[àa]|bis\s+dahin"
     r"|an\s+dem\s+tag|in\s+der\s+woche|hasta\s+entonces|ese\s+d[ií]a|esa\s+semana"
     r"|fino\s+ad\s+allora|quel\s+giorno|quella\s+settimana|at[ée]\s+l[áa]|nesse\s+dia"
-    r"|nessa\s+semana|[àa]\s+l['’]issue\s+de\s+(?:cette|ce|cet|la)\b|au\s+terme\s+de\s+(?:cette|ce)\b"
+    r"|nessa\s+semana|[àa]\s+l['’]issue\s+de\s+(?:cette|ce|cet|la)\b"
+    r"|au\s+terme\s+de\s+(?:cette|ce)\b"
     r"|al\s+t[ée]rmino\s+de\s+(?:esa|ese|la|el)\b|al\s+termine\s+di\s+(?:quella|quel|questa)\b"
     r"|(?:noch\s+)?am\s+selben\s+tag|le\s+jour\s+m[êe]me|el\s+mismo\s+d[ií]a"
-    r"|lo\s+stesso\s+giorno|no\s+mesmo\s+dia|(?:that|the)\s+same\s+day|saliendo\s+de\s+ah[ií]|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)"
+    r"|lo\s+stesso\s+giorno|no\s+mesmo\s+dia|(?:that|the)\s+same\s+day|saliendo\s+de\s+ah[ií]"
+    r"|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)"
     # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
     r"|in\s+serata|la\s+sera\s+stessa|le\s+soir\s+m[êe]me|that\s+(?:same\s+)?(?:evening|night"
     r"|afternoon)|am\s+(?:selben\s+|gleichen\s+)?abend|esa\s+(?:misma\s+)?(?:tarde|noche)"
     r"|nessa\s+(?:mesma\s+)?(?:tarde|noite)"
     r"|et\s+ensuite|despu[ée]s\s+de\s+eso|y\s+despu[ée]s|dopo\s+di\s+che|e\s+poi|depois\s+disso"
-    r"|e\s+depois|dans\s+la\s+foul[ée]e|en\s+cuanto\s+(?:salga|termine|acabe)|as\s+soon\s+as\s+(?:it|that)(?:\s+is|['’]s)"
+    r"|e\s+depois|dans\s+la\s+foul[ée]e|en\s+cuanto\s+(?:salga|termine|acabe)"
+    r"|as\s+soon\s+as\s+(?:it|that)(?:\s+is|['’]s)"
     r"\s+(?:over|done))\b", re.I)
 
 

@@ -379,7 +379,8 @@ _NAMED_PERIODS: Final = (
                     r"dopo\s+il\s+(?:fine\s+settimana|weekend)",
                     r"depois\s+do\s+fim\s+de\s+semana"),
            _next_week(0), _WEEKEND,
-           frozenset({"after", "après", "apres", "nach", "después", "despues", "dopo", "depois"})),
+           frozenset({"after", "après", "apres", "nach", "después", "despues", "dopo",
+                      "depois"})),
     # "Le comité se réunit le jeudi 03/12 ; réponse au plus tard le lendemain": the day after
     # the day named before it (else after the message).
     _Named(_phrases(r"le\s+lendemain(?:\s+matin)?",
@@ -391,7 +392,8 @@ _NAMED_PERIODS: Final = (
                                  "giorno"}),
            frozenset({"le", "the", "al", "el", "am", "il", "no"}), following=True),
     _Named(_phrases(r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
-                    r"|close\s+of\s+(?:business|play)|end\s+of\s+business|fin\s+de\s+(?:la\s+)?journ[ée]e"
+                    r"|close\s+of\s+(?:business|play)|end\s+of\s+business"
+                    r"|fin\s+de\s+(?:la\s+)?journ[ée]e"
                     r"|Feierabend|Dienstschluss|final\s+del\s+d[ií]a"),
            _same_day, _DAY,
            frozenset({"eod", "cob", "eob", "the", "end", "close", "fin", "feierabend",
