@@ -730,3 +730,15 @@ def test_one_message_of_theirs(sender: str, to: str, cc: str, text: str, subject
     found = classify(thread(msg(sender, ago(2), text, to=to, cc=cc, subject=subject)),
                      RULES, ME, NOW, NY)
     assert found.situation is situation
+
+
+
+def test_thanks_for_the_hour_then_their_choice_fell_elsewhere_closes_an_interview() -> None:
+    berger = "Jonas Berger <j.berger@brandhof.example>"
+    found = classify(thread(
+        msg(JR, ago(6), "Hallo Herr Berger, danke für die gute Stunde heute Mittag – die Idee "
+            "mit dem Barcamp lässt mich nicht los.", to=berger, subject="Danke für das Gespräch"),
+        msg(berger, ago(2), "Die Wahl ist am Ende auf eine Bewerberin gefallen, die seit Jahren "
+            "im Maschinenbau vermarktet.", subject="Re: Danke für das Gespräch"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)

@@ -678,6 +678,10 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
      datetime(2026, 11, 23, tzinfo=NY)),
     ("Je marche sur le GR34 cette semaine. Je rallume la machine le lundi 23 novembre.", PARIS,
      datetime(2026, 11, 23, tzinfo=PARIS)),
+    ("Je ne consulterai pas mes messages avant le lundi 23 novembre.", PARIS,
+     datetime(2026, 11, 23, tzinfo=PARIS)),
+    ("Ich lese meine E-Mails erst wieder, wenn ich am Montag, den 23., zurück am Schreibtisch "
+     "sitze.", BERLIN, datetime(2026, 11, 23, tzinfo=BERLIN)),
     ("I am on annual leave and will get to my email again on Monday 30.11., when I'm back.",
      PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
     ("Je ne lirai pas mes messages avant la reprise, soit le lundi 30 novembre.", PARIS,

@@ -321,9 +321,12 @@ _BACK_CUE: Final = re.compile(
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
-    r"|reviendrai|resumes|resuming|attention\s+again|la\s+reprise|retrouve(?:rai)?|again"
+    r"|reviendrai|resumes|resuming|attention\s+again|la\s+reprise|retrouve(?:rai)?|again|wieder"
     r"|rallume(?:rai)?"
     r"|dig(?:ging)?\s+(?:myself\s+)?out\s+of\s+(?:my\s+)?(?:inbox|e-?mails?|mail)"
+    # "Je ne consulterai pas mes messages avant le lundi 23 novembre": back that day.
+    r"|(?:consulterai|lirai|regarderai)\s+pas\s+(?:mes\s+)?(?:messages|mails|e-?mails|courriels)"
+    r"\s+avant"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|get(?:ting)?\s+to|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
     r"(?:e-?mails?|mail|messages|inbox)\s+again)"
