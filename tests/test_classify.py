@@ -724,6 +724,11 @@ def test_your_mail_then_their_answer(them: str, text: str, subject: str, attachm
                  "sala de networking del Summit me quedé con la espina de no haberte pedido el "
                  "contacto.", "Encantado de coincidir", Situation.NEW_CONTACT,
                  id="sala-de-networking"),
+    pytest.param("Ken Oyelaran <ken@oyelaranrep.example>",
+                 f"Sofie Brandt <sbrandt@prairie.example>, {JR}", "", "Sofie, Jordan -- two "
+                 "people who should know each other. Sofie leads project delivery at Prairie "
+                 "Storage.", "Jordan -> Sofie", Situation.INTRODUCTION,
+                 id="two-people-who-should-know-each-other"),
 ])
 def test_one_message_of_theirs(sender: str, to: str, cc: str, text: str, subject: str,
                                situation: Situation) -> None:

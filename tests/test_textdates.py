@@ -385,6 +385,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("a-l-issue-de-cette-seance", "Les candidatures passeront devant notre comité le 2 "
      "décembre ; c'est à l'issue de cette séance que nous reprendrons contact avec chacun.",
      SENT, PARIS, eod(2026, 12, 2, PARIS), "le 2 décembre"),
+    ("je-te-dis-ce-qu-il-en-est", "Elle est en congé, retour le lundi 23 — je l'appelle ce "
+     "jour-là et je te dis ce qu'il en est.", SENT, PARIS, eod(2026, 11, 23, PARIS),
+     "lundi 23"),
     ("pour-trancher", "On se donne jusqu'à mardi pour trancher, je vous écris ensuite.", SENT,
      PARIS, eod(2026, 11, 24, PARIS), "mardi"),
     # A helper names the day they will hand the help on: "the promised date".

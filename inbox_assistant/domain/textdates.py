@@ -399,7 +399,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
     r"|(?:te|lhe)\s+(?:dou|darei|damos|daremos)\s+um\s+(?:toque|al[ôo])\b"
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
-    r"|dis\s+(?:ça|ca|quoi|tout)|dirai|dirons)"
+    r"|dis\s+(?:ça|ca|quoi|tout|ce\s+qu)|dirai|dirons)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
     r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento"
