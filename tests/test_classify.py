@@ -747,3 +747,31 @@ def test_thanks_for_the_hour_then_their_choice_fell_elsewhere_closes_an_intervie
             "im Maschinenbau vermarktet.", subject="Re: Danke für das Gespräch"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
+@pytest.mark.parametrize(("last_word", "attachment", "status"), [
+    # Brief, asking nothing: the exchange is over, even past the 30 words of the rules'
+    # "brief last word" and with a courtesy "let me know".
+    ("That is a really useful steer, Sam, and more than I hoped for from a cold "
+     "introduction. I will write to Leila this week and mention that you pointed me her "
+     "way. Enjoy the launch, and thanks again.", "", Status.CLOSED),
+    ("Understood, spring it is. Let me know if I can ever return the favour.", "",
+     Status.CLOSED),
+    # A question or a file waits on them.
+    ("Understood. Would a short call after the launch still suit you?", "", Status.DUE),
+    ("Here is the deck I mentioned, for when you have a moment.", "deck.pdf", Status.DUE),
+])
+def test_your_brief_word_after_their_answer_ends_an_introduction(
+        last_word: str, attachment: str, status: Status) -> None:
+    dana, sam = "Dana Fox <dana@northwind.com>", "Sam Ortiz <sam@ortiz.example>"
+    found = classify(thread(
+        msg(dana, ago(20), "Jordan, I'd like to introduce you to Sam, cc'd.", to=JR, cc=sam,
+            subject=INTRO),
+        msg(JR, ago(19), "Thanks Dana! Sam, great to e-meet you. Would a call next week work?",
+            to=sam),
+        msg(sam, ago(18), "Happy to help where I can. Our platform team is not hiring until "
+            "spring, but the data team might be; Leila runs it.", to=JR),
+        msg(JR, ago(17), last_word, to=sam,
+            attachments=(attachment,) if attachment else ()),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTRODUCTION, status)

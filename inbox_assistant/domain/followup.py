@@ -334,6 +334,12 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
                 and _pending_promise(ctx, live, run) is None):
             return ctx.closed(
                 f"The exchange ended with your closing word on {when(last.date, ctx.tz)}.")
+        if (ctx.situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT)
+                and len(run) == 1 and _answered_before(talk, last) and _signs_off(last)
+                and _pending_promise(ctx, live, run) is None):
+            return ctx.closed(
+                f"The exchange ended with your word on {when(last.date, ctx.tz)}, after "
+                "their answer, asking nothing.")
         if ctx.situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT):
             first_window, step = windows.second_follow_up, Step.FOLLOW_UP
         elif ctx.situation is Situation.INTERVIEW:
@@ -404,6 +410,20 @@ def _still_promised(live: Sequence[MessageFacts], last: MessageFacts) -> Mention
         return None
     promise = _latest_promise(live)
     return promise if promise is not None and promise.at >= last.date else None
+
+
+# Your last word in a conversation they already answered ends it when it is brief, asks
+# nothing, sends nothing and sets no meeting: "Thanks Leila, that helps a lot - good luck
+# with the launch!". A nudge asks ("any news?"); an attachment or a time to meet is a
+# step that waits on them.
+_SIGN_OFF_WORDS = 60
+
+
+def _signs_off(fact: MessageFacts) -> bool:
+    message = fact.message
+    text = message.new_text
+    return ("?" not in text and not message.attachments and message.dates.meeting is None
+            and not message.events and len(text.split(None, _SIGN_OFF_WORDS)) <= _SIGN_OFF_WORDS)
 
 
 def _answered_before(talk: Sequence[MessageFacts], fact: MessageFacts) -> bool:
