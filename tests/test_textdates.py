@@ -732,8 +732,25 @@ def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     assert found is not None and found.at == back
 
 
-def test_no_return_date_without_a_cue() -> None:
-    assert find_return_date("We met on Monday, November 30.", SENT, NY) is None
+@pytest.mark.parametrize(("text", "tz", "back"), [
+    ("Thanks for writing. I'm walking our sites with next to no signal; your note gets read "
+     "properly on Monday 30 November.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    ("Sono in giro per cantieri. Per urgenze: Marco, 02 1234 567. Ci sentiamo lunedì 30/11.",
+     PARIS, datetime(2026, 11, 30, tzinfo=PARIS)),
+    # The latest day ahead, not an earlier one the reply also names.
+    ("Urgent requests before Tuesday 24 November go to Dana; anything else waits for my "
+     "desk on Friday 27 November.", NY, datetime(2026, 11, 27, tzinfo=NY)),
+])
+def test_an_out_of_office_day_ahead_with_no_cue_is_its_return(
+        text: str, tz: tzinfo, back: datetime) -> None:
+    found = find_return_date(text, SENT, tz)
+    assert found is not None and found.at == back
+
+
+def test_no_return_date_without_a_day_ahead() -> None:
+    assert find_return_date("We met on Monday, November 16.", SENT, NY) is None
+    # Too far ahead to be read as a return without a word saying so.
+    assert find_return_date("The new team starts on 15 February.", SENT, NY) is None
     # The first day away is not the day back.
     assert find_return_date("Ab Montag, dem 23.11., bin ich im Urlaub.", SENT, BERLIN) is None
 

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_deadlin
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 2
+READER_VERSION: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,11 +250,23 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     November", "out until the 24th", "de retour le 23 novembre"), else None.
 
     `at` is the start of the day they are back: the day named after "back"/"return", or
-    the day after the one named after "until".
+    the day after the one named after "until". Failing every cue, the latest day ahead
+    (within 45 days) that the text names: read only of automatic replies, whose days ahead
+    are their return.
     """
     local = _local(sent_at, tz)
     previous: _Candidate | None = None
+    # Failing every cue, the latest day ahead that an out-of-office names is its return:
+    # "my chair gets warm again on Monday 30/11", "fuera hasta nuevo aviso... el lunes 30".
+    latest: tuple[date, _Candidate] | None = None
     for candidate in _candidates(text):
+        ahead = _last_day(text, candidate, local)
+        # "Ab Montag, dem 23.11., bin ich im Urlaub": the first day away is no return.
+        if (isinstance(candidate, DayToken) and ahead is not None
+                and _FROM_CUE.search(text, max(0, candidate.start - 30), candidate.start) is None
+                and local.date() < ahead <= local.date() + _AWAY_AT_MOST
+                and (latest is None or ahead > latest[0])):
+            latest = ahead, candidate
         lead = max(0, candidate.start - 100)
         back = _BACK_CUE.search(text, lead, candidate.start)
         until = _UNTIL_CUE.search(text, lead, candidate.start)
@@ -282,7 +294,14 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
         start = _at(day, 0, 0, tz)
         return Mention(start, text[min(m.start() for m in (back, until) if m is not None)
                                    :candidate.end], all_day=True)
-    return None
+    if latest is None:
+        return None
+    day, candidate = latest
+    return Mention(_at(day, 0, 0, tz), text[candidate.start:candidate.end], all_day=True)
+
+
+# The farthest day ahead an out-of-office's unmarked day is read as its return.
+_AWAY_AT_MOST: Final = timedelta(days=45)
 
 
 _FROM_CUE: Final = re.compile(
