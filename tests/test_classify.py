@@ -729,6 +729,23 @@ def test_your_mail_then_their_answer(them: str, text: str, subject: str, attachm
                  "people who should know each other. Sofie leads project delivery at Prairie "
                  "Storage.", "Jordan -> Sofie", Situation.INTRODUCTION,
                  id="two-people-who-should-know-each-other"),
+    # Someone writes first to set a coffee or a video chat at a time.
+    pytest.param("Pau Ferrer <pau@nauticdata.example>", JR, "", "Hola Jordan, el Guillem em "
+                 "va dir que t'estàs passant a analítica. Si et va bé, prenem un cafè dilluns "
+                 "a les 9:30 a la Barceloneta?", "Cafè dilluns?", Situation.NEW_CONTACT,
+                 id="cafe-set-by-mail-catalan"),
+    pytest.param("Roser Vidal <roser@vidal.example>", "Arnau Bosch <arnau@portlog.example>", JR,
+                 "Hola Arnau, t'havia parlat del Jordan. Us presento: te'l poso en còpia "
+                 "perquè parleu directament.", "Arnau i Jordan", Situation.INTRODUCTION,
+                 id="us-presento-catalan"),
+    pytest.param("Luis Ferrante <luis@badgerpaper.example>", JR, "", "Jordan, glad you made "
+                 "it out to the open house today. Say the word if you want to see the system.",
+                 "Sunday", Situation.NEW_CONTACT, id="glad-you-made-it-out"),
+    # A coach's weekly tasks follow up nobody new.
+    pytest.param("Beatriz Navas <beatriz@coaching.example>", JR, "", "Como quedamos el "
+                 "viernes, esta semana: 1. actualizar LinkedIn. 2. preparar dos historias.\n\n"
+                 "Beatriz Navas\nCoach de carrera", "Deberes", Situation.NONE,
+                 id="career-coach-tasks"),
 ])
 def test_one_message_of_theirs(sender: str, to: str, cc: str, text: str, subject: str,
                                situation: Situation) -> None:

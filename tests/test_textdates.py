@@ -158,6 +158,9 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      at(2026, 11, 23, 15, zone=MADRID), "lunes 23 a las 15:00 (hora peninsular)"),
     ("french-zone-noun", "jeudi 26 à 10h (heure de Paris)", SENT, NY,
      at(2026, 11, 26, 10, zone=PARIS), "jeudi 26 à 10h (heure de Paris)"),
+    ("catalan-weekday-a-les", "Si et va bé, prenem un cafè dilluns a les 9:30 a la "
+     "Barceloneta?", SENT, MADRID, at(2026, 11, 23, 9, 30, zone=MADRID),
+     "dilluns a les 9:30"),
 ]
 
 MEETING_MISSES: list[tuple[str, str]] = [
@@ -530,6 +533,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("by-wins-over-a-sentence", "We'll have two more conversations this week and will get "
      "back to you by Tuesday, December 1.", SENT, NY, eod(2026, 12, 1),
      "by Tuesday, December 1"),
+    # The clause after the date refers back to it: "as soon as we are out of there".
+    ("apenas-salgamos-de-ahi", "Los perfiles finalistas se definen en el comité del 2/12; "
+     "apenas salgamos de ahí te escribo.", SENT, MADRID, eod(2026, 12, 2, MADRID), "2/12"),
+    # An ordinal first of the month is a day, written first.
+    ("ordinal-first-of-month", "Te dou um retorno até 1º/12.", SENT, LISBON,
+     eod(2026, 12, 1, LISBON), "até 1º/12"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
@@ -574,6 +583,9 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     # "Then" alone is too common to refer back: "If you're still looking then, reply".
     ("then-is-not-that-day", "Our cohort usually opens early March. If you're still looking "
      "then, reply on this thread and I'll get your name on my list."),
+    # An invitation sent for a day and hour sets a meeting.
+    ("invitacion-para-el", "Te mandé una invitación para el martes 24 a las 11 (hora de "
+     "Buenos Aires). Nos vemos ahí."),
     ("te-confirmo-la-entrevista", "Te confirmo la entrevista el jueves 19 de noviembre de 16:00 "
      "a 17:00 en nuestras oficinas."),
     ("ist-bis-away", "Hab ihn weitergeleitet. Herbert ist bis Mitte nächster Woche in Shanghai, "

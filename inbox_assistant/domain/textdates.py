@@ -368,7 +368,7 @@ _CueStart = Callable[[str, _Candidate, int, Sequence[_Candidate]], int | None]
 # What may sit between a day and its time: "Tuesday at 2pm", "lundi 23 novembre à 14h",
 # "3pm on Friday", "2026-11-24T14:00", Google Calendar's "Tue Nov 24, 2026 ⋅ 2pm".
 _GAP: Final = re.compile(
-    r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|um|ab"
+    r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um|ab"
     r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
     r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b"
@@ -389,6 +389,11 @@ _IMMEDIATE_CUE: Final = re.compile(
     r"[\s,]*$",
     re.I,
 )
+# A meeting or its invitation right before "para el" / "for": the day is the meeting's.
+_SET_FOR: Final = re.compile(
+    r"\b(?:invitaci[oó]n|invitation|invite|convite|invito|einladung|reuni[oó]n|reuni[ãa]o"
+    r"|meeting|llamada|videollamada|cita|termin|rendez-vous|chamada|chiamata|riunione)\s*$",
+    re.I)
 _LIMIT_PREFIX: Final = re.compile(
     rf"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta"
     rf"{_BY_IT_PT})(?:\s+(?:the|le|la|el|den|dem|zum|am|on{_ARTICLE_IT_PT}))?[\s,]*$",
@@ -865,6 +870,9 @@ def _promise_start(
         return None
     immediate = _IMMEDIATE_CUE.search(text, lo, lead)
     if immediate is not None:
+        # "Te mandé una invitación para el martes 17 a las 11": a meeting set for the day.
+        if _SET_FOR.search(text, max(lo, immediate.start() - 30), immediate.start()):
+            return None
         return immediate.start()
     if isinstance(candidate, PeriodToken) and candidate.self_cued:
         return candidate.start
@@ -904,7 +912,8 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|al\s+t[ée]rmino\s+de\s+(?:esa|ese|la|el)\b|al\s+termine\s+di\s+(?:quella|quel|questa)\b"
     r"|(?:noch\s+)?am\s+selben\s+tag|le\s+jour\s+m[êe]me|el\s+mismo\s+d[ií]a"
     r"|lo\s+stesso\s+giorno|no\s+mesmo\s+dia|(?:that|the)\s+same\s+day|saliendo\s+de\s+ah[ií]"
-    r"|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)"
+    r"|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)|(?:apenas|en\s+cuanto|cuando)\s+salgamos\s+de"
+    r"\s+(?:ah[ií]|all[ií]|ella|[ée]l)"
     # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
     r"|in\s+serata|la\s+sera\s+stessa|le\s+soir\s+m[êe]me|that\s+(?:same\s+)?(?:evening|night"
     r"|afternoon)|am\s+(?:selben\s+|gleichen\s+)?abend|esa\s+(?:misma\s+)?(?:tarde|noche)"

@@ -53,7 +53,7 @@ class DayToken:
     day: int = 0
     first: int = 0
     second: int = 0
-    dotted: bool = False
+    dotted: bool = False  # written day first for sure: "24.11.", "1º/12"
     offset: int = 0
     mode: WeekdayMode = WeekdayMode.AFTER
 
@@ -110,7 +110,8 @@ _ISO: Final = re.compile(
     re.I,
 )
 _NUMERIC: Final = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?<![\w/.:$€£-])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})"
+    # "1º/12": Portuguese and Spanish write the first of the month as an ordinal.
+    rf"{_WEEKDAY_PREFIX}(?<![\w/.:$€£-])(?P<a>\d{{1,2}})[º°]?(?P<sep>[/.])(?P<b>\d{{1,2}})"
     r"(?:(?P=sep)(?P<y>\d{4}|\d{2})(?!\d))?(?![\d%]|[/.:]\d)\.?",
     re.I,
 )
@@ -221,8 +222,10 @@ def _from_numeric(m: re.Match[str]) -> DayToken | None:
     dotted = m["sep"] == "."
     # A dot after "24.11." belongs to the German date; after "11/24." it ends the sentence.
     end = m.end() - 1 if not dotted and m[0].endswith(".") else m.end()
+    # "1º/12" is the first of December: an ordinal is a day, written first.
     return DayToken(m.start(), end, DayKind.NUMERIC, _weekday(m["wd"]), _year(m["y"]),
-                    first=first, second=second, dotted=dotted)
+                    first=first, second=second,
+                    dotted=dotted or "º" in m[0] or "°" in m[0])
 
 
 def _from_month_name(m: re.Match[str]) -> DayToken | None:
@@ -305,7 +308,7 @@ _ARTICLES: Final = ("the", "le", "den", "el", "on")
 # Cheap tests that say whether a scanner can match at all, as they always have: they skip
 # most scanners. They read the same lower-cased words as before, so they decide the same.
 _HAS_ISO: Final = re.compile(r"\d{4}[-/.]\d")
-_HAS_NUMERIC: Final = re.compile(r"\d[/.]\d")
+_HAS_NUMERIC: Final = re.compile(r"\d[º°]?[/.]\d")
 _HAS_ORDINAL: Final = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 _MONTH_WORDS: Final = frozenset(MONTHS)
 _WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | {"feira"} | frozenset(PORTUGUESE_SHORT_WEEKDAYS)

@@ -50,7 +50,7 @@ _ZONE: Final = (
 )
 _TIME: Final = re.compile(
     rf"""
-    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|alle|ore|às|as)|@)\s*)?
+    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as)|@)\s*)?
     (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)

@@ -24,6 +24,8 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     # Portuguese: the "-feira" forms only; a bare "segunda" or "quinta" is also an ordinal.
     "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
     "quinta-feira": 3, "sexta-feira": 4,
+    "dilluns": 0, "dimarts": 1, "dimecres": 2, "dijous": 3, "divendres": 4, "dissabte": 5,
+    "diumenge": 6,
 }
 
 # Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
@@ -63,6 +65,9 @@ MONTHS: Final[Mapping[str, int]] = {
     # Portuguese ("out" for outubro is left out: it collides with English "out")
     "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6,
     "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12, "fev": 2,
+    # Catalan, where it differs from the above
+    "gener": 1, "febrer": 2, "març": 3, "maig": 5, "juny": 6, "juliol": 7, "agost": 8,
+    "desembre": 12,
 }
 
 # Abbreviations people append to a time. Matched case-sensitively and upper-case only,
