@@ -274,7 +274,7 @@ def _message_json(m: Message) -> dict[str, Any]:
         "events": [[e.summary, e.start.isoformat(), e.end.isoformat(), e.method.value,
                     e.organizer, e.cancelled] for e in m.events],
         "dates": [_mention_json(x) for x in (m.dates.promise, m.dates.deadline,
-                                              m.dates.meeting, m.dates.back)],
+                                              m.dates.meeting, m.dates.back, m.dates.ahead)],
     }
 
 

@@ -792,3 +792,24 @@ def test_your_brief_word_after_their_answer_ends_an_introduction(
             attachments=(attachment,) if attachment else ()),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.INTRODUCTION, status)
+
+
+@pytest.mark.parametrize(("their_word", "status"), [
+    # Their word on the CV you sent, in words no list of help done holds, then your thanks.
+    ("Right, that's with Sandra now, together with a line from me. Fingers crossed.",
+     Status.CLOSED),
+    # A day still to come, or a question, is help still under way.
+    ("Sandra is out until Thursday 19 November; it goes to her that morning.", Status.DUE),
+    ("Got it. Which of the two roles should I mention to Sandra?", Status.DUE),
+])
+def test_your_thanks_after_their_word_on_your_cv_ends_a_help_thread(
+        their_word: str, status: Status) -> None:
+    lee = "Lee Park <lee@acme.example>"
+    found = classify(thread(
+        msg(lee, ago(16), "Happy to help! Send me your resume.", subject="Acme"),
+        msg(JR, ago(15), "Thank you, Lee!", to=lee, attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(lee, ago(14), their_word, subject="Re: Acme"),
+        msg(JR, ago(14) + timedelta(hours=2), "You're a star, I owe you one.", to=lee,
+            subject="Re: Acme"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, status)

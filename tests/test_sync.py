@@ -350,6 +350,8 @@ def test_mail_kept_from_an_older_date_reader_is_read_again(fake: FakeGmail,
     store = Store(path)
     kept = store.thread(thread_id)
     assert kept is not None and any(m.dates.promise for m in kept.messages)
+    # Every date read is kept, the day ahead too.
+    assert any(m.dates.ahead for m in kept.messages)
     # The first scan found nothing kept to read again, and names today's reader.
     assert (store.get_meta("dates_reader") or "").startswith(f"{READER_VERSION} ")
     # As a scan with an older reader left it: no promise read, and that reader's name.

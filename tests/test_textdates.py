@@ -14,6 +14,7 @@ import pytest
 from inbox_assistant.domain.textdates import (
     Mention,
     end_of_day,
+    find_day_ahead,
     find_deadline,
     find_invitation_time,
     find_meeting_time,
@@ -757,6 +758,21 @@ def test_an_out_of_office_day_ahead_with_no_cue_is_its_return(
         text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)
     assert found is not None and found.at == back
+
+
+@pytest.mark.parametrize(("text", "ahead"), [
+    ("I'll submit it Thursday the 3rd first thing.", datetime(2026, 12, 3, tzinfo=NY)),
+    ("Martedì 24 abbiamo il comitato; poi giovedì 26 ti scrivo.",
+     datetime(2026, 11, 26, tzinfo=NY)),
+    # The last day of a period.
+    ("Herbert ist bis Mitte nächster Woche in Shanghai.", datetime(2026, 11, 25, tzinfo=NY)),
+    # Days past, today, and days too far ahead are not ahead.
+    ("We met on Monday, November 16, and I passed it on today.", None),
+    ("The new team starts on 15 February.", None),
+])
+def test_find_day_ahead(text: str, ahead: datetime | None) -> None:
+    found = find_day_ahead(text, SENT, NY)
+    assert (found.at if found else None) == ahead
 
 
 def test_no_return_date_without_a_day_ahead() -> None:

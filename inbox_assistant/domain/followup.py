@@ -340,6 +340,12 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
             return ctx.closed(
                 f"The exchange ended with your word on {when(last.date, ctx.tz)}, after "
                 "their answer, asking nothing.")
+        if (ctx.situation is Situation.HELP_OFFERED and len(run) == 1 and len(talk) >= 3
+                and _signs_off(last) and _reported_back(talk)
+                and _pending_promise(ctx, live, run) is None):
+            return ctx.closed(
+                f"The exchange ended with your word on {when(last.date, ctx.tz)}, after "
+                "their word on what you sent, asking nothing.")
         if ctx.situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT):
             first_window, step = windows.second_follow_up, Step.FOLLOW_UP
         elif ctx.situation is Situation.INTERVIEW:
@@ -424,6 +430,16 @@ def _signs_off(fact: MessageFacts) -> bool:
     text = message.new_text
     return ("?" not in text and not message.attachments and message.dates.meeting is None
             and not message.events and len(text.split(None, _SIGN_OFF_WORDS)) <= _SIGN_OFF_WORDS)
+
+
+def _reported_back(talk: Sequence[MessageFacts]) -> bool:
+    """Whether their message before your last is their word on what you sent them (your CV):
+    it asks nothing, promises nothing and names no day to come ("I'll submit it Thursday the
+    3rd" is help still to come)."""
+    theirs = talk[-2].message
+    return (not talk[-2].by_me and talk[-2].promise is None and theirs.dates.ahead is None
+            and "?" not in theirs.new_text
+            and any(f.by_me and f.message.attachments for f in talk[:-2]))
 
 
 def _answered_before(talk: Sequence[MessageFacts], fact: MessageFacts) -> bool:

@@ -35,14 +35,14 @@ from inbox_assistant.domain.textdates_periods import LastDay, PeriodToken, scan_
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
 
-__all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_deadline",
-           "find_invitation_time", "find_meeting_time", "find_promised_date", "find_return_date",
-           "read_dates"]
+__all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahead",
+           "find_deadline", "find_invitation_time", "find_meeting_time", "find_promised_date",
+           "find_return_date", "read_dates"]
 
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 3
+READER_VERSION: Final = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,8 @@ class TextDates:
     deadline: Mention | None = None
     meeting: Mention | None = None
     back: Mention | None = None
+    # The latest day ahead (within 45 days) the text names, whatever it says of it.
+    ahead: Mention | None = None
 
 
 def read_dates(text: str, sent_at: datetime, tz: tzinfo, *, auto_reply: bool = False
@@ -78,6 +80,7 @@ def read_dates(text: str, sent_at: datetime, tz: tzinfo, *, auto_reply: bool = F
         deadline=find_deadline(text, sent_at, tz),
         meeting=find_meeting_time(text, sent_at, tz),
         back=find_return_date(text, sent_at, tz) if auto_reply else None,
+        ahead=find_day_ahead(text, sent_at, tz),
     )
 
 
@@ -256,17 +259,7 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     """
     local = _local(sent_at, tz)
     previous: _Candidate | None = None
-    # Failing every cue, the latest day ahead that an out-of-office names is its return:
-    # "my chair gets warm again on Monday 30/11", "fuera hasta nuevo aviso... el lunes 30".
-    latest: tuple[date, _Candidate] | None = None
     for candidate in _candidates(text):
-        ahead = _last_day(text, candidate, local)
-        # "Ab Montag, dem 23.11., bin ich im Urlaub": the first day away is no return.
-        if (isinstance(candidate, DayToken) and ahead is not None
-                and _FROM_CUE.search(text, max(0, candidate.start - 30), candidate.start) is None
-                and local.date() < ahead <= local.date() + _AWAY_AT_MOST
-                and (latest is None or ahead > latest[0])):
-            latest = ahead, candidate
         lead = max(0, candidate.start - 100)
         back = _BACK_CUE.search(text, lead, candidate.start)
         until = _UNTIL_CUE.search(text, lead, candidate.start)
@@ -294,14 +287,38 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
         start = _at(day, 0, 0, tz)
         return Mention(start, text[min(m.start() for m in (back, until) if m is not None)
                                    :candidate.end], all_day=True)
+    # Failing every cue, the latest day ahead that an out-of-office names is its return:
+    # "my chair gets warm again on Monday 30/11". "Ab Montag, dem 23.11., bin ich im
+    # Urlaub": a first day away is not.
+    return _latest_ahead(text, local, tz, lambda candidate: isinstance(candidate, DayToken)
+                         and _FROM_CUE.search(text, max(0, candidate.start - 30),
+                                              candidate.start) is None)
+
+
+def find_day_ahead(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
+    """The latest day after the day of sending, within 45 days, that the text names (the
+    start of that day), else None: "I'll submit it Thursday the 3rd", "martedì 24 abbiamo
+    il comitato", "bis Mitte nächster Woche" (the last day of a period). Whatever the text
+    says of it: a day still to come."""
+    return _latest_ahead(text, _local(sent_at, tz), tz, lambda candidate: True)
+
+
+# The farthest a day named ahead is taken to matter: a return, a handover, a committee.
+_AHEAD_AT_MOST: Final = timedelta(days=45)
+
+
+def _latest_ahead(text: str, local: datetime, tz: tzinfo,
+                  wanted: Callable[[_Candidate], bool]) -> Mention | None:
+    latest: tuple[date, _Candidate] | None = None
+    for candidate in _candidates(text):
+        day = _last_day(text, candidate, local)
+        if (day is not None and local.date() < day <= local.date() + _AHEAD_AT_MOST
+                and (latest is None or day > latest[0]) and wanted(candidate)):
+            latest = day, candidate
     if latest is None:
         return None
     day, candidate = latest
     return Mention(_at(day, 0, 0, tz), text[candidate.start:candidate.end], all_day=True)
-
-
-# The farthest day ahead an out-of-office's unmarked day is read as its return.
-_AWAY_AT_MOST: Final = timedelta(days=45)
 
 
 _FROM_CUE: Final = re.compile(
