@@ -584,6 +584,9 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     # "Then" alone is too common to refer back: "If you're still looking then, reply".
     ("then-is-not-that-day", "Our cohort usually opens early March. If you're still looking "
      "then, reply on this thread and I'll get your name on my list."),
+    # An interview confirmed for a day and hour sets a meeting, whatever stands between.
+    ("entrevista-para-el-dia-y-hora", "Te confirmo la entrevista con nuestro Director de "
+     "Operaciones para el martes 24 de noviembre de 16:00 a 17:00 por Google Meet."),
     # An invitation sent for a day and hour sets a meeting.
     ("invitacion-para-el", "Te mandé una invitación para el martes 24 a las 11 (hora de "
      "Buenos Aires). Nos vemos ahí."),
@@ -719,6 +722,9 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("I am on parental leave and will pick up my mail again from Monday 30/11.", PARIS,
      datetime(2026, 11, 30, tzinfo=PARIS)),
     ("I am out of the office until Monday, November 30.", NY, datetime(2026, 12, 1, tzinfo=NY)),
+    # The date in brackets after its weekday.
+    ("Ich bin bis einschließlich Sonntag (29.11.) im Urlaub.", BERLIN,
+     datetime(2026, 11, 30, tzinfo=BERLIN)),
     ("Je serai de retour le 2 décembre.", PARIS, datetime(2026, 12, 2, tzinfo=PARIS)),
     ("Estoy de vacaciones hasta el 2 de diciembre.", MADRID, datetime(2026, 12, 3, tzinfo=MADRID)),
     ("Ich bin bis einschließlich 1. Dezember nicht im Büro.", BERLIN,

@@ -407,10 +407,14 @@ _IMMEDIATE_CUE: Final = re.compile(
     re.I,
 )
 # A meeting or its invitation right before "para el" / "for": the day is the meeting's.
-_SET_FOR: Final = re.compile(
+_MEETINGS: Final = (
     r"\b(?:invitaci[oó]n|invitation|invite|convite|invito|einladung|reuni[oó]n|reuni[ãa]o"
-    r"|meeting|llamada|videollamada|cita|termin|rendez-vous|chamada|chiamata|riunione)\s*$",
-    re.I)
+    r"|meeting|llamada|videollamada|cita|termin|rendez-vous|chamada|chiamata|riunione"
+    r"|entrevista|interview|entretien|colloquio|gespr[äa]ch)")
+_SET_FOR: Final = re.compile(_MEETINGS + r"\s*$", re.I)
+# Anywhere before it, with an hour beside the day: "la entrevista ... para el martes 17 de
+# 16:00 a 17:00".
+_MEETING_NOUN: Final = re.compile(_MEETINGS + r"\b", re.I)
 _LIMIT_PREFIX: Final = re.compile(
     rf"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta"
     rf"{_BY_IT_PT})(?:\s+(?:the|le|la|el|den|dem|zum|am|on{_ARTICLE_IT_PT}))?[\s,]*$",
@@ -887,8 +891,11 @@ def _promise_start(
         return None
     immediate = _IMMEDIATE_CUE.search(text, lo, lead)
     if immediate is not None:
-        # "Te mandé una invitación para el martes 17 a las 11": a meeting set for the day.
-        if _SET_FOR.search(text, max(lo, immediate.start() - 30), immediate.start()):
+        # "Te mandé una invitación para el martes 17 a las 11", "te confirmo la entrevista con
+        # el director para el martes 17 de 16:00 a 17:00": a meeting set for the day.
+        if _SET_FOR.search(text, max(lo, immediate.start() - 30), immediate.start()) or (
+                _MEETING_NOUN.search(text, lo, immediate.start()) is not None
+                and _time_beside(text, candidate, _times(text)) is not None):
             return None
         return immediate.start()
     if isinstance(candidate, PeriodToken) and candidate.self_cued:

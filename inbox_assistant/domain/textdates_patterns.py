@@ -101,7 +101,9 @@ _WEEKDAY: Final = (
     rf"|{_PORTUGUESE_SHORT})"
 )
 _MONTH: Final = rf"\b(?:{alternation(MONTHS)})\b\.?"
-_WEEKDAY_PREFIX: Final = rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+(?:(?:the|den|le|el|il|dia)\s+)?)?"
+# "Sonntag (29.11.)": the date may stand in brackets after its weekday.
+_WEEKDAY_PREFIX: Final = (
+    rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+(?:\(\s*)?(?:(?:the|den|le|el|il|dia)\s+)?)?")
 _YEAR: Final = r"(?:,?\s+(?:de\s+)?(?P<y>\d{4})\b)?"
 
 _ISO: Final = re.compile(
