@@ -813,3 +813,25 @@ def test_your_thanks_after_their_word_on_your_cv_ends_a_help_thread(
             subject="Re: Acme"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, status)
+
+
+@pytest.mark.parametrize(("banter", "status"), [
+    # Their brief last word after your thanks is banter: the exchange is over.
+    ("Deal. First round's on you, then!", Status.CLOSED),
+    # A question, or a day to come, is not.
+    ("Deal! Did you also want me to mention the Lisbon role?", Status.DUE),
+    ("Deal. I'll see Sandra again on Thursday 19 November.", Status.DUE),
+])
+def test_their_banter_after_your_thanks_for_help_done_ends_the_thread(
+        banter: str, status: Status) -> None:
+    lee = "Lee Park <lee@acme.example>"
+    found = classify(thread(
+        msg(lee, ago(16), "Happy to help! Send me your resume.", subject="Acme"),
+        msg(JR, ago(15), "Thank you, Lee!", to=lee, attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(lee, ago(14), "Right, that's with Sandra now, together with a line from me.",
+            subject="Re: Acme"),
+        msg(JR, ago(14) + timedelta(hours=2), "You're a star, I owe you a beer.", to=lee,
+            subject="Re: Acme"),
+        msg(lee, ago(14) + timedelta(hours=3), banter, subject="Re: Acme"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, status)

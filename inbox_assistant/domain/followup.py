@@ -383,7 +383,8 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
         return ctx.window(Step.FOLLOW_UP, window, first.date,
                           f"the confirmation of {when(first.date, ctx.tz)}",
                           reply_to=last.message)
-    if i_wrote and ctx.situation is Situation.HELP_OFFERED and not last.finished:
+    if (i_wrote and ctx.situation is Situation.HELP_OFFERED and not last.finished
+            and not _wound_down(talk)):
         # "Got it, will get it in front of Greg": help acknowledged is not help given. The
         # reminder counts from the user's last message, as if it had gone unanswered.
         mine = [f for f in talk if f.by_me]
@@ -440,6 +441,22 @@ def _reported_back(talk: Sequence[MessageFacts]) -> bool:
     return (not talk[-2].by_me and talk[-2].promise is None and theirs.dates.ahead is None
             and "?" not in theirs.new_text
             and any(f.by_me and f.message.attachments for f in talk[:-2]))
+
+
+# Their last word in banter is brief: "Abgemacht!", "Dafür nicht. Daumen sind gedrückt".
+_BANTER_WORDS = 30
+
+
+def _wound_down(talk: Sequence[MessageFacts]) -> bool:
+    """Whether a help thread already ended with your thanks for their word on your CV, and
+    their last message is only banter after it: brief, asking, promising and naming
+    nothing to come."""
+    if len(talk) < 4 or talk[-1].by_me or not talk[-2].by_me:
+        return False
+    last = talk[-1].message
+    return (talk[-1].promise is None and last.dates.ahead is None and "?" not in last.new_text
+            and len(last.new_text.split(None, _BANTER_WORDS)) <= _BANTER_WORDS
+            and _signs_off(talk[-2]) and _reported_back(talk[:-1]))
 
 
 def _answered_before(talk: Sequence[MessageFacts], fact: MessageFacts) -> bool:
