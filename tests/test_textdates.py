@@ -537,6 +537,14 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # The clause after the date refers back to it: "as soon as we are out of there".
     ("apenas-salgamos-de-ahi", "Los perfiles finalistas se definen en el comité del 2/12; "
      "apenas salgamos de ahí te escribo.", SENT, MADRID, eod(2026, 12, 2, MADRID), "2/12"),
+    # "El día 2" is a day; "en cuanto salga de ahí" refers back to it.
+    ("el-dia-2-en-cuanto-salga", "La decisión la tomamos en el comité, que se reúne el día 2, "
+     "y en cuanto salga de ahí te escribo yo misma.", SENT, MADRID, eod(2026, 12, 2, MADRID),
+     "día 2"),
+    # News by phone after the day, with no hour set.
+    ("call-all-candidates-after", "The panel brings its shortlist to the committee on the "
+     "2nd, and I'll call all candidates after that meeting.", SENT, NY, eod(2026, 12, 2),
+     "on the 2nd"),
     # An ordinal first of the month is a day, written first.
     ("ordinal-first-of-month", "Te dou um retorno até 1º/12.", SENT, LISBON,
      eod(2026, 12, 1, LISBON), "até 1º/12"),

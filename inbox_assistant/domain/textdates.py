@@ -431,7 +431,10 @@ _REPLY_CUE: Final = re.compile(
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if|where)"
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)"
-    r"|give\s+you\s+a\s+(?:shout|call|ring))",
+    r"|give\s+you\s+a\s+(?:shout|call|ring)"
+    # "I'll call all candidates after that meeting": news by phone, no hour set.
+    r"|call\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)\s+(?:back|after"
+    r"|once|when|as\s+soon))",
     re.I,
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
@@ -936,7 +939,7 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|al\s+t[ée]rmino\s+de\s+(?:esa|ese|la|el)\b|al\s+termine\s+di\s+(?:quella|quel|questa)\b"
     r"|(?:noch\s+)?am\s+selben\s+tag|le\s+jour\s+m[êe]me|el\s+mismo\s+d[ií]a"
     r"|lo\s+stesso\s+giorno|no\s+mesmo\s+dia|(?:that|the)\s+same\s+day|saliendo\s+de\s+ah[ií]"
-    r"|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)|(?:apenas|en\s+cuanto|cuando)\s+salgamos\s+de"
+    r"|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)|(?:apenas|en\s+cuanto|cuando)\s+salga(?:mos|n)?\s+de"
     r"\s+(?:ah[ií]|all[ií]|ella|[ée]l)"
     # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
     r"|in\s+serata|la\s+sera\s+stessa|le\s+soir\s+m[êe]me|that\s+(?:same\s+)?(?:evening|night"

@@ -138,7 +138,7 @@ _ORDINAL: Final = re.compile(
 # 24", "après notre CODIR du 2", "del 3 al 5", "entro il 20", German "bis zum 24." (with
 # its dot). Not a count or an amount ("le 2e tour", "el 3 %", "il 20 per cento").
 _BARE_DAY: Final = re.compile(
-    r"(?<!\w)(?P<art>le|du|au|el|del|al|il|dal|entro\s+il|dia)\s+(?<![\w.:/])(?P<d>\d{1,2})(?:er|º)?"
+    r"(?<!\w)(?P<art>le|du|au|el|del|al|il|dal|entro\s+il|dia|día)\s+(?<![\w.:/])(?P<d>\d{1,2})(?:er|º)?"
     r"(?![\d/.,:]?\d|\s*(?:%|€|\$|°|e\b|ème|è|h\b|heures?\b|ans?\b|años\b|anni\b|anos\b"
     r"|euros?\b|min\b|minutes?\b|minutos\b|minuti\b|per\s+cento|por\s+ciento|pour\s+cent"
     # Québec's "5 à 7" is an after-work drink, not the 5th at 7 ("le 24 à 14h" is).
@@ -150,7 +150,7 @@ _BARE_DAY: Final = re.compile(
     re.I,
 )
 _BARE_DAY_LEADS: Final = frozenset({"le", "du", "au", "el", "del", "al", "il", "dal", "entro",
-                                    "dia", "am", "zum"})
+                                    "dia", "día", "am", "zum"})
 _WEEKDAY_PHRASE: Final = re.compile(
     r"(?:\b(?P<mod>this\s+coming|a\s+week\s+(?:on|from)|next|this|coming|el\s+pr[oó]ximo"
     r"|pr[oó]xim[oa]"
