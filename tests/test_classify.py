@@ -835,3 +835,18 @@ def test_their_banter_after_your_thanks_for_help_done_ends_the_thread(
         msg(lee, ago(14) + timedelta(hours=3), banter, subject="Re: Acme"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, status)
+
+
+def test_their_word_that_your_cv_is_passed_on_makes_help_and_their_promise_keeps_it_open(
+        ) -> None:
+    juli = "Juliana Restrepo <juli@correo.example>"
+    found = classify(thread(
+        msg(JR, ago(6), "Parce, le mando la hoja de vida actualizada como me dijo el sábado.",
+            to=juli, subject="hoja de vida para Banco Andino",
+            attachments=("HV_Jordan.pdf",)),
+        # Help given in the words that close a help thread, then news promised for a day.
+        msg(juli, ago(5), "Ya se la pasé a Marcela de gestión humana. Revisan todo en comité el "
+            "miércoles 25 de noviembre y apenas salgan de ahí le cuento.",
+            subject="Re: hoja de vida para Banco Andino"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.WAITING)

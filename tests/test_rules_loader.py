@@ -50,6 +50,10 @@ def test_the_shipped_rules_load() -> None:
     ('version = 1\n[[rules]]\nname = "x"\nsituation = "none"\nbefore = "nope"\n'
      'when = { from_me = true }',
      'no rule named "nope"'),
+    ('version = 1\n[[rules]]\nname = "x"\nsituation = "none"\nwhen = { signal = "closed" }',
+     'rule[0] "x" > when > signal: expected one of auto_reply, automated'),
+    ('version = 1\n[signals.finished]\nsignal = "closure"',
+     "signals > finished > signal: a signal cannot ask for a signal"),
 ])
 def test_problems_name_their_location(text: str, expected: str) -> None:
     problems = user(text)
@@ -86,3 +90,22 @@ def test_invalid_toml_is_one_clear_error(tmp_path: Path) -> None:
     path.write_text("version = 1\n[[rules]\n", encoding="utf-8")
     with pytest.raises(RulesFileError, match="not valid TOML"):
         load_rules(path)
+
+
+def test_a_rule_may_ask_for_a_signal() -> None:
+    from inbox_assistant.rules.conditions import Scope, evaluate
+    from tests.builders import ME, ago, msg, thread
+
+    rules = compile_rules(BASE, tomllib.loads(
+        'version = 1\n[[rules]]\nname = "done"\nsituation = "help_offered"\n'
+        'when = { signal = "help_given" }\n'
+        '[signals.help_given]\ntext = ["on sandra\'s desk"]\n'), "rules.toml")
+    (done,) = [r for r in rules.rules if r.name == "done"]
+
+    def holds(text: str) -> bool:
+        sent = thread(msg("Lee <lee@acme.example>", ago(1), text))
+        return evaluate(done.when, Scope(sent, sent.messages, ME))
+
+    # The user's own signal, merged over the default, is the one asked.
+    assert holds("Your CV is on Sandra's desk.")
+    assert not holds("Your CV is in Sandra's hands.")

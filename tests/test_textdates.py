@@ -595,6 +595,8 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     # An interview confirmed for a day and hour sets a meeting, whatever stands between.
     ("entrevista-para-el-dia-y-hora", "Te confirmo la entrevista con nuestro Director de "
      "Operaciones para el martes 24 de noviembre de 16:00 a 17:00 por Google Meet."),
+    ("panel-para-el-dia-y-hora", "Le confirmo el panel para el jueves 26 de noviembre a las "
+     "10:00 a. m. en nuestra oficina."),
     # An invitation sent for a day and hour sets a meeting.
     ("invitacion-para-el", "Te mandé una invitación para el martes 24 a las 11 (hora de "
      "Buenos Aires). Nos vemos ahí."),

@@ -410,7 +410,7 @@ _IMMEDIATE_CUE: Final = re.compile(
 _MEETINGS: Final = (
     r"\b(?:invitaci[oó]n|invitation|invite|convite|invito|einladung|reuni[oó]n|reuni[ãa]o"
     r"|meeting|llamada|videollamada|cita|termin|rendez-vous|chamada|chiamata|riunione"
-    r"|entrevista|interview|entretien|colloquio|gespr[äa]ch)")
+    r"|entrevista|interview|entretien|colloquio|gespr[äa]ch|panel|visita|visite)")
 _SET_FOR: Final = re.compile(_MEETINGS + r"\s*$", re.I)
 # Anywhere before it, with an hour beside the day: "la entrevista ... para el martes 17 de
 # 16:00 a 17:00".

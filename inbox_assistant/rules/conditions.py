@@ -569,6 +569,16 @@ def _header_matches(pairs: tuple[tuple[str, re.Pattern[str]], ...]) -> Check:
     return check
 
 
+def _signal_name(value: Any) -> str:
+    if value not in SIGNAL_NAMES:
+        raise ValueError(f"expected one of {', '.join(SIGNAL_NAMES)}")
+    return str(value)
+
+
+def _needs_signals(name: str) -> Check:
+    raise AssertionError("the loader builds `signal` conditions")
+
+
 @dataclass(frozen=True, slots=True)
 class ConditionSpec:
     name: str
@@ -686,6 +696,26 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("question", "true | false", "The new text of a message in view asks a question.",
           _flag, lambda f: lambda s: any("?" in m.new_text for m in s.messages) == f,
           "question = false"),
+    # Built by the loader, which holds the signals: see `signal_check`.
+    _spec("signal", "signal name",
+          "A message in view shows the signal, as [signals] defines it (auto_reply, automated, "
+          "acknowledged, closure, help_given, finished, phone).",
+          _signal_name, _needs_signals, 'signal = "help_given"'),
 )}
+
+SIGNAL_NAMES = ("auto_reply", "automated", "acknowledged", "closure", "help_given", "finished",
+                "phone")
+
+
+def signal_check(holds: Holds) -> Check:
+    """The check of `signal = NAME`: the signal's compiled test, tried on each message in
+    view alone, as the status logic tries it."""
+    def check(scope: Scope) -> bool:
+        thread, me = scope.thread, scope.me
+        for message in scope.messages:
+            if holds(Scope.of_message(thread, message, me, me.wrote(message))):
+                return True
+        return False
+    return check
 
 COMBINATORS = ("all", "any", "not")

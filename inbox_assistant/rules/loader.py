@@ -22,17 +22,17 @@ from inbox_assistant.domain.situations import Situation
 from inbox_assistant.domain.windows import WINDOW_NAMES, Window, Windows
 from inbox_assistant.rules.conditions import (
     COMBINATORS,
+    SIGNAL_NAMES,
     VOCABULARY,
     AllOf,
     AnyOf,
     Condition,
     NotOf,
     Test,
+    signal_check,
 )
 
-SIGNALS = (
-    "auto_reply", "automated", "acknowledged", "closure", "help_given", "finished", "phone",
-)
+SIGNALS = SIGNAL_NAMES
 RULE_KEYS = ("name", "situation", "when", "description", "enabled", "before", "after")
 TOP_KEYS = ("version", "windows", "follow_ups", "signals", "rules")
 FOLLOW_UP_KEYS = ("max", "after_promise", "promise_grace", "deadline_lead")
@@ -121,6 +121,8 @@ def parse_duration(value: Any) -> timedelta:
 class _Builder:
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
+        # The compiled signals, once built: rules may ask for one (`signal = "closure"`).
+        self.built_signals: dict[str, Condition] | None = None
 
     def windows(self, base: dict[str, Any], user: dict[str, Any]) -> Windows:
         windows = Windows()
@@ -191,6 +193,7 @@ class _Builder:
             built = self.condition(merged[name], f"signals > {name}")
             if built is not None:
                 out[name] = built
+        self.built_signals = out
         return out
 
     def rules(self, base: Any, user: Any, source: str) -> tuple[Rule, ...]:
@@ -290,6 +293,11 @@ class _Builder:
                 except ValueError as exc:
                     self.problems.append(f"{here}: {exc}")
                     continue
+                if key == "signal":
+                    test = self._signal(argument, here)
+                    if test is not None:
+                        parts.append(test)
+                    continue
                 parts.append(Test(key, f"{key} = {_show(value)}", spec_.build(argument)))
             else:
                 options = (*COMBINATORS, *VOCABULARY)
@@ -297,6 +305,17 @@ class _Builder:
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+
+
+    def _signal(self, name: str, where: str) -> Test | None:
+        if self.built_signals is None:
+            # Signals are built before rules: one signal cannot ask for another.
+            self.problems.append(f"{where}: a signal cannot ask for a signal")
+            return None
+        built = self.built_signals.get(name)
+        if built is None:
+            return None  # its own problem is already reported
+        return Test("signal", f'signal = "{name}"', signal_check(built.holds))
 
 
 def _show(value: Any) -> str:
