@@ -741,6 +741,9 @@ def test_your_mail_then_their_answer(them: str, text: str, subject: str, attachm
     pytest.param("Luis Ferrante <luis@badgerpaper.example>", JR, "", "Jordan, glad you made "
                  "it out to the open house today. Say the word if you want to see the system.",
                  "Sunday", Situation.NEW_CONTACT, id="glad-you-made-it-out"),
+    pytest.param("Ben Okafor <ben@cairn.example>", JR, "", "Jordan, Ben from the Cairn "
+                 "Outfitters table yesterday. Dropping my contact since our cards ran out.",
+                 "From the careers fair", Situation.NEW_CONTACT, id="from-the-table-yesterday"),
     # A coach's weekly tasks follow up nobody new.
     pytest.param("Beatriz Navas <beatriz@coaching.example>", JR, "", "Como quedamos el "
                  "viernes, esta semana: 1. actualizar LinkedIn. 2. preparar dos historias.\n\n"

@@ -595,6 +595,10 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     # An interview confirmed for a day and hour sets a meeting, whatever stands between.
     ("entrevista-para-el-dia-y-hora", "Te confirmo la entrevista con nuestro Director de "
      "Operaciones para el martes 24 de noviembre de 16:00 a 17:00 por Google Meet."),
+    # What happens as a rule is no day promised.
+    ("usually-within", "A real person reads every one of these, usually within a couple of "
+     "weeks."),
+    ("en-general-sous", "Nous répondons en général sous quinze jours."),
     ("panel-para-el-dia-y-hora", "Le confirmo el panel para el jueves 26 de noviembre a las "
      "10:00 a. m. en nuestra oficina."),
     # An invitation sent for a day and hour sets a meeting.

@@ -415,6 +415,12 @@ _SET_FOR: Final = re.compile(_MEETINGS + r"\s*$", re.I)
 # Anywhere before it, with an hour beside the day: "la entrevista ... para el martes 17 de
 # 16:00 a 17:00".
 _MEETING_NOUN: Final = re.compile(_MEETINGS + r"\b", re.I)
+# "Usually within two weeks", "en général sous quinze jours", "normalmente en una semana".
+_AS_A_RULE: Final = re.compile(
+    r"\b(?:usually|typically|generally|normally|as\s+a\s+rule|en\s+g[ée]n[ée]ral|g[ée]n[ée]ralement"
+    r"|habituellement|normalement|normalmente|generalmente|por\s+lo\s+general|in\s+der\s+regel"
+    r"|normalerweise|meistens|di\s+solito|solitamente|geralmente|costuma)\b[\s,]*"
+    r"(?:\w+[\s,]+){0,1}$", re.I)
 _LIMIT_PREFIX: Final = re.compile(
     rf"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta"
     rf"{_BY_IT_PT})(?:\s+(?:the|le|la|el|den|dem|zum|am|on{_ARTICLE_IT_PT}))?[\s,]*$",
@@ -891,6 +897,10 @@ def _promise_start(
         return candidate.start if _news_once_back(text, candidate.end) else None
     if _NO_TIMELINE.search(text, candidate.end, _part_end(text, candidate.end, hi)):
         # "This week we have no date for the decision yet."
+        return None
+    if _AS_A_RULE.search(text, max(lo, lead - 20), lead) is not None:
+        # "A real person reads every one of these, usually within a couple of weeks": what
+        # happens as a rule, not a day promised.
         return None
     immediate = _IMMEDIATE_CUE.search(text, lo, lead)
     if immediate is not None:
