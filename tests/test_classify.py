@@ -853,3 +853,24 @@ def test_their_word_that_your_cv_is_passed_on_makes_help_and_their_promise_keeps
             subject="Re: hoja de vida para Banco Andino"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.WAITING)
+
+
+def test_help_still_to_come_in_the_same_message_is_no_help_given() -> None:
+    greg = "Greg Lindqvist <greg@lindqvistlaw.example>"
+    found = classify(thread(
+        msg(greg, ago(12), "Ran into Sandra at the bar association lunch. Told her about you. "
+            "Send me a clean resume and I'll hand it to her personally.", subject="Peachtree"),
+        msg(JR, ago(11), "Greg, you're a saint. Resume attached.", to=greg,
+            subject="RE: Peachtree", attachments=("Jordan_Reyes_Resume.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.DUE)
+
+
+def test_thanks_for_the_conversation_and_your_interest_in_the_role_is_an_interview() -> None:
+    paul = "Paul Osei <posei@ridgeline.example>"
+    found = classify(thread(
+        msg(JR, ago(4), "Hi Paul, apologies for the slow note. Thank you again for the "
+            "conversation; I'm very interested in the Contract Specialist role.", to=paul,
+            subject="Following up on Friday's conversation"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW

@@ -545,6 +545,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("call-all-candidates-after", "The panel brings its shortlist to the committee on the "
      "2nd, and I'll call all candidates after that meeting.", SENT, NY, eod(2026, 12, 2),
      "on the 2nd"),
+    ("le-faro-sapere", "Le candidature finaliste vanno in comitato il 2 dicembre; subito "
+     "dopo il comitato del 2 le farò sapere come procediamo.", SENT, PARIS,
+     eod(2026, 12, 2, PARIS), "del 2"),
     # An ordinal first of the month is a day, written first.
     ("ordinal-first-of-month", "Te dou um retorno até 1º/12.", SENT, LISBON,
      eod(2026, 12, 1, LISBON), "até 1º/12"),
