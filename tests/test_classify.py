@@ -10,6 +10,7 @@ import pytest
 
 from inbox_assistant.domain.model import CalendarEvent, EventMethod, Thread
 from inbox_assistant.domain.situations import Situation, Status, Step
+from inbox_assistant.domain.verdict import Verdict
 from inbox_assistant.rules.engine import classify
 from inbox_assistant.rules.loader import load_rules
 from tests.builders import ME, NOW, ago, msg, thread
@@ -807,15 +808,23 @@ def test_your_brief_word_after_their_answer_ends_an_introduction(
 ])
 def test_your_thanks_after_their_word_on_your_cv_ends_a_help_thread(
         their_word: str, status: Status) -> None:
-    lee = "Lee Park <lee@acme.example>"
-    found = classify(thread(
-        msg(lee, ago(16), "Happy to help! Send me your resume.", subject="Acme"),
-        msg(JR, ago(15), "Thank you, Lee!", to=lee, attachments=("Jordan_Reyes_Resume.pdf",)),
-        msg(lee, ago(14), their_word, subject="Re: Acme"),
-        msg(JR, ago(14) + timedelta(hours=2), "You're a star, I owe you one.", to=lee,
-            subject="Re: Acme"),
-    ), RULES, ME, NOW, NY)
+    found = _cv_sent_to_lee(their_word, "You're a star, I owe you one.")
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, status)
+
+
+LEE = "Lee Park <lee@acme.example>"
+
+
+def _cv_sent_to_lee(*words: str) -> Verdict:
+    """Lee offers help, you send your CV, then Lee and you take turns with `words`."""
+    later = [msg(LEE if i % 2 == 0 else JR, ago(14) + timedelta(hours=2 * i), word,
+                 subject="Re: Acme", **({} if i % 2 == 0 else {"to": LEE}))
+             for i, word in enumerate(words)]
+    return classify(thread(
+        msg(LEE, ago(16), "Happy to help! Send me your resume.", subject="Acme"),
+        msg(JR, ago(15), "Thank you, Lee!", to=LEE, attachments=("Jordan_Reyes_Resume.pdf",)),
+        *later,
+    ), RULES, ME, NOW, NY)
 
 
 @pytest.mark.parametrize(("banter", "status"), [
@@ -827,16 +836,8 @@ def test_your_thanks_after_their_word_on_your_cv_ends_a_help_thread(
 ])
 def test_their_banter_after_your_thanks_for_help_done_ends_the_thread(
         banter: str, status: Status) -> None:
-    lee = "Lee Park <lee@acme.example>"
-    found = classify(thread(
-        msg(lee, ago(16), "Happy to help! Send me your resume.", subject="Acme"),
-        msg(JR, ago(15), "Thank you, Lee!", to=lee, attachments=("Jordan_Reyes_Resume.pdf",)),
-        msg(lee, ago(14), "Right, that's with Sandra now, together with a line from me.",
-            subject="Re: Acme"),
-        msg(JR, ago(14) + timedelta(hours=2), "You're a star, I owe you a beer.", to=lee,
-            subject="Re: Acme"),
-        msg(lee, ago(14) + timedelta(hours=3), banter, subject="Re: Acme"),
-    ), RULES, ME, NOW, NY)
+    found = _cv_sent_to_lee("Right, that's with Sandra now, together with a line from me.",
+                            "You're a star, I owe you a beer.", banter)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, status)
 
 
