@@ -548,6 +548,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("le-faro-sapere", "Le candidature finaliste vanno in comitato il 2 dicembre; subito "
      "dopo il comitato del 2 le farò sapere come procediamo.", SENT, PARIS,
      eod(2026, 12, 2, PARIS), "del 2"),
+    ("third-of-december", "We will get back to you by the third of December.", SENT, NY,
+     eod(2026, 12, 3), "by the third of December."),
     # An ordinal first of the month is a day, written first.
     ("ordinal-first-of-month", "Te dou um retorno até 1º/12.", SENT, LISBON,
      eod(2026, 12, 1, LISBON), "até 1º/12"),
@@ -598,6 +600,7 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     # An interview confirmed for a day and hour sets a meeting, whatever stands between.
     ("entrevista-para-el-dia-y-hora", "Te confirmo la entrevista con nuestro Director de "
      "Operaciones para el martes 24 de noviembre de 16:00 a 17:00 por Google Meet."),
+    ("ordinal-words-no-month-day", "This is the first of many steps in December."),
     # What happens as a rule is no day promised.
     ("usually-within", "A real person reads every one of these, usually within a couple of "
      "weeks."),
@@ -739,6 +742,9 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("I am on parental leave and will pick up my mail again from Monday 30/11.", PARIS,
      datetime(2026, 11, 30, tzinfo=PARIS)),
     ("I am out of the office until Monday, November 30.", NY, datetime(2026, 12, 1, tzinfo=NY)),
+    # A day of the month in words.
+    ("I'll be back at my desk Tuesday, the first of December.", NY,
+     datetime(2026, 12, 1, tzinfo=NY)),
     # The date in brackets after its weekday.
     ("Ich bin bis einschließlich Sonntag (29.11.) im Urlaub.", BERLIN,
      datetime(2026, 11, 30, tzinfo=BERLIN)),

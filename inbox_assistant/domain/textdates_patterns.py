@@ -127,6 +127,16 @@ _DAY_MONTH: Final = re.compile(
     rf"(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?(?P<mon>{_MONTH}){_YEAR}",
     re.I,
 )
+# "Tuesday, the first of December": an English day of the month in words.
+_DAY_WORDS: Final = {
+    word: day for day, word in enumerate((
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=1)}
+_WORD_DAY_MONTH: Final = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?:the\s+)?(?P<dw>{'|'.join(_DAY_WORDS)})\s+of\s+(?P<mon>{_MONTH}){_YEAR}",
+    re.I,
+)
 _ORDINAL: Final = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+)?(?<![\w.:/])"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
@@ -238,6 +248,14 @@ def _from_month_name(m: re.Match[str]) -> DayToken | None:
                     month, day)
 
 
+def _from_day_words(m: re.Match[str]) -> DayToken | None:
+    month = _month(m["mon"])
+    if not month:
+        return None
+    return DayToken(m.start(), m.end(), DayKind.EXACT, _weekday(m["wd"]), _year(m["y"]),
+                    month, _DAY_WORDS[m["dw"].lower()])
+
+
 def _from_ordinal(m: re.Match[str]) -> DayToken | None:
     # A bare "24th" is too often a count ("our 2nd chat"): require "the", "on" or a weekday.
     if not (m["wd"] or m["art"]) or not 1 <= int(m["d"]) <= 31:
@@ -343,6 +361,9 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
         scans.append((_DAY_MONTH, _from_month_name, merged(weekday, numbers, articles)))
     if ordinal:
         scans.append((_ORDINAL, _from_ordinal, merged(weekday, numbers, articles)))
+    if month and words.holds(_DAY_WORDS):
+        scans.append((_WORD_DAY_MONTH, _from_day_words,
+                      merged(weekday, words.starts(_DAY_WORDS), words.endings(("the",)))))
     if numbers and words.holds(_BARE_DAY_LEADS):
         scans.append((_BARE_DAY, _from_bare_day, words.starts(_BARE_DAY_LEADS)))
     if words.holds(_WEEKDAY_WORDS) or _has_abbreviation(text, words):
