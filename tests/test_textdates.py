@@ -548,6 +548,11 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("le-faro-sapere", "Le candidature finaliste vanno in comitato il 2 dicembre; subito "
      "dopo il comitato del 2 le farò sapere come procediamo.", SENT, PARIS,
      eod(2026, 12, 2, PARIS), "del 2"),
+    ("write-to-you-right-after", "We'll take all candidates to our hiring committee on the "
+     "2nd and I'll write to you right after.", SENT, NY, eod(2026, 12, 2), "on the 2nd"),
+    ("a-l-issue-de-celui-ci", "Il sera présenté au comité qui se tient le mercredi 2 décembre ; "
+     "vous aurez de nos nouvelles à l'issue de celui-ci.", SENT, PARIS, eod(2026, 12, 2, PARIS),
+     "mercredi 2 décembre"),
     ("third-of-december", "We will get back to you by the third of December.", SENT, NY,
      eod(2026, 12, 3), "by the third of December."),
     # An ordinal first of the month is a day, written first.

@@ -436,7 +436,7 @@ _REPLY_CUE: Final = re.compile(
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if|where)"
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
-    r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)"
+    r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)|write\s+(?:to\s+)?you\b"
     r"|give\s+you\s+a\s+(?:shout|call|ring)"
     # "I'll call all candidates after that meeting": news by phone, no hour set.
     r"|call\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)\s+(?:back|after"
@@ -944,7 +944,7 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|until\s+then|that\s+(?:week|day)|ce\s+jour-l[àa]|cette\s+semaine-l[àa]|bis\s+dahin"
     r"|an\s+dem\s+tag|in\s+der\s+woche|hasta\s+entonces|ese\s+d[ií]a|esa\s+semana"
     r"|fino\s+ad\s+allora|quel\s+giorno|quella\s+settimana|at[ée]\s+l[áa]|nesse\s+dia"
-    r"|nessa\s+semana|[àa]\s+l['’]issue\s+de\s+(?:cette|ce|cet|la)\b"
+    r"|nessa\s+semana|[àa]\s+l['’]issue\s+de\s+(?:cette|ce|cet|la|celui-ci|celle-ci)(?!\w)"
     r"|au\s+terme\s+de\s+(?:cette|ce)\b"
     r"|al\s+t[ée]rmino\s+de\s+(?:esa|ese|la|el)\b|al\s+termine\s+di\s+(?:quella|quel|questa)\b"
     r"|(?:noch\s+)?am\s+selben\s+tag|le\s+jour\s+m[êe]me|el\s+mismo\s+d[ií]a"
