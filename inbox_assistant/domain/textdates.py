@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 5
+READER_VERSION: Final = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +437,7 @@ _REPLY_CUE: Final = re.compile(
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if|where)"
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)|write\s+(?:to\s+)?you\b"
+    r"|know\s+where\s+(?:they|you|we)\s+stand"
     r"|give\s+you\s+a\s+(?:shout|call|ring)"
     # "I'll call all candidates after that meeting": news by phone, no hour set.
     r"|call\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)\s+(?:back|after"
