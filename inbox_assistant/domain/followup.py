@@ -335,18 +335,10 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
                 and _pending_promise(ctx, live, run) is None):
             return ctx.closed(
                 f"The exchange ended with your closing word on {when(last.date, ctx.tz)}.")
-        if (ctx.situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT)
-                and len(run) == 1 and _answered_before(talk, last) and _signs_off(last)
-                and _pending_promise(ctx, live, run) is None):
-            return ctx.closed(
-                f"The exchange ended with your word on {when(last.date, ctx.tz)}, after "
-                "their answer, asking nothing.")
-        if (ctx.situation is Situation.HELP_OFFERED and len(run) == 1 and len(talk) >= 3
-                and _signs_off(last) and _reported_back(talk)
-                and _pending_promise(ctx, live, run) is None):
-            return ctx.closed(
-                f"The exchange ended with your word on {when(last.date, ctx.tz)}, after "
-                "their word on what you sent, asking nothing.")
+        after = _signed_off_after(ctx.situation, talk, run)
+        if after is not None and _pending_promise(ctx, live, run) is None:
+            return ctx.closed(f"The exchange ended with your word on {when(last.date, ctx.tz)}, "
+                              f"after {after}, asking nothing.")
         if ctx.situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT):
             first_window, step = windows.second_follow_up, Step.FOLLOW_UP
         elif ctx.situation is Situation.INTERVIEW:
@@ -414,10 +406,15 @@ _BRIEF_WORDS = 20
 def _still_promised(live: Sequence[MessageFacts], last: MessageFacts) -> Mention | None:
     text = last.message.new_text
     # "Sehr gern, und viel Erfolg!" ends the exchange; the news will come, or not.
-    if "?" in text or len(text.split(None, _BRIEF_WORDS)) > _BRIEF_WORDS or last.finished:
+    if "?" in text or not _at_most_words(text, _BRIEF_WORDS) or last.finished:
         return None
     promise = _latest_promise(live)
     return promise if promise is not None and promise.at >= last.date else None
+
+
+def _at_most_words(text: str, most: int) -> bool:
+    # Split no further than needed: a long text is over the limit after `most` words.
+    return len(text.split(None, most)) <= most
 
 
 # Your last word in a conversation they already answered ends it when it is brief, asks
@@ -431,16 +428,36 @@ def _signs_off(fact: MessageFacts) -> bool:
     message = fact.message
     text = message.new_text
     return ("?" not in text and not message.attachments and message.dates.meeting is None
-            and not message.events and len(text.split(None, _SIGN_OFF_WORDS)) <= _SIGN_OFF_WORDS)
+            and not message.events and _at_most_words(text, _SIGN_OFF_WORDS))
+
+
+def _signed_off_after(
+    situation: Situation, talk: Sequence[MessageFacts], run: Sequence[MessageFacts]
+) -> str | None:
+    """What your one brief last word signs off after ("their answer" to an introduction or
+    a new contact, "their word on what you sent" a helper), else None."""
+    if len(run) != 1 or not _signs_off(talk[-1]):
+        return None
+    if (situation in (Situation.INTRODUCTION, Situation.NEW_CONTACT)
+            and _answered_before(talk, talk[-1])):
+        return "their answer"
+    if situation is Situation.HELP_OFFERED and len(talk) >= 3 and _reported_back(talk):
+        return "their word on what you sent"
+    return None
+
+
+def _nothing_to_come(fact: MessageFacts) -> bool:
+    """Their message asks nothing, promises nothing and names no day to come ("I'll submit
+    it Thursday the 3rd" is help still to come)."""
+    message = fact.message
+    return (fact.promise is None and message.dates.ahead is None
+            and "?" not in message.new_text)
 
 
 def _reported_back(talk: Sequence[MessageFacts]) -> bool:
-    """Whether their message before your last is their word on what you sent them (your CV):
-    it asks nothing, promises nothing and names no day to come ("I'll submit it Thursday the
-    3rd" is help still to come)."""
-    theirs = talk[-2].message
-    return (not talk[-2].by_me and talk[-2].promise is None and theirs.dates.ahead is None
-            and "?" not in theirs.new_text
+    """Whether their message before your last is their word on what you sent them (your
+    CV), with nothing to come."""
+    return (not talk[-2].by_me and _nothing_to_come(talk[-2])
             and any(f.by_me and f.message.attachments for f in talk[:-2]))
 
 
@@ -450,13 +467,11 @@ _BANTER_WORDS = 30
 
 def _wound_down(talk: Sequence[MessageFacts]) -> bool:
     """Whether a help thread already ended with your thanks for their word on your CV, and
-    their last message is only banter after it: brief, asking, promising and naming
-    nothing to come."""
+    their last message is only banter after it: brief, with nothing to come."""
     if len(talk) < 4 or talk[-1].by_me or not talk[-2].by_me:
         return False
-    last = talk[-1].message
-    return (talk[-1].promise is None and last.dates.ahead is None and "?" not in last.new_text
-            and len(last.new_text.split(None, _BANTER_WORDS)) <= _BANTER_WORDS
+    return (_nothing_to_come(talk[-1])
+            and _at_most_words(talk[-1].message.new_text, _BANTER_WORDS)
             and _signs_off(talk[-2]) and _reported_back(talk[:-1]))
 
 
