@@ -307,13 +307,21 @@ def find_day_ahead(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
 _AHEAD_AT_MOST: Final = timedelta(days=45)
 
 
+@lru_cache(maxsize=32)
+def _days_ahead(text: str, local: datetime) -> tuple[tuple[date, _Candidate], ...]:
+    """The days after `local`'s, within 45 days, that the text's candidates name: read once
+    for a message's return and its day ahead alike."""
+    today = local.date()
+    return tuple((day, candidate) for candidate in _candidates(text)
+                 if (day := _last_day(text, candidate, local)) is not None
+                 and today < day <= today + _AHEAD_AT_MOST)
+
+
 def _latest_ahead(text: str, local: datetime, tz: tzinfo,
                   wanted: Callable[[_Candidate], bool]) -> Mention | None:
     latest: tuple[date, _Candidate] | None = None
-    for candidate in _candidates(text):
-        day = _last_day(text, candidate, local)
-        if (day is not None and local.date() < day <= local.date() + _AHEAD_AT_MOST
-                and (latest is None or day > latest[0]) and wanted(candidate)):
+    for day, candidate in _days_ahead(text, local):
+        if (latest is None or day > latest[0]) and wanted(candidate):
             latest = day, candidate
     if latest is None:
         return None

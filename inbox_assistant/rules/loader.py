@@ -306,7 +306,6 @@ class _Builder:
             return None
         return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
 
-
     def _signal(self, name: str, where: str) -> Test | None:
         if self.built_signals is None:
             # Signals are built before rules: one signal cannot ask for another.
