@@ -875,3 +875,30 @@ def test_thanks_for_the_conversation_and_your_interest_in_the_role_is_an_intervi
             subject="Following up on Friday's conversation"),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.INTERVIEW
+
+
+@pytest.mark.parametrize(("other", "text", "subject", "situation"), [
+    # Worded in none of the ways the introduction rule knows: its shape says it.
+    ("Arnau Bosch <arnau.bosch@portlog.example>",
+     "Marta, l'Arnau porta operacions al port i buscava algú com tu. Arnau, la Marta és "
+     "analista de dades. Parleu!", "Arnau / Marta", Situation.INTRODUCTION),
+    # A relative at the family's own domain, named in a family mail: no introduction.
+    ("Pau Soler <pau@soler.example>", "Pau i tu veniu diumenge a dinar?", "Dinar",
+     Situation.NONE),
+    # A second recipient the mail never names introduces nobody.
+    ("Arnau Bosch <arnau.bosch@portlog.example>", "Diumenge fem una calçotada, t'apuntes?",
+     "Calçotada", Situation.NONE),
+    # A forward passes something on.
+    ("Arnau Bosch <arnau.bosch@portlog.example>", "Arnau, t'envio això que m'ha passat la "
+     "Marta.", "Fwd: Informe", Situation.NONE),
+])
+def test_an_introduction_is_known_by_its_shape(other: str, text: str, subject: str,
+                                               situation: Situation) -> None:
+    found = classify(thread(
+        msg("Roser Vidal <roser@soler.example>", ago(1.5), text, to=f"{JR}, {other}",
+            subject=subject),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is situation
+    if situation is Situation.INTRODUCTION:
+        assert found.rule == "introduction-by-shape"
+        assert found.status is Status.DUE

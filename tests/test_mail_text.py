@@ -31,6 +31,11 @@ from inbox_assistant.mail.text import html_to_text, split_reply
     # Any lead-in, with the writer's address before the verb, wrapped over two lines.
     ("Abraço.\n\nseg., 23 de nov. de 2026 às 17:30, Marta <m@x.io>\nescreveu:\n> Olá",
      "Abraço.", "seg., 23"),
+    # Any lead-in with a clock time before the verb, with no address: Portugal's Apple Mail.
+    ("Teresa\n\nA 18/05/2026, 19:00, Inês Carvalho escreveu:\n\nOlá", "Teresa",
+     "A 18/05/2026"),
+    ("Perfecte.\n\nEl dc., 21 de gen. 2026 a les 18:32, Laia <l@x.io> va escriure:\n> Hola",
+     "Perfecte.", "El dc."),
 ])
 def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> None:
     reply = split_reply(text)
@@ -46,6 +51,10 @@ def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> 
     ("Gracias.\n\nEnviado desde mi iPhone", "Gracias.", "Enviado desde mi iPhone"),
     ("Perfeito.\n\nCumprimentos,\nTiago", "Perfeito.", "Cumprimentos,"),
     ("Thanks!\nAlex", "Thanks!\nAlex", ""),
+    # "--" parting an out-of-office reply's two languages parts no signature.
+    ("Ik ben met verlof.\n\n--\nThank you for your email. I'm on leave through Wednesday.\n\n"
+     "Groet,\nFemke", "Ik ben met verlof.\n\n--\nThank you for your email. I'm on leave "
+     "through Wednesday.", "Groet,"),
 ])
 def test_signature_is_set_apart(text: str, new: str, signature_start: str) -> None:
     reply = split_reply(text)

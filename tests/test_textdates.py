@@ -558,6 +558,15 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # An ordinal first of the month is a day, written first.
     ("ordinal-first-of-month", "Te dou um retorno até 1º/12.", SENT, LISBON,
      eod(2026, 12, 1, LISBON), "até 1º/12"),
+    # Read month first (English), "1/9" would be months away; day first it is next week.
+    ("near-reading-of-numeric-date", "I'll ask Ravi and revert by 1/9 latest.",
+     at(2026, 8, 25, 12), NY, eod(2026, 9, 1), "by 1/9"),
+    ("te-la-compartimos", "El comité se reúne el 12/03 y en cuanto tengamos su resolución te "
+     "la compartimos.", at(2026, 3, 9, 9, zone=MADRID), MADRID, eod(2026, 3, 12, MADRID),
+     "12/03"),
+    ("portuguese-pronoun-after-verb", "Almoço com ela na segunda-feira, dia 23, e depois "
+     "digo-te qualquer coisa.", SENT, LISBON, eod(2026, 11, 23, LISBON),
+     "segunda-feira, dia 23"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from inbox_assistant.domain.model import Address, Me, Message, Thread
@@ -87,3 +88,39 @@ def counterpart_of(
     """The first person a follow-up goes to, None when there is nobody to write to."""
     found = recipients_for(thread, reply_to, me, situation)
     return found.to[0] if found.to else None
+
+
+# Titles in display names ("Dra. Marta Quintela") name nobody.
+_TITLES = frozenset({"dr", "dra", "mr", "mrs", "ms", "miss", "frau", "herr", "prof", "sr", "sra"})
+_NAME_PART = re.compile(r"[^\W\d_]{3,}")
+
+
+def _folded(text: str) -> str:
+    # "Núria" is named as "Nuria" too: accents and case left out on both sides.
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
+                   if not unicodedata.combining(c))
+
+
+def introduced_contact(message: Message, me: Me) -> Address | None:
+    """The person an introduction introduces you to, by the shape of its first mail.
+
+    A message from someone else, addressed to you and to exactly one other person, at
+    another domain than the sender's, whom it names ("Marta, this is Arnau"): the other
+    person. None for any other message: mail to a family of the same domain, a list, a
+    robot, or a second recipient it never names.
+    """
+    addressed = (*message.to, *message.cc)
+    if me.wrote(message) or not any(me.owns(a) for a in addressed):
+        return None
+    others = {a.email: a for a in addressed
+              if not me.owns(a) and a.email != message.sender.email and a.email}
+    if len(others) != 1:
+        return None
+    (other,) = others.values()
+    if is_robot(other) or other.domain == message.sender.domain:
+        return None
+    local = other.email.partition("@")[0]
+    names = {p for p in _NAME_PART.findall(_folded(f"{other.name} {local}"))
+             if p not in _TITLES}
+    words = set(_NAME_PART.findall(_folded(message.new_text)))
+    return other if names & words else None

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 6
+READER_VERSION: Final = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,13 +464,17 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
     r"|dis\s+(?:ça|ca|quoi|tout|ce\s+qu)|dirai|dirons)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
-    r"|respuesta|decisi[oó]n|not[ií]cias|contactar|informar|avis(?:o|ar|amos|aremos)"
+    r"|respuesta|decisi[oó]n|resoluci[oó]n|not[ií]cias|contactar|informar"
+    r"|avis(?:o|ar|amos|aremos)"
+    r"|(?:te|os|le|les)\s+(?:l[oa]s?\s+)?(?:compartimos|compartiremos|comparto|compartir[ée])\b"
     r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento"
     r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
     # Futures only: "je vous écris pour..." and "te escrevo para..." open a letter. A call
     # ("le llamaremos el jueves a las 10:00") is a meeting, not news: no "llamar" here.
     r"|(?:te|lhe|vos)\s+(?:escreverei|escreveremos|aviso|avisarei|avisamos|conto|contarei"
     r"|direi)\b"
+    # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
+    r"|(?:digo|direi|conto|contarei|aviso|avisarei|escrevo|escreverei)-(?:te|lhe|vos)\b"
     r"|(?:te|vous)\s+(?:[ée]crirai|[ée]crirons)\b"
     r"|(?:te|vous)\s+[ée]cris\s+(?:ensuite|apr[èe]s|d[èe]s|sit[ôo]t)\b"
     r"|trancher|auf\s+(?:sie|dich|euch)\s+zu(?:kommen|kommt)?\b"

@@ -411,6 +411,11 @@ def _exact(month: int, day: int, year: int | None, ref: date) -> date | None:
         return None
 
 
+# A numeric date read the locale's way that falls further ahead than this, when the other
+# reading falls within it, is read the other way.
+_NEAR_DAYS: Final = 45
+
+
 def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
     orders = [(token.first, token.second), (token.second, token.first)]
     if token.dotted or not month_first:
@@ -419,6 +424,11 @@ def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
     matching = [d for d in found if d.weekday() == token.weekday]
     if matching:
         return matching[0]
+    if (not token.dotted and token.year is None and len(found) == 2
+            and (found[0] - ref).days > _NEAR_DAYS >= (found[1] - ref).days):
+        # "I'll revert by 1/9 latest", written in English on 25 August from Singapore: the
+        # first of September, a week away, not the ninth of January.
+        return found[1]
     if token.year is None and token.weekday is not None:
         # "mardi 24/11" written on the 25th: the weekday says this year's, just past.
         for month, day in orders:

@@ -105,14 +105,19 @@ class Reply:
 
 # "On Tue, Nov 10, 2026 at 9:14 AM Alex Kim <alex@x.io> wrote:", possibly wrapped over
 # two lines by the sender's client, and its French, German, Spanish, Italian, Portuguese
-# and Dutch forms.
+# Dutch and Catalan forms.
 _ATTRIBUTION = re.compile(
     r"^(?:on\b.{0,200}\bwrote|le\b.{0,200}\ba écrit|am\b.{0,200}\bschrieb.{0,200}"
     r"|el\b.{0,200}\bescribió|il\b.{0,200}\bha scritto|em\b.{0,200}\bescreveu"
     r"|op\b.{0,200}\bschreef"
     # Any lead-in, when the writer's address stands before the verb: "seg., 23 de nov. de
     # 2026 às 17:30, Marta <marta@x.example> escreveu:".
-    r"|.{0,200}@[^\s>]+>?\s*(?:wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef))"
+    r"|.{0,200}@[^\s>]+>?\s*(?:wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef"
+    r"|va escriure)"
+    # Or a clock time before it, in a lead-in of any language: "A 18/05/2026, 19:00, Inês
+    # Carvalho escreveu:" (Portugal's Apple Mail).
+    r"|.{0,120}\b\d{1,2}[:h.]\d{2}\b.{0,120}\b(?:wrote|a écrit|schrieb|escribió|ha scritto"
+    r"|escreveu|schreef|va escriure))"
     r"\s*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -144,7 +149,8 @@ _SIGN_OFF = re.compile(
     r"|all the best|talk soon|respectfully|with gratitude|gratefully|cordialement"
     r"|bien à vous|bien cordialement|viele grüße|mit freundlichen grüßen|beste grüße"
     r"|freundliche grüsse|liebe grüße|saludos|un saludo|un abrazo|atentamente|cordiali saluti"
-    r"|un caro saluto|cumprimentos|atenciosamente|abraços|met vriendelijke groet)"
+    r"|un caro saluto|cumprimentos|atenciosamente|abraços|met vriendelijke groet|groet|groeten"
+    r"|hartelijke groet|vriendelijke groet)"
     r"\s*[,.!]?\s*$",
     re.IGNORECASE,
 )
@@ -186,7 +192,8 @@ def _split_signature(lines: list[str]) -> tuple[str, str]:
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     for index, line in enumerate(lines):
-        if line.rstrip() in ("--", "-- ") or _MOBILE.match(line.strip()):
+        if _MOBILE.match(line.strip()) or (line.rstrip() in ("--", "-- ")
+                                           and not _prose_after(lines, index)):
             return _join(lines[:index]), _join(lines[index:])
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     # A sign-off ("Best,", "Thanks!") near the end starts the signature, unless it is
@@ -198,6 +205,16 @@ def _split_signature(lines: list[str]) -> tuple[str, str]:
                 return before, _join(lines[index:])
             break
     return _join(lines), ""
+
+
+# A signature's first line is a name or a title; a sentence of this many words there is
+# the message going on, as in an out-of-office reply in two languages parted by "--".
+_PROSE_WORDS = 8
+
+
+def _prose_after(lines: list[str], index: int) -> bool:
+    following = next((line for line in lines[index + 1:] if line.strip()), "")
+    return len(following.split()) >= _PROSE_WORDS and re.search(r"[.!?]", following) is not None
 
 
 def _join(lines: list[str]) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.model import Me, Message, Thread
+from inbox_assistant.domain.recipients import introduced_contact
 from inbox_assistant.domain.textdates_words import lower_reads_as_ignorecase
 from inbox_assistant.domain.verdict import ConditionTrace
 from inbox_assistant.rules.pieces import (
@@ -501,6 +502,10 @@ def _only_cc(scope: Scope) -> bool:
     return not any(scope.me.owns(a) for a in first.to)
 
 
+def _introduces(scope: Scope) -> bool:
+    return bool(scope.messages) and introduced_contact(scope.messages[0], scope.me) is not None
+
+
 def _first_from(who: str) -> Check:
     return lambda s: bool(s.messages) and (s.me.wrote(s.messages[0]) == (who == "me"))
 
@@ -654,6 +659,10 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("only_cc", "true | false",
           "You are only in Cc or Bcc of the first message from them (not in To).",
           _flag, lambda f: lambda s: _only_cc(s) == f, "only_cc = true"),
+    _spec("introduces", "true | false",
+          "The first message in view has an introduction's shape: someone else's mail to you "
+          "and one other person, at another domain than theirs, whom it names.",
+          _flag, lambda f: lambda s: _introduces(s) == f, "introduces = true"),
     _spec("attachment", "phrases", "An attachment's file name contains a phrase.",
           _phrases, lambda p: lambda s: p.first(_file_names(s.messages)),
           'attachment = ["resume", "cv", "cover letter"]'),
