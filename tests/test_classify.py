@@ -902,3 +902,27 @@ def test_an_introduction_is_known_by_its_shape(other: str, text: str, subject: s
     if situation is Situation.INTRODUCTION:
         assert found.rule == "introduction-by-shape"
         assert found.status is Status.DUE
+
+
+def test_an_offer_to_you_alone_then_your_cv_passed_on_in_cc_is_help_not_an_introduction(
+) -> None:
+    tasha, sandra = "Tasha Greene <tasha@reservio.example>", "Sandra Quinn <sq@reservio.example>"
+    found = classify(thread(
+        msg(tasha, ago(9), "We have an opening on Sandra's team. Want me to send your resume "
+            "up to her directly?", to=JR, subject="Want me to send your resume up?"),
+        msg(JR, ago(8.9), "Yes! Attached. You're the best.", to=tasha,
+            attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(tasha, ago(8), "Sandra - this is the GM I mentioned. Resume attached. cc'ing him "
+            "so you two can connect directly.", to=sandra, cc=JR),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
+
+
+def test_word_that_your_application_went_on_to_the_team_is_no_answer() -> None:
+    found = classify(thread(
+        msg(JR, ago(4), "I'm applying for the UX Researcher role. CV attached.", to=REC,
+            subject="Application: UX Researcher", attachments=("cv.pdf",)),
+        msg(REC, ago(3.8), "Got it, thanks - lovely portfolio. I've passed it on to the team "
+            "and we'll be in touch soon.", to=JR, subject="RE: Application: UX Researcher"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.DUE)

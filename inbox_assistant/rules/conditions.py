@@ -502,6 +502,11 @@ def _only_cc(scope: Scope) -> bool:
     return not any(scope.me.owns(a) for a in first.to)
 
 
+def _to_me_alone(scope: Scope) -> bool:
+    first = next((m for m in scope.messages if not scope.me.wrote(m)), None)
+    return first is not None and all(scope.me.owns(a) for a in (*first.to, *first.cc))
+
+
 def _introduces(scope: Scope) -> bool:
     return bool(scope.messages) and introduced_contact(scope.messages[0], scope.me) is not None
 
@@ -659,6 +664,9 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("only_cc", "true | false",
           "You are only in Cc or Bcc of the first message from them (not in To).",
           _flag, lambda f: lambda s: _only_cc(s) == f, "only_cc = true"),
+    _spec("to_me_alone", "true | false",
+          "The first message from them is addressed to you alone (nobody else in To or Cc).",
+          _flag, lambda f: lambda s: _to_me_alone(s) == f, "to_me_alone = false"),
     _spec("introduces", "true | false",
           "The first message in view has an introduction's shape: someone else's mail to you "
           "and one other person, at another domain than theirs, whom it names.",
