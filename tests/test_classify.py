@@ -926,3 +926,17 @@ def test_word_that_your_application_went_on_to_the_team_is_no_answer() -> None:
             "and we'll be in touch soon.", to=JR, subject="RE: Application: UX Researcher"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.DUE)
+
+
+def test_help_handed_over_stays_open_on_a_promise_past_a_dotted_date() -> None:
+    # "am Donnerstag, 26.11., ... danach melde ich mich": the sentence of the promise goes on
+    # past the dots of its date, to the helper's own "ich".
+    magda = "Magda Nowak <magda@wisla.example>"
+    found = classify(thread(
+        msg(magda, ago(6), "Schick mir deinen CV, ich gebe ihn Tomasz direkt.", to=JR,
+            subject="Stelle bei uns"),
+        msg(JR, ago(5), "Super, danke! CV hängt an.", to=magda, attachments=("cv.pdf",)),
+        msg(magda, ago(4), "Tomasz hat ihn schon auf dem Tisch. Er will ihn am Donnerstag, "
+            "26.11., mit dem Team besprechen – danach melde ich mich.", to=JR),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.WAITING)

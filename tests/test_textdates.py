@@ -162,6 +162,14 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("catalan-weekday-a-les", "Si et va bé, prenem un cafè dilluns a les 9:30 a la "
      "Barceloneta?", SENT, MADRID, at(2026, 11, 23, 9, 30, zone=MADRID),
      "dilluns a les 9:30"),
+    # A dotted time no month can be ("7.45"), beside its weekday.
+    ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
+     at(2026, 11, 25, 7, 45), "Wednesday 7.45"),
+    # A day, then a meeting at a time further on in its sentence.
+    ("day-then-meeting-in-its-sentence", "Ich bin morgen auch beim Logistik-Dialog – wollen "
+     "wir uns um 9:00 vor dem Plenarsaal auf einen Kaffee treffen?", SENT, BERLIN,
+     at(2026, 11, 20, 9, 0, zone=BERLIN), "morgen auch beim Logistik-Dialog – wollen wir uns "
+     "um 9:00"),
 ]
 
 MEETING_MISSES: list[tuple[str, str]] = [
@@ -185,6 +193,10 @@ MEETING_MISSES: list[tuple[str, str]] = [
     ("ordinal-after-na-pt", "Passou na segunda fase às 15h."),
     # The mail's own time stamp, written minutes before it was sent (SENT is 10:00).
     ("own-time-stamp", "Submitted: 11/19/2026 9:55 AM. We will review your application."),
+    # "17.11" is a date; a day and a time in one sentence meet only over a word of meeting.
+    ("dotted-date-not-time", "Treffen am Mittwoch, 17.11 im Büro."),
+    ("day-and-time-with-no-meeting", "I'm in Hamburg tomorrow for the fair, and the train "
+     "leaves at 9:00 sharp."),
 ]
 
 
@@ -564,6 +576,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("te-la-compartimos", "El comité se reúne el 12/03 y en cuanto tengamos su resolución te "
      "la compartimos.", at(2026, 3, 9, 9, zone=MADRID), MADRID, eod(2026, 3, 12, MADRID),
      "12/03"),
+    ("polish-dam-ci-znac", "Er will es am Donnerstag, 26.11., im Teammeeting besprechen – "
+     "dam ci znać zaraz potem.", SENT, BERLIN, eod(2026, 11, 26, BERLIN),
+     "Donnerstag, 26.11."),
     ("portuguese-pronoun-after-verb", "Almoço com ela na segunda-feira, dia 23, e depois "
      "digo-te qualquer coisa.", SENT, LISBON, eod(2026, 11, 23, LISBON),
      "segunda-feira, dia 23"),

@@ -301,7 +301,9 @@ _FIRST_PERSON = re.compile(
     r"\b(?:i|i['’]ll|i['’]m|we|we['’]ll|je|j['’]|nous|ich|wir|yo|io|eu|nós|nosotros)\b|"
     r"\b(?:te|vous|ti|dir|ihnen|lhe|le) (?:dirai|dis|fais|écris|reviens|digo|escribo|aviso|"
     r"respondo|melde|sage|schreibe|faccio|scrivo|dico|escrevo|cuento|contaré|diré|escribiré"
-    r"|avisaré)\b",
+    r"|avisaré)\b"
+    # Polish says the person in the verb: "dam ci znać", "odezwę się", "napiszę".
+    r"|\b(?:dam|napisz[ęe]|odezw[ęe]|zadzwoni[ęe]|powiem)\b",
     re.IGNORECASE)
 
 
@@ -319,7 +321,9 @@ def _own_promise(fact: MessageFacts) -> bool:
     # The sentence of the promise: a hard-wrapped line ("je te fais un\nretour d'ici
     # lundi") goes on, a blank line ends it.
     start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
-    ends = [i for i in (text.find(mark, at) for mark in _SENTENCE_MARKS) if i >= 0]
+    # Searched for past the promise's own words: "am Donnerstag, 10.12." ends no sentence.
+    past = at + len(promise.phrase)
+    ends = [i for i in (text.find(mark, past) for mark in _SENTENCE_MARKS) if i >= 0]
     return _FIRST_PERSON.search(text[start:min(ends, default=len(text))]) is not None
 
 

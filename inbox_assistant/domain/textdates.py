@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 7
+READER_VERSION: Final = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,35 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
         # "Submitted 21/11/2026 10:17": the mail's own time stamp, not a meeting.
         if at is not None and not sent_at - _STAMP <= at <= sent_at:
             return Mention(at, text[lo:hi], all_day=False)
-    return None
+    return _meeting_in_sentence(text, days, times, sent_at, tz)
+
+
+# "Ich bin morgen auch beim Logistik-Dialog – wollen wir uns um 9:00 vor dem Plenarsaal
+# auf einen Kaffee treffen?": a day, then further on in its sentence a meeting at a time.
+_MEET_WORD: Final = re.compile(
+    r"\b(?:meet|meeting|coffee|treffen|kaffee|retrouver|retrouve|caf[ée]|quedamos|quedar|vernos"
+    r"|tomamos|caff[èe]|vediamo|incontrarci|encontrar|encontramos)\b", re.I)
+_AT_WORD: Final = re.compile(r"(?:\b(?:at|um|à|a\s+las|a\s+la|alle|às)\s*)$", re.I)
+_SENTENCE_REACH: Final = 100
+
+
+def _meeting_in_sentence(text: str, days: Sequence[DayToken], times: Sequence[TimeToken],
+                         sent_at: datetime, tz: tzinfo) -> Mention | None:
+    if len(days) != 1 or len(times) != 1:
+        return None
+    (day,), (moment,) = days, times
+    gap = text[day.end:moment.start]
+    if (not 0 <= len(gap) <= _SENTENCE_REACH or _SENTENCE_END.search(gap)
+            or _AT_WORD.search(text, max(0, moment.start - 8), moment.start) is None
+            or _limits(text, day.start)):
+        return None
+    start, end = _clause(text, day.start, moment.end)
+    if _MEET_WORD.search(text, start, end) is None:
+        return None
+    at = _moment(text, day, moment, sent_at, tz)
+    if at is None or at <= sent_at:
+        return None
+    return Mention(at, text[day.start:moment.end], all_day=False)
 
 
 # Yesterday, in the sentence before a bare weekday: the weekday is the one just past.
@@ -446,6 +474,7 @@ _REPLY_CUE: Final = re.compile(
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)|write\s+(?:to\s+)?you\b"
     r"|know\s+where\s+(?:they|you|we)\s+stand"
+    r"|confirm\s+(?:either\s+way|one\s+way\s+or\s+the\s+other|the\s+(?:outcome|result|decision))"
     r"|give\s+you\s+a\s+(?:shout|call|ring)"
     # "I'll call all candidates after that meeting": news by phone, no hour set.
     r"|call\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)\s+(?:back|after"
@@ -473,6 +502,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # ("le llamaremos el jueves a las 10:00") is a meeting, not news: no "llamar" here.
     r"|(?:te|lhe|vos)\s+(?:escreverei|escreveremos|aviso|avisarei|avisamos|conto|contarei"
     r"|direi)\b"
+    # Polish: "dam ci znać zaraz potem", "odezwę się".
+    r"|dam\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|odezw(?:ę|e|iemy)\s+si[ęe]"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
     r"|(?:digo|direi|conto|contarei|aviso|avisarei|escrevo|escreverei)-(?:te|lhe|vos)\b"
     r"|(?:te|vous)\s+(?:[ée]crirai|[ée]crirons)\b"
@@ -961,7 +992,8 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|au\s+terme\s+de\s+(?:cette|ce)\b"
     r"|al\s+t[ée]rmino\s+de\s+(?:esa|ese|la|el)\b|al\s+termine\s+di\s+(?:quella|quel|questa)\b"
     r"|(?:noch\s+)?am\s+selben\s+tag|le\s+jour\s+m[êe]me|el\s+mismo\s+d[ií]a"
-    r"|lo\s+stesso\s+giorno|no\s+mesmo\s+dia|(?:that|the)\s+same\s+day|saliendo\s+de\s+ah[ií]"
+    r"|lo\s+stesso\s+giorno|no\s+mesmo\s+dia|(?:that|the)\s+same\s+(?:day|week)"
+    r"|saliendo\s+de\s+ah[ií]"
     r"|al\s+salir\s+de\s+(?:ah[ií]|ella|[ée]l)|(?:apenas|en\s+cuanto|cuando)\s+salga(?:mos|n)?\s+de"
     r"\s+(?:ah[ií]|all[ií]|ella|[ée]l)"
     # "...giovedì 26 siamo a pranzo insieme. In serata ti chiamo e ti racconto": that evening.
@@ -970,8 +1002,9 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|nessa\s+(?:mesma\s+)?(?:tarde|noite)"
     r"|et\s+ensuite|despu[ée]s\s+de\s+eso|y\s+despu[ée]s|dopo\s+di\s+che|e\s+poi|depois\s+disso"
     r"|e\s+depois|dans\s+la\s+foul[ée]e|en\s+cuanto\s+(?:salga|termine|acabe)"
+    r"|zaraz\s+potem|tu[żz]\s+potem"
     r"|as\s+soon\s+as\s+(?:it|that)(?:\s+is|['’]s)"
-    r"\s+(?:over|done))\b", re.I)
+    r"\s+(?:over|done)|(?:right|straight|shortly|immediately)\s+after(?:wards)?)\b", re.I)
 
 
 # How far the date may stand from the end of its sentence for the next one to follow it up.

@@ -128,8 +128,11 @@ def _from_time(m: re.Match[str]) -> TimeToken | None:
     hour, minute = int(m["h"]), int(m["m"] or 0)
     sep, suffix = (m["sep"] or "").lower(), (m["suf"] or "").lower()
     pm, end_pm = _is_pm(m["ap"]), _is_pm(m["ap2"])
-    if hour > 23 or (sep == "." and pm is None and not suffix):
-        return None  # "17.11" is a date, "24" a day of the month
+    if hour > 23 or (sep == "." and pm is None and not suffix and minute <= 12
+                     and not m["pre"]):
+        # "17.11" is a date, "24" a day of the month; "Wednesday 7.45" and "at 9.10" are
+        # times (no month 45; a time said to be "at").
+        return None
     if not (sep or suffix or pm is not None or end_pm is not None or m["pre"]):
         return None
     if pm is None and end_pm is not None:
