@@ -30,6 +30,7 @@ MADRID = ZoneInfo("Europe/Madrid")
 KOLKATA = ZoneInfo("Asia/Kolkata")
 ROME = ZoneInfo("Europe/Rome")
 LISBON = ZoneInfo("Europe/Lisbon")
+TOKYO = ZoneInfo("Asia/Tokyo")
 SENT = datetime(2026, 11, 19, 10, 0, tzinfo=NY)  # a Thursday
 
 
@@ -576,6 +577,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("te-la-compartimos", "El comité se reúne el 12/03 y en cuanto tengamos su resolución te "
      "la compartimos.", at(2026, 3, 9, 9, zone=MADRID), MADRID, eod(2026, 3, 12, MADRID),
      "12/03"),
+    # Japanese: no spaces, no word boundaries.
+    ("japanese-go-renraku", "休み明けの11月27日頃までにはご連絡いたします。", SENT, TOKYO,
+     eod(2026, 11, 27, TOKYO), "11月27日"),
     ("polish-dam-ci-znac", "Er will es am Donnerstag, 26.11., im Teammeeting besprechen – "
      "dam ci znać zaraz potem.", SENT, BERLIN, eod(2026, 11, 26, BERLIN),
      "Donnerstag, 26.11."),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 8
+READER_VERSION: Final = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,7 +519,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:ti|le|vi)\s+(?:faccio|far[oò]|faremo)\s+sapere|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
-    r"|wie\s+es\s+weitergeht)",
+    r"|wie\s+es\s+weitergeht)"
+    # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
+    r"|ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を",
     re.I,
 )
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the

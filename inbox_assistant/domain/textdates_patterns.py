@@ -137,6 +137,9 @@ _WORD_DAY_MONTH: Final = re.compile(
     rf"{_WEEKDAY_PREFIX}(?:the\s+)?(?P<dw>{'|'.join(_DAY_WORDS)})\s+of\s+(?P<mon>{_MONTH}){_YEAR}",
     re.I,
 )
+# Japanese and Chinese dates: "8月7日", "2026年8月7日" (full-width digits too).
+_CJK_DATE: Final = re.compile(
+    r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _ORDINAL: Final = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+)?(?<![\w.:/])"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
@@ -256,6 +259,13 @@ def _from_day_words(m: re.Match[str]) -> DayToken | None:
                     month, _DAY_WORDS[m["dw"].lower()])
 
 
+def _from_cjk(m: re.Match[str]) -> DayToken | None:
+    month, day = int(m["m"]), int(m["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DayToken(m.start(), m.end(), DayKind.EXACT, None, _year(m["y"]), month, day)
+
+
 def _from_ordinal(m: re.Match[str]) -> DayToken | None:
     # A bare "24th" is too often a count ("our 2nd chat"): require "the", "on" or a weekday.
     if not (m["wd"] or m["art"]) or not 1 <= int(m["d"]) <= 31:
@@ -371,6 +381,9 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
                       merged(weekday, words.starts(_MODIFIER_LEADS))))
     if words.holds(_RELATIVE_WORDS):
         scans.append((_RELATIVE, _from_relative, words.starts(_RELATIVE_LEADS)))
+    if "月" in text:
+        # Written with no spaces, a date starts inside a run of word characters.
+        scans.append((_CJK_DATE, _from_cjk, [m.start() for m in _CJK_DATE.finditer(text)]))
     return scans
 
 
