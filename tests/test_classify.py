@@ -940,3 +940,23 @@ def test_help_handed_over_stays_open_on_a_promise_past_a_dotted_date() -> None:
             "26.11., mit dem Team besprechen – danach melde ich mich.", to=JR),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.WAITING)
+
+
+def test_someone_new_writing_first_that_nothing_is_open_is_still_owed_a_reply() -> None:
+    tanvi = "Tanvi Kulkarni <tanvi@pixelpuddle.example>"
+    found = classify(thread(
+        msg(tanvi, ago(1.5), "Great meeting you at the meetup last night! No openings per se "
+            "but I'm always happy to talk shop.", to=JR, subject="last night at the meetup"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.NEW_CONTACT, Status.DUE)
+
+
+def test_an_application_answered_with_a_time_to_talk_is_an_interview() -> None:
+    kabir = "Kabir Sethi <kabir@mandiloop.example>"
+    found = classify(thread(
+        msg(JR, ago(3), "Saw your post about hiring a founding designer. CV attached.",
+            to=kabir, subject="designer - saw the post", attachments=("Jordan_CV.pdf",)),
+        msg(kabir, ago(0.2), "loved the case study. let's do a quick call tomorrow at 4pm ET? 30 "
+            "min, no prep needed", to=JR, subject="Re: designer - saw the post"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.WAITING)

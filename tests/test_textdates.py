@@ -163,6 +163,8 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("catalan-weekday-a-les", "Si et va bé, prenem un cafè dilluns a les 9:30 a la "
      "Barceloneta?", SENT, MADRID, at(2026, 11, 23, 9, 30, zone=MADRID),
      "dilluns a les 9:30"),
+    ("tmrw", "let's do a quick call tmrw 4pm ET? 30 min", SENT, NY, at(2026, 11, 20, 16),
+     "tmrw 4pm ET"),
     # A dotted time no month can be ("7.45"), beside its weekday.
     ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
      at(2026, 11, 25, 7, 45), "Wednesday 7.45"),
@@ -577,6 +579,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("te-la-compartimos", "El comité se reúne el 12/03 y en cuanto tengamos su resolución te "
      "la compartimos.", at(2026, 3, 9, 9, zone=MADRID), MADRID, eod(2026, 3, 12, MADRID),
      "12/03"),
+    ("feed-back", "They're seeing people this week and I'll feed back after the client's "
+     "debrief on Friday.", SENT, NY, eod(2026, 11, 20), "Friday"),
+    ("te-contactamos", "Ya recibimos tu CV; te contactamos la próxima semana para ver "
+     "siguientes pasos.", SENT, MADRID, eod(2026, 11, 27, MADRID), "la próxima semana"),
+    # The Friday after the coming one (SENT is a Thursday: the coming one is the 20th).
+    ("weekday-after-next", "We'll get back to you the Friday after next.", SENT, NY,
+     eod(2026, 11, 27), "Friday after next"),
     # Japanese: no spaces, no word boundaries.
     ("japanese-go-renraku", "休み明けの11月27日頃までにはご連絡いたします。", SENT, TOKYO,
      eod(2026, 11, 27, TOKYO), "11月27日"),

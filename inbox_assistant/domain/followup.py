@@ -196,9 +196,16 @@ def assess(
     # A promise of theirs after help handed over is more help to come: "here is Amélie's
     # CV" from the coach, then "I'll put it in her hands on Monday" from the one it reached.
     promised_after = False
+    # Someone new who writes first "no openings per se, but always happy to talk shop" is
+    # still owed a reply: in a new contact or an introduction, only a word after yours
+    # closes anything.
+    first_mine = next((f.date for f in live if f.by_me), None)
+    owed_first = situation in (Situation.NEW_CONTACT, Situation.INTRODUCTION)
     for fact in reversed(live):
         if since is not None and fact.date < since:
             break
+        if owed_first and (first_mine is None or fact.date < first_mine):
+            continue
         # Help handed over with the helper's own promise ("passed on; I'll get back to you
         # by the 4th") is not over; "she'll reach out next week" is someone else's.
         if fact.closure or (situation is Situation.HELP_OFFERED and fact.help_given

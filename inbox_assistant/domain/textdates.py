@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 9
+READER_VERSION: Final = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,7 +466,8 @@ _REPLY_CUE: Final = re.compile(
     r"\b(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:ing)?\s+(?:back|from)|back\s+to\s+you"
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
-    r"|reach(?:ing)?\s+out|respond|response|reply|feedback|news|answer|revert|circle\s+back"
+    r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
+    r"|circle\s+back"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
     r"|send(?:ing)?\s+you|ping\s+you"
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
@@ -496,7 +497,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|respuesta|decisi[oó]n|resoluci[oó]n|not[ií]cias|contactar|informar"
     r"|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:l[oa]s?\s+)?(?:compartimos|compartiremos|comparto|compartir[ée])\b"
-    r"|(?:te|os|le|les)\s+(?:decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento"
+    r"|(?:te|os|le|les)\s+(?:contactamos|contacto|decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento"
     r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
     # Futures only: "je vous écris pour..." and "te escrevo para..." open a letter. A call
     # ("le llamaremos el jueves a las 10:00") is a meeting, not news: no "llamar" here.

@@ -171,6 +171,7 @@ _WEEKDAY_PHRASE: Final = re.compile(
     r"|n[aä]chste|kommenden|diesen|ce|prossim[oa]|questo|questa|este|esta|nesta|neste)\s+)?"
     rf"(?P<wd>{_WEEKDAY})"
     r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|(?:of\s+)?the\s+week\s+after\s+next"
+    r"|after\s+next"
     r"|week\b(?!\s*\d)|en\s+huit|darauf|after\s+that|suivant|d['’]apr[eè]s|siguiente"
     r"|successivo|seguinte"
     r"|de\s+la\s+semana\s+que\s+viene"
@@ -184,7 +185,8 @@ _WEEKDAY_PHRASE: Final = re.compile(
     re.I,
 )
 _RELATIVE: Final = re.compile(
-    r"\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|today|tonight|apr[eè]s[-\s]demain"
+    r"\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tmrw|tmr|tmw|2moro|today|tonight"
+    r"|apr[eè]s[-\s]demain"
     r"|demain|aujourd['’]hui|ce\s+soir|[uü]bermorgen|uebermorgen|(?<!am\s)(?<!guten\s)morgen"
     r"|heute|pasado\s+ma[nñ]ana|(?<!la\s)ma[nñ]ana|hoy|dopodomani|domani|oggi|stasera"
     r"|depois\s+de\s+amanh[ãa]|amanh[ãa]|hoje)\b",
@@ -192,7 +194,8 @@ _RELATIVE: Final = re.compile(
 )
 _RELATIVE_OFFSETS: Final = {
     "today": 0, "tonight": 0, "aujourd'hui": 0, "ce soir": 0, "heute": 0, "hoy": 0,
-    "tomorrow": 1, "demain": 1, "morgen": 1, "mañana": 1, "manana": 1,
+    "tomorrow": 1, "tmrw": 1, "tmr": 1, "tmw": 1, "2moro": 1,
+    "demain": 1, "morgen": 1, "mañana": 1, "manana": 1,
     "day after tomorrow": 2, "the day after tomorrow": 2, "après demain": 2,
     "apres demain": 2, "übermorgen": 2, "uebermorgen": 2, "pasado mañana": 2,
     "pasado manana": 2, "oggi": 0, "stasera": 0, "domani": 1, "dopodomani": 2,
@@ -284,9 +287,10 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
     mod = " ".join((m["mod"] or "").lower().split())
     mod2 = " ".join((m["mod2"] or "").lower().split())
     mode = WeekdayMode.AFTER
-    if mod.startswith(("über", "uber", "ueber")) or mod2.endswith("after next"):
+    if mod.startswith(("über", "uber", "ueber")) or mod2.endswith("week after next"):
         mode = WeekdayMode.WEEK_AFTER_NEXT
-    elif mod.startswith("a week") or mod2 in ("week", "en huit"):
+    elif mod.startswith("a week") or mod2 in ("week", "en huit", "after next"):
+        # "Friday after next" is the Friday after the coming one, as "a week on Friday".
         mode = WeekdayMode.WEEK_LATER
     elif mod2.startswith(_NEXT_WEEK_MODS):
         mode = WeekdayMode.NEXT_WEEK
@@ -327,7 +331,8 @@ _MODIFIER_LEADS: Final = frozenset({
     "questo", "questa", "este", "esta", "nesta", "neste",
 })
 _RELATIVE_LEADS: Final = frozenset({
-    "the", "day", "tomorrow", "today", "tonight", "après", "apres", "demain", "aujourd", "ce",
+    "the", "day", "tomorrow", "tmrw", "tmr", "tmw", "2moro", "today", "tonight", "après",
+    "apres", "demain", "aujourd", "ce",
     "übermorgen", "ubermorgen", "uebermorgen", "morgen", "heute", "pasado", "mañana", "manana",
     "hoy", "dopodomani", "domani", "oggi", "stasera", "depois", "amanhã", "amanha", "hoje",
 })
@@ -344,7 +349,8 @@ _MONTH_WORDS: Final = frozenset(MONTHS)
 _WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | {"feira"} | frozenset(PORTUGUESE_SHORT_WEEKDAYS)
 _ABBREVIATION_WORDS: Final = frozenset(a.lower() for a in WEEKDAY_ABBREVIATIONS)
 _RELATIVE_WORDS: Final = frozenset({
-    "tomorrow", "today", "tonight", "demain", "aujourd", "soir", "übermorgen",
+    "tomorrow", "tmrw", "tmr", "tmw", "2moro", "today", "tonight", "demain", "aujourd", "soir",
+    "übermorgen",
     "ubermorgen", "uebermorgen", "morgen", "heute", "mañana", "manana", "hoy",
     "oggi", "stasera", "domani", "dopodomani", "hoje", "amanhã", "amanha",
 })
