@@ -960,3 +960,4 @@ def test_an_application_answered_with_a_time_to_talk_is_an_interview() -> None:
             "min, no prep needed", to=JR, subject="Re: designer - saw the post"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.WAITING)
+

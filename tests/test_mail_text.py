@@ -36,6 +36,11 @@ from inbox_assistant.mail.text import html_to_text, split_reply
      "A 18/05/2026"),
     ("Perfecte.\n\nEl dc., 21 de gen. 2026 a les 18:32, Laia <l@x.io> va escriure:\n> Hola",
      "Perfecte.", "El dc."),
+    # Dutch Gmail names the writer after the verb; Dutch Outlook writes "Van:/Verzonden:".
+    ("Dat lukt.\n\nOp vr 3 jul 2026 om 11:26 schreef Femke Dijkstra <f@x.io>:\n> Hoi",
+     "Dat lukt.", "Op vr 3 jul"),
+    ("Prima.\n\nVan: Sanne <s@x.io>\nVerzonden: maandag 8 juni 2026 14:20\nAan: P&O\n"
+     "Onderwerp: Sollicitatie", "Prima.", "Van: Sanne"),
 ])
 def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> None:
     reply = split_reply(text)

@@ -165,6 +165,11 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "dilluns a les 9:30"),
     ("tmrw", "let's do a quick call tmrw 4pm ET? 30 min", SENT, NY, at(2026, 11, 20, 16),
      "tmrw 4pm ET"),
+    # Dutch: "volgende week dinsdag om 10 uur", "dinsdag 7 juli van 15:00 tot 16:00".
+    ("dutch-next-week-om-uur", "Dan zie ik je volgende week dinsdag om 10 uur in de koffiebar.",
+     SENT, PARIS, at(2026, 11, 24, 10, zone=PARIS), "volgende week dinsdag om 10 uur"),
+    ("dutch-van-tot", "We bellen je op dinsdag 24 november van 15:00 tot 16:00.", SENT, PARIS,
+     at(2026, 11, 24, 15, zone=PARIS), "dinsdag 24 november van 15:00 tot 16:00"),
     # A dotted time no month can be ("7.45"), beside its weekday.
     ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
      at(2026, 11, 25, 7, 45), "Wednesday 7.45"),
@@ -586,6 +591,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # The Friday after the coming one (SENT is a Thursday: the coming one is the 20th).
     ("weekday-after-next", "We'll get back to you the Friday after next.", SENT, NY,
      eod(2026, 11, 27), "Friday after next"),
+    ("after-our-committee", "The selection committee meets on the 24th; I'll be in touch "
+     "after our committee with next steps.", SENT, NY, eod(2026, 11, 24), "on the 24th"),
+    ("dutch-binnen-twee-weken", "We nemen binnen twee weken contact met je op.", SENT, PARIS,
+     eod(2026, 12, 3, PARIS), "binnen twee weken"),
+    ("dutch-handover-on-return", "Maandag 23 november is ze terug en dan leg ik je cv bij haar "
+     "neer. Je hoort daarna van me.", SENT, PARIS, eod(2026, 11, 23, PARIS),
+     "Maandag 23 november"),
     # Japanese: no spaces, no word boundaries.
     ("japanese-go-renraku", "休み明けの11月27日頃までにはご連絡いたします。", SENT, TOKYO,
      eod(2026, 11, 27, TOKYO), "11月27日"),

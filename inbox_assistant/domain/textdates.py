@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 10
+READER_VERSION: Final = 11
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,7 +422,7 @@ _CueStart = Callable[[str, _Candidate, int, Sequence[_Candidate]], int | None]
 # "3pm on Friday", "2026-11-24T14:00", Google Calendar's "Tue Nov 24, 2026 ⋅ 2pm".
 _GAP: Final = re.compile(
     r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um|ab"
-    r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no"
+    r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no|om|van"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
     r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b"
     r"[\s,(@–—⋅·|-]*){0,3}",
@@ -503,6 +503,11 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # ("le llamaremos el jueves a las 10:00") is a meeting, not news: no "llamar" here.
     r"|(?:te|lhe|vos)\s+(?:escreverei|escreveremos|aviso|avisarei|avisamos|conto|contarei"
     r"|direi)\b"
+    # Dutch: "je hoort daarna van me", "we nemen binnen twee weken contact met je op".
+    r"|(?:je|jij|u)\s+hoort\s+(?:\w+\s+)?van\s+(?:me|mij|ons)|hoor\s+je\s+(?:\w+\s+)?van\s+(?:me|mij|ons)"
+    r"|laat\s+(?:ik|we)\s+(?:het\s+)?(?:je|u)\s+weten|(?:kom|komen)\s+(?:ik|we)\s+(?:\w+\s+)?"
+    r"(?:bij\s+(?:je|u)\s+)?terug|contact\s+met\s+(?:je|jou|u)\s+op|terugkoppeling"
+    r"|laat\s+(?:ik\s+)?van\s+me\s+horen"
     # Polish: "dam ci znać zaraz potem", "odezwę się".
     r"|dam\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|odezw(?:ę|e|iemy)\s+si[ęe]"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
@@ -552,7 +557,10 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|je\s+(?:le|la|les)\s+(?:transmets|passe|donne|remets|envoie|fais\s+suivre)\b"
     r"|je\s+lui\s+(?:transmets|passe|donne|remets|envoie)\b"
     r"|eu\s+(?:passo|entrego|mando|encaminho|repasso)\b"
-    r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo))",
+    r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo)"
+    # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".
+    r"|(?:leg|geef|stuur|breng)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
+    r"|ik\s+(?:leg|geef|stuur|breng)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))",
     re.I,
 )
 _FUTURE: Final = re.compile(
@@ -980,7 +988,8 @@ _AFTER_THAT: Final = re.compile(
     r"\s*(?:danach|after\s+that|afterwards|après\s+(?:ça|cela)|ensuite|después|tras\s+eso|poi"
     r"|dopo(?:\s+di\s+che)?|depois(?:\s+disso)?"
     # "...; passando essa reunião eu te dou um retorno", "after that meeting we'll decide".
-    r"|(?:after|nach|apr[èe]s|despu[ée]s\s+de|tras|passando)\s+(?:that|this|the|dies(?:er|em|en)"
+    r"|(?:after|nach|apr[èe]s|despu[ée]s\s+de|tras|passando)\s+(?:that|this|the|our|their"
+    r"|unserer|unserem|notre|nuestra|nuestro|dies(?:er|em|en)"
     r"|der|dem|cette|ce|cet|esa|esta|ese|este|essa|esse|la|el)\s+[^\W\d_]+)\b", re.I)
 
 
@@ -1006,6 +1015,10 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|et\s+ensuite|despu[ée]s\s+de\s+eso|y\s+despu[ée]s|dopo\s+di\s+che|e\s+poi|depois\s+disso"
     r"|e\s+depois|dans\s+la\s+foul[ée]e|en\s+cuanto\s+(?:salga|termine|acabe)"
     r"|zaraz\s+potem|tu[żz]\s+potem"
+    r"|daarna|en\s+dan"
+    # "...; I'll be in touch after our committee with next steps".
+    r"|after\s+(?:the|our|their|that|this)\s+(?:committee|meeting|debrief|panel|session|review"
+    r"|board|huddle|round|interviews|discussion)"
     r"|as\s+soon\s+as\s+(?:it|that)(?:\s+is|['’]s)"
     r"\s+(?:over|done)|(?:right|straight|shortly|immediately)\s+after(?:wards)?)\b", re.I)
 

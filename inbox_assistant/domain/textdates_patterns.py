@@ -166,6 +166,7 @@ _BARE_DAY_LEADS: Final = frozenset({"le", "du", "au", "el", "del", "al", "il", "
                                     "dia", "día", "am", "zum"})
 _WEEKDAY_PHRASE: Final = re.compile(
     r"(?:\b(?P<mod>this\s+coming|a\s+week\s+(?:on|from)|next|this|coming|el\s+pr[oó]ximo"
+    r"|volgende\s+week|volgende|komende"
     r"|pr[oó]xim[oa]"
     r"|(?:[uü]ber|ueber)?n(?:[aä]|ae)chste[nr]?"
     r"|n[aä]chste|kommenden|diesen|ce|prossim[oa]|questo|questa|este|esta|nesta|neste)\s+)?"
@@ -292,7 +293,7 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
     elif mod.startswith("a week") or mod2 in ("week", "en huit", "after next"):
         # "Friday after next" is the Friday after the coming one, as "a week on Friday".
         mode = WeekdayMode.WEEK_LATER
-    elif mod2.startswith(_NEXT_WEEK_MODS):
+    elif mod2.startswith(_NEXT_WEEK_MODS) or mod == "volgende week":
         mode = WeekdayMode.NEXT_WEEK
     elif mod2.startswith(_AFTER_NAMED_MODS):
         mode = WeekdayMode.AFTER_NAMED
@@ -328,7 +329,7 @@ _MODIFIER_LEADS: Final = frozenset({
     "nachsten", "nächste", "nachste", "naechste", "naechsten", "übernächsten", "übernächste",
     "übernächster", "ubernachsten", "ubernachste", "uebernaechsten", "uebernaechste",
     "kommenden", "diesen", "ce", "prossimo", "prossima",
-    "questo", "questa", "este", "esta", "nesta", "neste",
+    "questo", "questa", "este", "esta", "nesta", "neste", "volgende", "komende",
 })
 _RELATIVE_LEADS: Final = frozenset({
     "the", "day", "tomorrow", "tmrw", "tmr", "tmw", "2moro", "today", "tonight", "après",

@@ -128,7 +128,8 @@ _DURATION: Final = re.compile(
     r"(?:(?P<biz>business|working|work)\s+)?"
     r"(?P<unit>huitaine|quinzaine|fortnights?|werktag(?:e|en)?|arbeitstag(?:e|en)?|days?|jours?"
     r"|tag(?:e|en)?|d[ií]as"
-    r"|giorn[oi]|weeks?|semaines?|wochen?|semanas?|settiman[ae]|hours?|hrs?|heures?"
+    r"|giorn[oi]|weeks?|weken|semaines?|wochen?|semanas?|settiman[ae]|hours?|hrs?|heures?"
+    r"|werkdag(?:en)?|dagen|maand(?:en)?"
     r"|stunden?|horas?|ore|h|months?|mois|monat(?:e|en)?|mes(?:es)?|mesi|m[eê]s)\b"
     r"(?:\s+(?P<biz2>ouvr[ée]s|ouvrables|h[aá]biles|laborables|lavorativi|[uú]teis))?"
     # "En los días siguientes", "in the days that follow": after a day named before.
@@ -159,7 +160,7 @@ def _unit(word: str) -> str:
         return "day"
     if word.startswith(("w", "sem", "sett")):
         return "week"
-    if word.startswith(("mo", "mes", "mês")):
+    if word.startswith(("mo", "mes", "mês", "maand")):
         return "month"
     return "hour"
 
@@ -411,7 +412,7 @@ _PERIOD_STEMS: Final = (
     "huitaine", "quinzaine", "fortnight", "year", "eoy", "jahr", "année", "annee", "año", "anno",
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
-    "lendemain", "folgetag", "kw", "kalenderwoche", "morning",
+    "lendemain", "folgetag", "kw", "kalenderwoche", "morning", "weken", "dagen", "maand",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.

@@ -50,12 +50,12 @@ _ZONE: Final = (
 )
 _TIME: Final = re.compile(
     rf"""
-    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as)|@)\s*)?
+    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as|om|van)|@)\s*)?
     (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)
-    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|h\b|hrs\b|o['’]clock\b))?
-    (?:\s*(?:-|–|—|to|until|till|bis|à|a)\s*
+    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|uur\b|h\b|hrs\b|o['’]clock\b))?
+    (?:\s*(?:-|–|—|to|until|till|bis|à|a|tot)\s*
        (?P<h2>\d{{1,2}})(?:[:.h][0-5]\d)?(?!\d|[/.]\d)
        (?:\s*(?P<ap2>{_MERIDIEM})|\s*(?:uhr\b|h\b))?)?
     (?:\s*\(\s*(?P<zone>{_ZONE})[^()\n]{{0,30}}\)|\s*(?P<bare_zone>{_ZONE}))?
@@ -79,8 +79,8 @@ _HALF: Final = re.compile(
 )
 _HALF_WORDS: Final = frozenset({"half", "halb"})
 # The first words of the `pre` of _TIME.
-_PREFIX_LEADS: Final = frozenset({"at", "um", "à", "vers", "gegen", "around", "from", "a", "alle",
-                                  "ore", "às", "as"})
+_PREFIX_LEADS: Final = frozenset({"at", "um", "om", "van", "à", "vers", "gegen", "around", "from",
+                                  "a", "alle", "ore", "às", "as"})
 # Every match of _NOON holds one of these.
 _NOON_WORDS: Final = frozenset({"noon", "midday", "midi", "mediodía", "mediodia", "lunchtime",
                                 "lunch"})

@@ -26,6 +26,8 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     "quinta-feira": 3, "sexta-feira": 4,
     "dilluns": 0, "dimarts": 1, "dimecres": 2, "dijous": 3, "divendres": 4, "dissabte": 5,
     "diumenge": 6,
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
+    "zondag": 6,
 }
 
 # Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
@@ -68,6 +70,8 @@ MONTHS: Final[Mapping[str, int]] = {
     # Catalan, where it differs from the above
     "gener": 1, "febrer": 2, "març": 3, "maig": 5, "juny": 6, "juliol": 7, "agost": 8,
     "desembre": 12,
+    # Dutch, where it differs from the above ("mei" for May)
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
 }
 
 # Abbreviations people append to a time. Matched case-sensitively and upper-case only,
@@ -147,4 +151,6 @@ NUMBERS: Final[Mapping[str, int]] = {
     "quindici": 15, "qualche": 3,
     "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "sete": 7, "oito": 8, "dez": 10,
     "alguns": 3, "algumas": 3,
+    "een": 1, "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "zeven": 7, "tien": 10,
+    "een paar": 2, "enkele": 3,
 }

@@ -109,7 +109,7 @@ class Reply:
 _ATTRIBUTION = re.compile(
     r"^(?:on\b.{0,200}\bwrote|le\b.{0,200}\ba écrit|am\b.{0,200}\bschrieb.{0,200}"
     r"|el\b.{0,200}\bescribió|il\b.{0,200}\bha scritto|em\b.{0,200}\bescreveu"
-    r"|op\b.{0,200}\bschreef"
+    r"|op\b.{0,200}\bschreef(?:\s.{0,200})?"
     # Any lead-in, when the writer's address stands before the verb: "seg., 23 de nov. de
     # 2026 às 17:30, Marta <marta@x.example> escreveu:".
     r"|.{0,200}@[^\s>]+>?\s*(?:wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef"
@@ -130,11 +130,11 @@ _SEPARATORS = re.compile(
     re.IGNORECASE,
 )
 # Outlook's quoted header block: "From:/Sent:/To:/Subject:" in the writer's language.
-_OUTLOOK_HEADER = re.compile(r"^(?:from|von|de|da)\s*:\s*\S", re.IGNORECASE)
+_OUTLOOK_HEADER = re.compile(r"^(?:from|von|de|da|van|fra|från)\s*:\s*\S", re.IGNORECASE)
 _OUTLOOK_FOLLOW = re.compile(
     r"^(?:sent|date|gesendet|datum|envoyé(?:\s+le)?|to|an|à|subject|betreff|objet"
     r"|enviado(?:\s+el)?|enviada\s+em|enviado\s+em|fecha|para|asunto|assunto|data"
-    r"|inviato|a|oggetto|cc)\s*:",
+    r"|inviato|a|oggetto|cc|verzonden|aan|onderwerp|sendt|til|emne|skickat|till|ämne)\s*:",
     re.IGNORECASE,
 )
 _MOBILE = re.compile(
