@@ -170,6 +170,11 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, PARIS, at(2026, 11, 24, 10, zone=PARIS), "volgende week dinsdag om 10 uur"),
     ("dutch-van-tot", "We bellen je op dinsdag 24 november van 15:00 tot 16:00.", SENT, PARIS,
      at(2026, 11, 24, 15, zone=PARIS), "dinsdag 24 november van 15:00 tot 16:00"),
+    ("swedish-kl", "Vi ses tisdag 24 november kl. 10 på kontoret.", SENT, BERLIN,
+     at(2026, 11, 24, 10, zone=BERLIN), "tisdag 24 november kl. 10"),
+    # A short Portuguese weekday with its hour is a day: "quinta às 9h".
+    ("portuguese-short-weekday-with-hour", "Fechado então: quinta às 9h no Café com Letras?",
+     SENT, LISBON, at(2026, 11, 26, 9, zone=LISBON), "quinta às 9h"),
     # A dotted time no month can be ("7.45"), beside its weekday.
     ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
      at(2026, 11, 25, 7, 45), "Wednesday 7.45"),
@@ -598,6 +603,17 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("dutch-handover-on-return", "Maandag 23 november is ze terug en dan leg ik je cv bij haar "
      "neer. Je hoort daarna van me.", SENT, PARIS, eod(2026, 11, 23, PARIS),
      "Maandag 23 november"),
+    ("swedish-senast", "Jag återkommer senast fredag.", SENT, BERLIN, eod(2026, 11, 20, BERLIN),
+     "senast fredag"),
+    # "dia 25 e depois": a day, then an "and" (not the French ordinal "25e").
+    ("dia-e-depois", "Levamos os finalistas ao comitê no dia 25 e depois disso te procuro.",
+     SENT, LISBON, eod(2026, 11, 25, LISBON), "dia 25"),
+    ("vou-falar-com", "Me manda teu CV que eu vou falar com a minha chefe na segunda.", SENT,
+     LISBON, eod(2026, 11, 23, LISBON), "segunda"),
+    # The sentence after the day may stand well past it: "... with him then".
+    ("raise-your-name-then", "I have my one-to-one with our Chief Risk Officer on Monday 23/11 "
+     "and there's a compliance role he's been struggling to fill. I'll raise your name with him "
+     "then.", SENT, LISBON, eod(2026, 11, 23, LISBON), "Monday 23/11"),
     # Japanese: no spaces, no word boundaries.
     ("japanese-go-renraku", "休み明けの11月27日頃までにはご連絡いたします。", SENT, TOKYO,
      eod(2026, 11, 27, TOKYO), "11月27日"),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 11
+READER_VERSION: Final = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,8 +423,9 @@ _CueStart = Callable[[str, _Candidate, int, Sequence[_Candidate]], int | None]
 _GAP: Final = re.compile(
     r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um|ab"
     r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no|om|van"
+    r"|kl|klockan|på|den"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
-    r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b"
+    r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b\.?"
     r"[\s,(@–—⋅·|-]*){0,3}",
     re.I,
 )
@@ -435,6 +436,8 @@ _IMMEDIATE_CUE: Final = re.compile(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within"
     rf"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|para\s+el"
     r"|a\s+m[aá]s\s+tardar|como\s+muy\s+tarde|au\s+plus\s+tard|al\s+pi[uù]\s+tardi"
+    # Swedish, Norwegian, Danish and Dutch: "senast fredag", "innen fredag", "uiterlijk vrijdag".
+    r"|senast|senest|innen|inden|uiterlijk|v[óo][óo]r"
     rf"|o\s+mais\s+tardar{_BY_IT_PT})"
     rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|EOB|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day"
@@ -503,6 +506,10 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # ("le llamaremos el jueves a las 10:00") is a meeting, not news: no "llamar" here.
     r"|(?:te|lhe|vos)\s+(?:escreverei|escreveremos|aviso|avisarei|avisamos|conto|contarei"
     r"|direi)\b"
+    # Swedish, Norwegian, Danish: "jag återkommer", "vi hör av oss", "jeg kommer tilbake".
+    r"|återkomm\w*|h[öø]r(?:er)?\s+av\s+(?:mig|oss|meg)|h[öø]r(?:er)?\s+(?:du\s+)?fr[åa]n\s+(?:mig|oss)"
+    r"|kommer\s+tilbake|vender\s+tilbage|giver?\s+(?:dig\s+)?besked|gir\s+(?:deg\s+)?beskjed"
+    r"|besked|beskjed|svar\b|tilbakemelding|återkoppl\w*"
     # Dutch: "je hoort daarna van me", "we nemen binnen twee weken contact met je op".
     r"|(?:je|jij|u)\s+hoort\s+(?:\w+\s+)?van\s+(?:me|mij|ons)|hoor\s+je\s+(?:\w+\s+)?van\s+(?:me|mij|ons)"
     r"|laat\s+(?:ik|we)\s+(?:het\s+)?(?:je|u)\s+weten|(?:kom|komen)\s+(?:ik|we)\s+(?:\w+\s+)?"
@@ -510,6 +517,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|laat\s+(?:ik\s+)?van\s+me\s+horen"
     # Polish: "dam ci znać zaraz potem", "odezwę się".
     r"|dam\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|odezw(?:ę|e|iemy)\s+si[ęe]"
+    r"|te\s+procuro|te\s+procuramos|procuro-te"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
     r"|(?:digo|direi|conto|contarei|aviso|avisarei|escrevo|escreverei)-(?:te|lhe|vos)\b"
     r"|(?:te|vous)\s+(?:[ée]crirai|[ée]crirons)\b"
@@ -539,6 +547,7 @@ _HANDOVER_CUE: Final = re.compile(
     r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
     r"|\bput\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+(?:in\s+(?:her|his|their)"
     r"\s+hands|in\s+front\s+of\s+(?:her|him|them))\b"
+    r"|\b(?:raise|mention|put\s+forward|bring\s+up)\s+your\s+name\b"
     r"|\b(?:will\s+)?have\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))"
     r"\s+in\s+(?:her|his|their)\s+hands\b",
     re.I,
@@ -558,6 +567,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|je\s+lui\s+(?:transmets|passe|donne|remets|envoie)\b"
     r"|eu\s+(?:passo|entrego|mando|encaminho|repasso)\b"
     r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo)"
+    # A word with the one who decides, on a day: "vou falar com a minha chefe na segunda".
+    r"|vou\s+falar\s+com|falo\s+com\s+(?:el|a|o)\b|voy\s+a\s+hablar\s+con|hablo\s+con\s+(?:ella|[ée]l)\b"
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".
     r"|(?:leg|geef|stuur|breng)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
     r"|ik\s+(?:leg|geef|stuur|breng)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))",
@@ -1016,6 +1027,8 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|e\s+depois|dans\s+la\s+foul[ée]e|en\s+cuanto\s+(?:salga|termine|acabe)"
     r"|zaraz\s+potem|tu[żz]\s+potem"
     r"|daarna|en\s+dan"
+    # "I'll raise your name with him then": the day the helper sees him.
+    r"|(?:with|to)\s+(?:him|her|them)\s+then"
     # "...; I'll be in touch after our committee with next steps".
     r"|after\s+(?:the|our|their|that|this)\s+(?:committee|meeting|debrief|panel|session|review"
     r"|board|huddle|round|interviews|discussion)"
@@ -1024,7 +1037,7 @@ _AFTER_THAT_WITHIN: Final = re.compile(
 
 
 # How far the date may stand from the end of its sentence for the next one to follow it up.
-_AFTER_REACH: Final = 60
+_AFTER_REACH: Final = 90
 
 
 def _answered_after(text: str, candidate: _Candidate, hi: int) -> bool:

@@ -90,9 +90,11 @@ def alternation(words: Iterable[str]) -> str:
 
 # "na sexta", "de quinta", "até segunda": a day; "a segunda fase", "sexta-feira": not this.
 _PORTUGUESE_SHORT: Final = (
-    r"(?:(?<=\bna\s)|(?<=\bnesta\s)|(?<=\besta\s)|(?<=\bde\s)|(?<=\bpróxima\s)"
+    r"(?:(?:(?<=\bna\s)|(?<=\bnesta\s)|(?<=\besta\s)|(?<=\bde\s)|(?<=\bpróxima\s)"
     r"|(?<=\bproxima\s)|(?<=\baté\s)|(?<=\bate\s))"
     rf"(?:{alternation(PORTUGUESE_SHORT_WEEKDAYS)})\b"
+    # Or with its hour: "quinta às 9h".
+    rf"|(?:{alternation(PORTUGUESE_SHORT_WEEKDAYS)})(?=\s+[àa]s\s+\d))"
     r"(?!-|\s+(?:fase|etapa|ronda|rodada|entrevista|vez|m[ãa]o|parte|op[çc][ãa]o|feira"
     r"|classe|categoria|linha|via|chamada|reuni[ãa]o|semana|vaga|conversa|pessoa)\b)"
 )
@@ -152,7 +154,8 @@ _ORDINAL: Final = re.compile(
 # its dot). Not a count or an amount ("le 2e tour", "el 3 %", "il 20 per cento").
 _BARE_DAY: Final = re.compile(
     r"(?<!\w)(?P<art>le|du|au|el|del|al|il|dal|entro\s+il|dia|día)\s+(?<![\w.:/])(?P<d>\d{1,2})(?:er|º)?"
-    r"(?![\d/.,:]?\d|\s*(?:%|€|\$|°|e\b|ème|è|h\b|heures?\b|ans?\b|años\b|anni\b|anos\b"
+    # "le 25e" is an ordinal, "dia 25 e depois" a day and an "and".
+    r"(?![\d/.,:]?\d|e\b|ème|è|\s*(?:%|€|\$|°|h\b|heures?\b|ans?\b|años\b|anni\b|anos\b"
     r"|euros?\b|min\b|minutes?\b|minutos\b|minuti\b|per\s+cento|por\s+ciento|pour\s+cent"
     # Québec's "5 à 7" is an after-work drink, not the 5th at 7 ("le 24 à 14h" is).
     r"|\s*[àa]\s*\d{1,2}(?![\dh:]|\s*h\b|\s*heures?\b)"

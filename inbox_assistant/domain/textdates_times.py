@@ -50,7 +50,7 @@ _ZONE: Final = (
 )
 _TIME: Final = re.compile(
     rf"""
-    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as|om|van)|@)\s*)?
+    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as|om|van|kl\.?|klockan)|@)\s*)?
     (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)
@@ -80,7 +80,7 @@ _HALF: Final = re.compile(
 _HALF_WORDS: Final = frozenset({"half", "halb"})
 # The first words of the `pre` of _TIME.
 _PREFIX_LEADS: Final = frozenset({"at", "um", "om", "van", "à", "vers", "gegen", "around", "from",
-                                  "a", "alle", "ore", "às", "as"})
+                                  "a", "alle", "ore", "às", "as", "kl", "klockan"})
 # Every match of _NOON holds one of these.
 _NOON_WORDS: Final = frozenset({"noon", "midday", "midi", "mediodía", "mediodia", "lunchtime",
                                 "lunch"})

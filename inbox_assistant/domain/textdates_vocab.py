@@ -28,6 +28,9 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     "diumenge": 6,
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
     "zondag": 6,
+    # Swedish, Norwegian and Danish
+    "måndag": 0, "mandag": 0, "tisdag": 1, "tirsdag": 1, "onsdag": 2, "torsdag": 3,
+    "fredag": 4, "lördag": 5, "lørdag": 5, "söndag": 6, "søndag": 6,
 }
 
 # Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
@@ -72,6 +75,8 @@ MONTHS: Final[Mapping[str, int]] = {
     "desembre": 12,
     # Dutch, where it differs from the above ("mei" for May)
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Swedish, Norwegian and Danish, where they differ from the above
+    "maj": 5, "augusti": 8, "desember": 12,
 }
 
 # Abbreviations people append to a time. Matched case-sensitively and upper-case only,
