@@ -961,3 +961,16 @@ def test_an_application_answered_with_a_time_to_talk_is_an_interview() -> None:
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.WAITING)
 
+
+
+def test_your_first_word_long_after_an_offer_of_help_is_the_reminder() -> None:
+    # Nothing from you until the reminder was due: "any luck catching Darlene?" is the first
+    # follow-up, and a second unanswered one makes the thread gone quiet.
+    clint = "Clint Yellowhorse <clint@hay.example>"
+    found = classify(thread(
+        msg(clint, ago(70), "yeah I'll ask Darlene about the NEPA thing when I see her.", to=JR,
+            subject="Your cousin at the BLM office"),
+        msg(JR, ago(59), "Hey Clint, any luck catching Darlene? No rush.", to=clint),
+        msg(JR, ago(44), "Trying one more time on the Darlene thing.", to=clint),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)

@@ -168,3 +168,13 @@ def test_the_words_of_a_text_are_its_runs_of_three_word_characters_or_more(text:
     from inbox_assistant.rules.conditions import _tokens
 
     assert _tokens(text) == frozenset(re.findall(r"\w{3,}", text.lower()))
+
+
+def test_a_phrase_in_a_script_without_spaces_is_found_inside_its_run() -> None:
+    # "今回はご縁がなかったものとして": one run of word characters, no word boundaries.
+    phrases = Phrases(["ご縁がなかった", "not selected"])
+    text = "誠に残念ながら、今回はご縁がなかったものとして、ご希望に沿いかねる結果となりました。"
+    assert phrases.search(text) == "ご縁がなかった"
+    assert phrases.first(["Thanks!", text]) == "ご縁がなかった"
+    assert phrases.search("We regret you were not selected.") == "not selected"
+    assert Phrases(["ご縁がなかった"]).search("no such words here") is None

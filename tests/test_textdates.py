@@ -50,6 +50,9 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("weekday-said-of-yesterday-de", "Danke für das Gespräch gestern Abend beim Stammtisch "
      "(Mittwoch ab 19 Uhr, wir waren die letzten).", SENT, BERLIN,
      at(2026, 11, 18, 19, 0, zone=BERLIN), "Mittwoch ab 19 Uhr"),
+    # "War echt nett, mit dir am Montag um 19 Uhr ... zu plaudern": the Monday just past.
+    ("war-echt-nett-past-weekday", "War echt nett, mit dir am Montag um 19 Uhr nach dem Talk "
+     "noch zu plaudern.", SENT, BERLIN, at(2026, 11, 16, 19, 0, zone=BERLIN), "Montag um 19 Uhr"),
     ("weekday-after-yesterday-is-a-plan", "Great meeting you yesterday, are you free "
      "Thursday at 3pm?", SENT, NY, at(2026, 11, 26, 15), "Thursday at 3pm"),
     # A meeting spoken of as past, its time of day between day and hour.
@@ -175,6 +178,11 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # A short Portuguese weekday with its hour is a day: "quinta às 9h".
     ("portuguese-short-weekday-with-hour", "Fechado então: quinta às 9h no Café com Letras?",
      SENT, LISBON, at(2026, 11, 26, 9, zone=LISBON), "quinta às 9h"),
+    ("japanese-date-weekday-hour", "それでは、11月26日(木)15時からオンラインでお願いいたします。",
+     SENT, TOKYO, at(2026, 11, 26, 15, zone=TOKYO), "11月26日(木)15時"),
+    # A date in brackets, then its hour, in a text that names another time.
+    ("date-in-brackets-then-at", "Meet us at the gate this Sunday (11/22) at 9:00. We should "
+     "be back at the trucks by 11:30.", SENT, NY, at(2026, 11, 22, 9), "Sunday (11/22) at 9:00"),
     # A dotted time no month can be ("7.45"), beside its weekday.
     ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
      at(2026, 11, 25, 7, 45), "Wednesday 7.45"),
@@ -614,6 +622,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("raise-your-name-then", "I have my one-to-one with our Chief Risk Officer on Monday 23/11 "
      "and there's a compliance role he's been struggling to fill. I'll raise your name with him "
      "then.", SENT, LISBON, eod(2026, 11, 23, LISBON), "Monday 23/11"),
+    ("je-glisse-ton-nom", "Il est en déplacement jusqu'à vendredi. Je glisse ton nom à mon N+1 "
+     "lundi, en direct.", SENT, PARIS, eod(2026, 11, 23, PARIS), "lundi"),
     # Japanese: no spaces, no word boundaries.
     ("japanese-go-renraku", "休み明けの11月27日頃までにはご連絡いたします。", SENT, TOKYO,
      eod(2026, 11, 27, TOKYO), "11月27日"),

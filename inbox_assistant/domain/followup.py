@@ -366,8 +366,12 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
         # An application they already answered ("sent it to the hiring manager"): what the
         # user writes after that answer chases it.
         answered = ctx.situation is Situation.RESUME_SUBMITTED and _answered_before(talk, run[0])
+        # Help offered, then nothing from you until the reminder was due: that first word of
+        # yours ("any luck catching Darlene?") is the reminder itself.
+        reminded = ctx.situation is Situation.HELP_OFFERED and _late_after_offer(
+            talk, run[0], windows.help_offered.opens)
         return _chase_after_my_messages(ctx, live, run, first_window, step,
-                                        counts_first=confirmed or met or answered)
+                                        counts_first=confirmed or met or answered or reminded)
     # The other side wrote last.
     i_wrote = any(f.by_me for f in talk)
     # Someone new who promises to send a name on Monday is still owed a reply now.
@@ -484,6 +488,13 @@ def _wound_down(talk: Sequence[MessageFacts]) -> bool:
     return (_nothing_to_come(talk[-1])
             and _at_most_words(talk[-1].message.new_text, _BANTER_WORDS)
             and _signs_off(talk[-2]) and _reported_back(talk[:-1]))
+
+
+def _late_after_offer(talk: Sequence[MessageFacts], fact: MessageFacts,
+                      after: timedelta) -> bool:
+    """Whether `fact`, the user's, came at least `after` past their last word before it."""
+    theirs = [f for f in talk if not f.by_me and f.date < fact.date]
+    return bool(theirs) and fact.date - theirs[-1].date >= after
 
 
 def _answered_before(talk: Sequence[MessageFacts], fact: MessageFacts) -> bool:

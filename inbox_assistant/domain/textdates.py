@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 12
+READER_VERSION: Final = 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +181,8 @@ _PAST_DAY: Final = re.compile(
     r"|\b(?:it\s+was\s+(?:great|nice|lovely|good|a\s+pleasure)|(?:great|good|nice|lovely"
     r"|wonderful)\s+(?:meeting|to\s+meet|chatting|talking|seeing)|(?:enjoyed|loved)\s+(?:meeting"
     r"|chatting|talking|our)|c['’]était"
-    r"|war\s+(?:sch[öo]n|nett|toll|super)|hat\s+mich\s+(?:sehr\s+)?gefreut"
+    r"|war\s+(?:echt\s+|wirklich\s+|sehr\s+|total\s+)?(?:sch[öo]n|nett|toll|super)"
+    r"|hat\s+mich\s+(?:sehr\s+)?gefreut"
     r"|fue\s+un\s+(?:placer|gusto)|me\s+encant[óo]|[èe]\s+stato\s+un\s+piacere"
     r"|foi\s+(?:um\s+prazer|[óo]timo|bom|muito\s+bom))\b", re.I)
 _SENTENCE_END: Final = re.compile(r"[.!?]\s")
@@ -421,7 +422,7 @@ _CueStart = Callable[[str, _Candidate, int, Sequence[_Candidate]], int | None]
 # What may sit between a day and its time: "Tuesday at 2pm", "lundi 23 novembre à 14h",
 # "3pm on Friday", "2026-11-24T14:00", Google Calendar's "Tue Nov 24, 2026 ⋅ 2pm".
 _GAP: Final = re.compile(
-    r"T|[\s,(@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um|ab"
+    r"T|[\s,()@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um|ab"
     r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no|om|van"
     r"|kl|klockan|på|den"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
@@ -567,6 +568,7 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|je\s+lui\s+(?:transmets|passe|donne|remets|envoie)\b"
     r"|eu\s+(?:passo|entrego|mando|encaminho|repasso)\b"
     r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo)"
+    r"|je\s+glisse\s+(?:ton|votre)\s+(?:nom|cv)|je\s+lui\s+(?:parlerai|parle)\s+de\s+(?:toi|vous)"
     # A word with the one who decides, on a day: "vou falar com a minha chefe na segunda".
     r"|vou\s+falar\s+com|falo\s+com\s+(?:el|a|o)\b|voy\s+a\s+hablar\s+con|hablo\s+con\s+(?:ella|[ée]l)\b"
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".

@@ -141,7 +141,9 @@ _WORD_DAY_MONTH: Final = re.compile(
 )
 # Japanese and Chinese dates: "8月7日", "2026年8月7日" (full-width digits too).
 _CJK_DATE: Final = re.compile(
-    r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+    r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    # Its weekday after it: "6月26日(金)".
+    r"(?:\s*[(（][月火水木金土日][)）])?")
 _ORDINAL: Final = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+)?(?<![\w.:/])"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"

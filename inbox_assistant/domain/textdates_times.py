@@ -54,7 +54,7 @@ _TIME: Final = re.compile(
     (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)
-    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|uur\b|h\b|hrs\b|o['’]clock\b))?
+    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|uur\b|h\b|hrs\b|o['’]clock\b|時))?
     (?:\s*(?:-|–|—|to|until|till|bis|à|a|tot)\s*
        (?P<h2>\d{{1,2}})(?:[:.h][0-5]\d)?(?!\d|[/.]\d)
        (?:\s*(?P<ap2>{_MERIDIEM})|\s*(?:uhr\b|h\b))?)?

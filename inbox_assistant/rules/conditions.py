@@ -245,8 +245,14 @@ class Phrases:
         # A phrase with no word of three letters ("<>", "cv") cannot be pre-tested: it is
         # always looked for.
         self.unkeyed: list[str] = []
+        # Japanese, Chinese and Korean run their words together ("今回はご縁がなかった"): a
+        # phrase in those scripts is looked for anywhere in a text that is not plain ASCII.
+        self.runs: list[str] = []
         for phrase in phrases:
             folded = " ".join(_fold(phrase).split())
+            if _CJK.search(folded):
+                self.runs.append(folded)
+                continue
             words = frozenset(w for w in _TOKEN.findall(folded) if len(w) >= 3)
             if words:
                 # Filed under its longest word: a text's words pick the phrases to check.
@@ -268,6 +274,13 @@ class Phrases:
             i = _find_word(spaced, phrase)
             if i >= 0 and (found is None or i < at or (i == at and len(phrase) > len(found))):
                 found, at = phrase, i
+        if self.runs and not text.isascii():
+            spaced = spaced or _spaced(text)
+            for phrase in self.runs:
+                i = spaced.find(phrase)
+                if i >= 0 and (found is None or i < at
+                               or (i == at and len(phrase) > len(found))):
+                    found, at = phrase, i
         if self.keys.isdisjoint(tokens):
             return found
         # Plain loops, no list of candidates gathered first: this runs for every phrase list
@@ -285,13 +298,13 @@ class Phrases:
 
     def first(self, texts: Sequence[str]) -> str | None:
         """What the first text that matches matched; None when none does."""
-        keys, search, unkeyed = self.keys, self._search, self.unkeyed
+        keys, search, unkeyed, runs = self.keys, self._search, self.unkeyed, self.runs
         for text in texts:
             if not text:
                 continue
             tokens = _reading(text)[0]
             # The cheap refusal inline: one call per text would cost more than the test.
-            if unkeyed or not keys.isdisjoint(tokens):
+            if unkeyed or not keys.isdisjoint(tokens) or (runs and not text.isascii()):
                 found = search(text, tokens)
                 if found is not None:
                     return found
@@ -301,7 +314,7 @@ class Phrases:
         """`first`, for texts no other list reads (quoted history): a text that holds none of
         the list's words even as substrings is passed over before its words are read."""
         keys = self.keys
-        if self.unkeyed or len(keys) > _FEW_KEYS:
+        if self.unkeyed or self.runs or len(keys) > _FEW_KEYS:
             return self.first(texts)
         for text in texts:
             if text:
@@ -314,6 +327,9 @@ class Phrases:
                         break
         return None
 
+
+# Hiragana, katakana, CJK ideographs and Hangul syllables.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 # Up to this many words, looking for each in a long text costs less than reading its words.
 _FEW_KEYS = 64
