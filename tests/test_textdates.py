@@ -183,6 +183,9 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # A date in brackets, then its hour, in a text that names another time.
     ("date-in-brackets-then-at", "Meet us at the gate this Sunday (11/22) at 9:00. We should "
      "be back at the trucks by 11:30.", SENT, NY, at(2026, 11, 22, 9), "Sunday (11/22) at 9:00"),
+    ("day-then-from-time-in-its-sentence", "Please come to our Trafford Park site on Thursday "
+     "26 November; the conversation will run from 2pm to 3pm with our CEO.", SENT, NY,
+     at(2026, 11, 26, 14), "Thursday 26 November; the conversation will run from 2pm to 3pm"),
     # A dotted time no month can be ("7.45"), beside its weekday.
     ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
      at(2026, 11, 25, 7, 45), "Wednesday 7.45"),
@@ -580,7 +583,7 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "on the 2nd"),
     ("le-faro-sapere", "Le candidature finaliste vanno in comitato il 2 dicembre; subito "
      "dopo il comitato del 2 le farò sapere come procediamo.", SENT, PARIS,
-     eod(2026, 12, 2, PARIS), "del 2"),
+     eod(2026, 12, 2, PARIS), "2 dicembre"),
     ("write-to-you-right-after", "We'll take all candidates to our hiring committee on the "
      "2nd and I'll write to you right after.", SENT, NY, eod(2026, 12, 2), "on the 2nd"),
     ("a-l-issue-de-celui-ci", "Il sera présenté au comité qui se tient le mercredi 2 décembre ; "
@@ -624,6 +627,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "then.", SENT, LISBON, eod(2026, 11, 23, LISBON), "Monday 23/11"),
     ("je-glisse-ton-nom", "Il est en déplacement jusqu'à vendredi. Je glisse ton nom à mon N+1 "
      "lundi, en direct.", SENT, PARIS, eod(2026, 11, 23, PARIS), "lundi"),
+    ("entro-fine-settimana", "Presento la rosa al cliente giovedì; Le farò sapere entro fine "
+     "settimana.", SENT, ROME, eod(2026, 11, 20, ROME), "entro fine settimana"),
+    ("subito-dopo-after-semicolon", "La rosa finale verrà discussa martedì 1.12; le daremo un "
+     "riscontro subito dopo.", SENT, ROME, eod(2026, 12, 1, ROME), "martedì 1.12"),
     # Japanese: no spaces, no word boundaries.
     ("japanese-go-renraku", "休み明けの11月27日頃までにはご連絡いたします。", SENT, TOKYO,
      eod(2026, 11, 27, TOKYO), "11月27日"),
@@ -784,6 +791,12 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
 # An out-of-office reply: the day its writer is back (the day after an "until").
 @pytest.mark.parametrize(("text", "tz", "back"), [
     ("I'll be back on Monday, November 30.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    # A weekday that fits only last January's date: written in November, it is next January.
+    ("I'm off until the New Year - back Monday 5th January.", NY,
+     datetime(2027, 1, 5, tzinfo=NY)),
+    # A day in words: "el lunes treinta de noviembre".
+    ("Retomo labores el lunes treinta de noviembre.", MADRID,
+     datetime(2026, 11, 30, tzinfo=MADRID)),
     # The day well into the sentence of the return.
     ("I'll be back in the building and working through my inbox when we start up again "
      "on 11/27.", NY, datetime(2026, 11, 27, tzinfo=NY)),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 13
+READER_VERSION: Final = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +147,10 @@ def find_meeting_time(text: str, sent_at: datetime, tz: tzinfo) -> Mention | Non
 # auf einen Kaffee treffen?": a day, then further on in its sentence a meeting at a time.
 _MEET_WORD: Final = re.compile(
     r"\b(?:meet|meeting|coffee|treffen|kaffee|retrouver|retrouve|caf[ée]|quedamos|quedar|vernos"
+    r"|come\s+to|visit|conversation|interview|call|gespr[äa]ch|entretien|entrevista|colloquio"
     r"|tomamos|caff[èe]|vediamo|incontrarci|encontrar|encontramos)\b", re.I)
-_AT_WORD: Final = re.compile(r"(?:\b(?:at|um|à|a\s+las|a\s+la|alle|às)\s*)$", re.I)
+_AT_WORD: Final = re.compile(
+    r"(?:\b(?:at|um|à|a\s+las|a\s+la|alle|às|from|von|de|dalle|desde|van)\s*)$", re.I)
 _SENTENCE_REACH: Final = 100
 
 
@@ -1027,7 +1029,8 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|nessa\s+(?:mesma\s+)?(?:tarde|noite)"
     r"|et\s+ensuite|despu[ée]s\s+de\s+eso|y\s+despu[ée]s|dopo\s+di\s+che|e\s+poi|depois\s+disso"
     r"|e\s+depois|dans\s+la\s+foul[ée]e|en\s+cuanto\s+(?:salga|termine|acabe)"
-    r"|zaraz\s+potem|tu[żz]\s+potem"
+    r"|zaraz\s+potem|tu[żz]\s+potem|subito\s+dopo|poco\s+dopo|justo\s+despu[ée]s"
+    r"|logo\s+depois|logo\s+a\s+seguir|juste\s+apr[èe]s|gleich\s+danach|direkt\s+danach"
     r"|daarna|en\s+dan"
     # "I'll raise your name with him then": the day the helper sees him.
     r"|(?:with|to)\s+(?:him|her|them)\s+then"

@@ -135,8 +135,19 @@ _DAY_WORDS: Final = {
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
         "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=1)}
+# Spanish writes a day in words too: "el lunes catorce de septiembre".
+_DAY_WORDS.update({
+    word: day for day, word in enumerate((
+        "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+        "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
+        "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro",
+        "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve", "treinta"),
+        start=1)})
+_DAY_WORDS.update({"primero": 1, "treinta y uno": 31})
+_DAY_WORD_ALTERNATIVES: Final = "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
 _WORD_DAY_MONTH: Final = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?:the\s+)?(?P<dw>{'|'.join(_DAY_WORDS)})\s+of\s+(?P<mon>{_MONTH}){_YEAR}",
+    rf"{_WEEKDAY_PREFIX}(?:the\s+|el\s+)?(?P<dw>{_DAY_WORD_ALTERNATIVES})"
+    rf"\s+(?:of|de)\s+(?P<mon>{_MONTH}){_YEAR}",
     re.I,
 )
 # Japanese and Chinese dates: "8月7日", "2026年8月7日" (full-width digits too).
@@ -463,10 +474,18 @@ def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
     return found[0] if found else None
 
 
+# How far back "just past" reaches: "back Monday 5th January" written in December, with the
+# weekday wrong, is next January, not last.
+_JUST_PAST_DAYS: Final = 60
+
+
 def _just_past(month: int, day: int, weekday: int, ref: date) -> date | None:
-    """This year's date when the weekday written beside it is its own, else None."""
+    """This year's date when the weekday written beside it is its own and it is recent,
+    else None."""
     past = _exact(month, day, ref.year, ref)
-    return past if past is not None and past.weekday() == weekday else None
+    if past is None or past.weekday() != weekday or (ref - past).days > _JUST_PAST_DAYS:
+        return None
+    return past
 
 
 def _ordinal(day: int, ref: date) -> date | None:

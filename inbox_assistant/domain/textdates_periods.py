@@ -293,6 +293,7 @@ _NAMED_PERIODS: Final = (
                     r"fin\s+de\s+(?:(?:la|cette)\s+)?semaine", r"cette\s+semaine",
                     r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana",
                     r"questa\s+settimana", r"entro\s+la\s+settimana",
+                    r"entro\s+(?:la\s+)?fine\s+(?:della\s+)?settimana",
                     r"(?:o\s+)?fim\s+da\s+semana", r"final\s+da\s+semana"),
            _this_friday, _WEEK,
            frozenset({"the", "end", "later", "this", "eow", "ende", "diese", "fin", "cette",
