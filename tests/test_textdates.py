@@ -219,6 +219,8 @@ MEETING_MISSES: list[tuple[str, str]] = [
     ("own-time-stamp", "Submitted: 11/19/2026 9:55 AM. We will review your application."),
     # "17.11" is a date; a day and a time in one sentence meet only over a word of meeting.
     ("dotted-date-not-time", "Treffen am Mittwoch, 17.11 im Büro."),
+    ("day-past-with-a-time-in-passing", "I really enjoyed Tuesday's conversation, especially "
+     "your point about symptom checkers needing to work for a grandparent at 2 a.m."),
     ("day-and-time-with-no-meeting", "I'm in Hamburg tomorrow for the fair, and the train "
      "leaves at 9:00 sharp."),
 ]
@@ -631,6 +633,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "settimana.", SENT, ROME, eod(2026, 11, 20, ROME), "entro fine settimana"),
     ("subito-dopo-after-semicolon", "La rosa finale verrà discussa martedì 1.12; le daremo un "
      "riscontro subito dopo.", SENT, ROME, eod(2026, 12, 1, ROME), "martedì 1.12"),
+    ("get-you-names-once-back", "He's away this week; once he's back on Monday the 23rd I'll sit "
+     "him down and get you two or three names.", SENT, NY, eod(2026, 11, 23), "Monday the 23rd"),
+    ("ich-lege-ihn-hin", "Schick mir deinen CV, ich lege ihn ihr am Montag, 23.11., persönlich "
+     "hin.", SENT, BERLIN, eod(2026, 11, 23, BERLIN), "Montag, 23.11."),
     # Japanese: no spaces, no word boundaries.
     ("japanese-go-renraku", "休み明けの11月27日頃までにはご連絡いたします。", SENT, TOKYO,
      eod(2026, 11, 27, TOKYO), "11月27日"),

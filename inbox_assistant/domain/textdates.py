@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 14
+READER_VERSION: Final = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +160,9 @@ def _meeting_in_sentence(text: str, days: Sequence[DayToken], times: Sequence[Ti
         return None
     (day,), (moment,) = days, times
     gap = text[day.end:moment.start]
+    # "I really enjoyed Tuesday's conversation ... at 2 a.m.": a day past, a time in passing.
+    if gap.startswith(("'s", "’s")) or _said_of_the_past(text, day):
+        return None
     if (not 0 <= len(gap) <= _SENTENCE_REACH or _SENTENCE_END.search(gap)
             or _AT_WORD.search(text, max(0, moment.start - 8), moment.start) is None
             or _limits(text, day.start)):
@@ -475,7 +478,7 @@ _REPLY_CUE: Final = re.compile(
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
     r"|circle\s+back"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
-    r"|send(?:ing)?\s+you|ping\s+you"
+    r"|send(?:ing)?\s+you|ping\s+you|get\s+you\s+(?:\w+\s+){0,3}(?:names?|contacts?|intros?)\b"
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if|where)"
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
@@ -571,6 +574,7 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|eu\s+(?:passo|entrego|mando|encaminho|repasso)\b"
     r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo)"
     r"|je\s+glisse\s+(?:ton|votre)\s+(?:nom|cv)|je\s+lui\s+(?:parlerai|parle)\s+de\s+(?:toi|vous)"
+    r"|ich\s+(?:lege|leg|bringe|bring)\s+(?:ihn|es|sie|deinen\s+(?:cv|lebenslauf))\b"
     # A word with the one who decides, on a day: "vou falar com a minha chefe na segunda".
     r"|vou\s+falar\s+com|falo\s+com\s+(?:el|a|o)\b|voy\s+a\s+hablar\s+con|hablo\s+con\s+(?:ella|[ée]l)\b"
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".

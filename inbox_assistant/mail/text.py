@@ -174,7 +174,9 @@ def _quote_start(lines: list[str]) -> int:
         if not stripped:
             continue
         two = stripped + " " + lines[index + 1].strip() if index + 1 < len(lines) else stripped
-        if _ATTRIBUTION.match(stripped) or _ATTRIBUTION.match(two):
+        # An attribution ends with its colon: only such lines are worth the expression.
+        if (stripped.endswith(":") and _ATTRIBUTION.match(stripped)) or (
+                two.endswith(":") and _ATTRIBUTION.match(two)):
             return index
         if _SEPARATORS.match(stripped):
             return index
