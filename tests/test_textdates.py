@@ -186,6 +186,10 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("day-then-from-time-in-its-sentence", "Please come to our Trafford Park site on Thursday "
      "26 November; the conversation will run from 2pm to 3pm with our CEO.", SENT, NY,
      at(2026, 11, 26, 14), "Thursday 26 November; the conversation will run from 2pm to 3pm"),
+    # Korean says the half of the day before the hour: "오후 2시" is 2 pm.
+    ("korean-date-weekday-pm", "안내해 주신 11월 26일(목) 오후 2시 면접에 참석하겠습니다.", SENT,
+     ZoneInfo("Asia/Seoul"), at(2026, 11, 26, 14, zone=ZoneInfo("Asia/Seoul")),
+     "11월 26일(목) 오후 2시"),
     # A dotted time no month can be ("7.45"), beside its weekday.
     ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
      at(2026, 11, 25, 7, 45), "Wednesday 7.45"),

@@ -154,7 +154,10 @@ _WORD_DAY_MONTH: Final = re.compile(
 _CJK_DATE: Final = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     # Its weekday after it: "6月26日(金)".
-    r"(?:\s*[(（][月火水木金土日][)）])?")
+    r"(?:\s*[(（][月火水木金土日][)）])?"
+    # Korean: "10월 6일(화)".
+    r"|(?:(?P<ky>\d{4})\s*년\s*)?(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일"
+    r"(?:\s*[(（][월화수목금토일][)）])?")
 _ORDINAL: Final = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+)?(?<![\w.:/])"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
@@ -280,10 +283,11 @@ def _from_day_words(m: re.Match[str]) -> DayToken | None:
 
 
 def _from_cjk(m: re.Match[str]) -> DayToken | None:
-    month, day = int(m["m"]), int(m["d"])
+    month, day = int(m["m"] or m["km"]), int(m["d"] or m["kd"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return DayToken(m.start(), m.end(), DayKind.EXACT, None, _year(m["y"]), month, day)
+    return DayToken(m.start(), m.end(), DayKind.EXACT, None, _year(m["y"] or m["ky"]), month,
+                    day)
 
 
 def _from_ordinal(m: re.Match[str]) -> DayToken | None:
@@ -404,7 +408,7 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
                       merged(weekday, words.starts(_MODIFIER_LEADS))))
     if words.holds(_RELATIVE_WORDS):
         scans.append((_RELATIVE, _from_relative, words.starts(_RELATIVE_LEADS)))
-    if "月" in text:
+    if "月" in text or "월" in text:
         # Written with no spaces, a date starts inside a run of word characters.
         scans.append((_CJK_DATE, _from_cjk, [m.start() for m in _CJK_DATE.finditer(text)]))
     return scans

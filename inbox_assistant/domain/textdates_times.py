@@ -50,11 +50,11 @@ _ZONE: Final = (
 )
 _TIME: Final = re.compile(
     rf"""
-    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as|om|van|kl\.?|klockan)|@)\s*)?
+    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as|om|van|kl\.?|klockan|오전|오후)|@)\s*)?
     (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)
-    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|uur\b|h\b|hrs\b|o['’]clock\b|時))?
+    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|uur\b|h\b|hrs\b|o['’]clock\b|時|시))?
     (?:\s*(?:-|–|—|to|until|till|bis|à|a|tot)\s*
        (?P<h2>\d{{1,2}})(?:[:.h][0-5]\d)?(?!\d|[/.]\d)
        (?:\s*(?P<ap2>{_MERIDIEM})|\s*(?:uhr\b|h\b))?)?
@@ -80,7 +80,7 @@ _HALF: Final = re.compile(
 _HALF_WORDS: Final = frozenset({"half", "halb"})
 # The first words of the `pre` of _TIME.
 _PREFIX_LEADS: Final = frozenset({"at", "um", "om", "van", "à", "vers", "gegen", "around", "from",
-                                  "a", "alle", "ore", "às", "as", "kl", "klockan"})
+                                  "a", "alle", "ore", "às", "as", "kl", "klockan", "오전", "오후"})
 # Every match of _NOON holds one of these.
 _NOON_WORDS: Final = frozenset({"noon", "midday", "midi", "mediodía", "mediodia", "lunchtime",
                                 "lunch"})
@@ -128,6 +128,9 @@ def _from_time(m: re.Match[str]) -> TimeToken | None:
     hour, minute = int(m["h"]), int(m["m"] or 0)
     sep, suffix = (m["sep"] or "").lower(), (m["suf"] or "").lower()
     pm, end_pm = _is_pm(m["ap"]), _is_pm(m["ap2"])
+    if pm is None and m["pre"] and m["pre"].strip() in ("오전", "오후"):
+        # Korean says the half of the day first: "오후 2시" is 2 pm.
+        pm = m["pre"].strip() == "오후"
     if hour > 23 or (sep == "." and pm is None and not suffix and minute <= 12
                      and not m["pre"]):
         # "17.11" is a date, "24" a day of the month; "Wednesday 7.45" and "at 9.10" are
