@@ -274,7 +274,7 @@ class Phrases:
             i = _find_word(spaced, phrase)
             if i >= 0 and (found is None or i < at or (i == at and len(phrase) > len(found))):
                 found, at = phrase, i
-        if self.runs and not text.isascii():
+        if self.runs and _has_cjk(text):
             spaced = spaced or _spaced(text)
             for phrase in self.runs:
                 i = spaced.find(phrase)
@@ -304,7 +304,7 @@ class Phrases:
                 continue
             tokens = _reading(text)[0]
             # The cheap refusal inline: one call per text would cost more than the test.
-            if unkeyed or not keys.isdisjoint(tokens) or (runs and not text.isascii()):
+            if unkeyed or not keys.isdisjoint(tokens) or (runs and _has_cjk(text)):
                 found = search(text, tokens)
                 if found is not None:
                     return found
@@ -330,6 +330,11 @@ class Phrases:
 
 # Hiragana, katakana, CJK ideographs and Hangul syllables.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=8192)
+def _has_cjk(text: str) -> bool:
+    return not text.isascii() and _CJK.search(text) is not None
 
 # Up to this many words, looking for each in a long text costs less than reading its words.
 _FEW_KEYS = 64
