@@ -641,6 +641,11 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "him down and get you two or three names.", SENT, NY, eod(2026, 11, 23), "Monday the 23rd"),
     ("ich-lege-ihn-hin", "Schick mir deinen CV, ich lege ihn ihr am Montag, 23.11., persönlich "
      "hin.", SENT, BERLIN, eod(2026, 11, 23, BERLIN), "Montag, 23.11."),
+    # Chinese: "(周五)" after the date, the news word within the run of characters.
+    ("chinese-date-weekday-feedback", "他们答应11月27日(周五)下午3点之前会给我一个初步反馈，"
+     "我拿到后第一时间告诉您。",
+     SENT, ZoneInfo("Asia/Shanghai"), eod(2026, 11, 27, ZoneInfo("Asia/Shanghai")),
+     "11月27日(周五)"),
     # Japanese: no spaces, no word boundaries.
     ("japanese-go-renraku", "休み明けの11月27日頃までにはご連絡いたします。", SENT, TOKYO,
      eod(2026, 11, 27, TOKYO), "11月27日"),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 16
+READER_VERSION: Final = 17
 
 
 @dataclass(frozen=True, slots=True)
@@ -541,7 +541,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
     r"|wie\s+es\s+weitergeht)"
     # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
-    r"|ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を",
+    r"|ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を"
+    # Chinese: "会给我一个初步反馈", "第一时间告诉您", "回复您".
+    r"|反馈|回复您|告诉您|通知您|联系您",
     re.I,
 )
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the
@@ -575,6 +577,7 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo)"
     r"|je\s+glisse\s+(?:ton|votre)\s+(?:nom|cv)|je\s+lui\s+(?:parlerai|parle)\s+de\s+(?:toi|vous)"
     r"|ich\s+(?:lege|leg|bringe|bring)\s+(?:ihn|es|sie|deinen\s+(?:cv|lebenslauf))\b"
+    r"|bring(?:e)?\s+ich\s+dich\s+ins\s+spiel"
     # A word with the one who decides, on a day: "vou falar com a minha chefe na segunda".
     r"|vou\s+falar\s+com|falo\s+com\s+(?:el|a|o)\b|voy\s+a\s+hablar\s+con|hablo\s+con\s+(?:ella|[ée]l)\b"
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".

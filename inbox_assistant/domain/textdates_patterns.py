@@ -153,8 +153,8 @@ _WORD_DAY_MONTH: Final = re.compile(
 # Japanese and Chinese dates: "8月7日", "2026年8月7日" (full-width digits too).
 _CJK_DATE: Final = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    # Its weekday after it: "6月26日(金)".
-    r"(?:\s*[(（][月火水木金土日][)）])?"
+    # Its weekday after it: "6月26日(金)", "8月14日(周五)", "8月7日周五".
+    r"(?:\s*[(（](?:[月火水木金土日]|(?:周|星期)[一二三四五六日天])[)）]|(?:周|星期)[一二三四五六日天])?"
     # Korean: "10월 6일(화)".
     r"|(?:(?P<ky>\d{4})\s*년\s*)?(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일"
     r"(?:\s*[(（][월화수목금토일][)）])?")

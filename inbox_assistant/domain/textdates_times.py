@@ -50,11 +50,11 @@ _ZONE: Final = (
 )
 _TIME: Final = re.compile(
     rf"""
-    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as|om|van|kl\.?|klockan|오전|오후)|@)\s*)?
+    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as|om|van|kl\.?|klockan|오전|오후)|上午|下午|晚上|@)\s*)?
     (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)
-    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|uur\b|h\b|hrs\b|o['’]clock\b|時|시))?
+    (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|uur\b|h\b|hrs\b|o['’]clock\b|時|시|点))?
     (?:\s*(?:-|–|—|to|until|till|bis|à|a|tot)\s*
        (?P<h2>\d{{1,2}})(?:[:.h][0-5]\d)?(?!\d|[/.]\d)
        (?:\s*(?P<ap2>{_MERIDIEM})|\s*(?:uhr\b|h\b))?)?
@@ -128,9 +128,9 @@ def _from_time(m: re.Match[str]) -> TimeToken | None:
     hour, minute = int(m["h"]), int(m["m"] or 0)
     sep, suffix = (m["sep"] or "").lower(), (m["suf"] or "").lower()
     pm, end_pm = _is_pm(m["ap"]), _is_pm(m["ap2"])
-    if pm is None and m["pre"] and m["pre"].strip() in ("오전", "오후"):
-        # Korean says the half of the day first: "오후 2시" is 2 pm.
-        pm = m["pre"].strip() == "오후"
+    if pm is None and m["pre"] and m["pre"].strip() in ("오전", "오후", "上午", "下午", "晚上"):
+        # Korean and Chinese say the half of the day first: "오후 2시", "下午3点" are 2 and 3 pm.
+        pm = m["pre"].strip() in ("오후", "下午", "晚上")
     if hour > 23 or (sep == "." and pm is None and not suffix and minute <= 12
                      and not m["pre"]):
         # "17.11" is a date, "24" a day of the month; "Wednesday 7.45" and "at 9.10" are
