@@ -427,7 +427,8 @@ _CueStart = Callable[[str, _Candidate, int, Sequence[_Candidate]], int | None]
 # What may sit between a day and its time: "Tuesday at 2pm", "lundi 23 novembre à 14h",
 # "3pm on Friday", "2026-11-24T14:00", Google Calendar's "Tue Nov 24, 2026 ⋅ 2pm".
 _GAP: Final = re.compile(
-    r"T|[\s,()@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um|ab"
+    r"T|[\s,()@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um"
+    r"|ab"
     r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no|om|van"
     r"|kl|klockan|på|den|오전|오후"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
@@ -462,7 +463,8 @@ _SET_FOR: Final = re.compile(_MEETINGS + r"\s*$", re.I)
 _MEETING_NOUN: Final = re.compile(_MEETINGS + r"\b", re.I)
 # "Usually within two weeks", "en général sous quinze jours", "normalmente en una semana".
 _AS_A_RULE: Final = re.compile(
-    r"\b(?:usually|typically|generally|normally|as\s+a\s+rule|en\s+g[ée]n[ée]ral|g[ée]n[ée]ralement"
+    r"\b(?:usually|typically|generally|normally|as\s+a\s+rule|en\s+g[ée]n[ée]ral"
+    r"|g[ée]n[ée]ralement"
     r"|habituellement|normalement|normalmente|generalmente|por\s+lo\s+general|in\s+der\s+regel"
     r"|normalerweise|meistens|di\s+solito|solitamente|geralmente|costuma)\b[\s,]*"
     r"(?:\w+[\s,]+){0,1}$", re.I)
@@ -506,18 +508,21 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|respuesta|decisi[oó]n|resoluci[oó]n|not[ií]cias|contactar|informar"
     r"|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:l[oa]s?\s+)?(?:compartimos|compartiremos|comparto|compartir[ée])\b"
-    r"|(?:te|os|le|les)\s+(?:contactamos|contacto|decimos|diremos|escribimos|escribiremos|contamos|digo|escribo|cuento"
+    r"|(?:te|os|le|les)\s+(?:contactamos|contacto|decimos|diremos|escribimos|escribiremos"
+    r"|contamos|digo|escribo|cuento"
     r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
     # Futures only: "je vous écris pour..." and "te escrevo para..." open a letter. A call
     # ("le llamaremos el jueves a las 10:00") is a meeting, not news: no "llamar" here.
     r"|(?:te|lhe|vos)\s+(?:escreverei|escreveremos|aviso|avisarei|avisamos|conto|contarei"
     r"|direi)\b"
     # Swedish, Norwegian, Danish: "jag återkommer", "vi hör av oss", "jeg kommer tilbake".
-    r"|återkomm\w*|h[öø]r(?:er)?\s+av\s+(?:mig|oss|meg)|h[öø]r(?:er)?\s+(?:du\s+)?fr[åa]n\s+(?:mig|oss)"
+    r"|återkomm\w*|h[öø]r(?:er)?\s+av\s+(?:mig|oss|meg)"
+    r"|h[öø]r(?:er)?\s+(?:du\s+)?fr[åa]n\s+(?:mig|oss)"
     r"|kommer\s+tilbake|vender\s+tilbage|giver?\s+(?:dig\s+)?besked|gir\s+(?:deg\s+)?beskjed"
     r"|besked|beskjed|svar\b|tilbakemelding|återkoppl\w*"
     # Dutch: "je hoort daarna van me", "we nemen binnen twee weken contact met je op".
-    r"|(?:je|jij|u)\s+hoort\s+(?:\w+\s+)?van\s+(?:me|mij|ons)|hoor\s+je\s+(?:\w+\s+)?van\s+(?:me|mij|ons)"
+    r"|(?:je|jij|u)\s+hoort\s+(?:\w+\s+)?van\s+(?:me|mij|ons)"
+    r"|hoor\s+je\s+(?:\w+\s+)?van\s+(?:me|mij|ons)"
     r"|laat\s+(?:ik|we)\s+(?:het\s+)?(?:je|u)\s+weten|(?:kom|komen)\s+(?:ik|we)\s+(?:\w+\s+)?"
     r"(?:bij\s+(?:je|u)\s+)?terug|contact\s+met\s+(?:je|jou|u)\s+op|terugkoppeling"
     r"|laat\s+(?:ik\s+)?van\s+me\s+horen"
@@ -536,7 +541,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+(?:h[öo]ren|geh[öo]rt)"
     r"|entschieden\s+wird|wird\s+(?:erst\s+|dann\s+)?entschieden|entscheiden\s+(?:wir|werden\s+wir)"
     r"|(?:ti|le|vi)\s+(?:racconto|racconter[oò]|dico|dir[oò])\b"
-    r"|(?:ti|le|vi)\s+(?:faccio|far[oò]|faremo)\s+sapere|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
+    r"|(?:ti|le|vi)\s+(?:faccio|far[oò]|faremo)\s+sapere"
+    r"|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
     r"|wie\s+es\s+weitergeht)"
@@ -579,7 +585,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|ich\s+(?:lege|leg|bringe|bring)\s+(?:ihn|es|sie|deinen\s+(?:cv|lebenslauf))\b"
     r"|bring(?:e)?\s+ich\s+dich\s+ins\s+spiel"
     # A word with the one who decides, on a day: "vou falar com a minha chefe na segunda".
-    r"|vou\s+falar\s+com|falo\s+com\s+(?:el|a|o)\b|voy\s+a\s+hablar\s+con|hablo\s+con\s+(?:ella|[ée]l)\b"
+    r"|vou\s+falar\s+com|falo\s+com\s+(?:el|a|o)\b|voy\s+a\s+hablar\s+con"
+    r"|hablo\s+con\s+(?:ella|[ée]l)\b"
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".
     r"|(?:leg|geef|stuur|breng)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
     r"|ik\s+(?:leg|geef|stuur|breng)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))",

@@ -129,21 +129,20 @@ _DAY_MONTH: Final = re.compile(
     rf"(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?(?P<mon>{_MONTH}){_YEAR}",
     re.I,
 )
-# "Tuesday, the first of December": an English day of the month in words.
+# A day of the month in words: "Tuesday, the first of December" (English ordinals), "el
+# lunes catorce de septiembre" (Spanish numbers), each counted from one.
 _DAY_WORDS: Final = {
-    word: day for day, word in enumerate((
+    word: day for words in ((
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=1)}
-# Spanish writes a day in words too: "el lunes catorce de septiembre".
-_DAY_WORDS.update({
-    word: day for day, word in enumerate((
+        "seventeenth", "eighteenth", "nineteenth", "twentieth"), (
         "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
         "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
         "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro",
-        "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve", "treinta"),
-        start=1)})
-_DAY_WORDS.update({"primero": 1, "treinta y uno": 31})
+        "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve", "treinta",
+        "treinta y uno"))
+    for day, word in enumerate(words, start=1)
+} | {"primero": 1}
 _DAY_WORD_ALTERNATIVES: Final = "|".join(sorted(_DAY_WORDS, key=len, reverse=True))
 _WORD_DAY_MONTH: Final = re.compile(
     rf"{_WEEKDAY_PREFIX}(?:the\s+|el\s+)?(?P<dw>{_DAY_WORD_ALTERNATIVES})"

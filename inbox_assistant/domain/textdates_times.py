@@ -50,7 +50,8 @@ _ZONE: Final = (
 )
 _TIME: Final = re.compile(
     rf"""
-    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore|às|as|om|van|kl\.?|klockan|오전|오후)|上午|下午|晚上|@)\s*)?
+    (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore
+                  |às|as|om|van|kl\.?|klockan|오전|오후)|上午|下午|晚上|@)\s*)?
     (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)
@@ -78,6 +79,8 @@ _HALF: Final = re.compile(
     re.I,
 )
 _HALF_WORDS: Final = frozenset({"half", "halb"})
+# The halves of the day said before the hour in `pre`: afternoon or evening is pm.
+_HALF_OF_DAY: Final = {"오전": False, "오후": True, "上午": False, "下午": True, "晚上": True}
 # The first words of the `pre` of _TIME.
 _PREFIX_LEADS: Final = frozenset({"at", "um", "om", "van", "à", "vers", "gegen", "around", "from",
                                   "a", "alle", "ore", "às", "as", "kl", "klockan", "오전", "오후"})
@@ -128,9 +131,9 @@ def _from_time(m: re.Match[str]) -> TimeToken | None:
     hour, minute = int(m["h"]), int(m["m"] or 0)
     sep, suffix = (m["sep"] or "").lower(), (m["suf"] or "").lower()
     pm, end_pm = _is_pm(m["ap"]), _is_pm(m["ap2"])
-    if pm is None and m["pre"] and m["pre"].strip() in ("오전", "오후", "上午", "下午", "晚上"):
+    if pm is None and m["pre"]:
         # Korean and Chinese say the half of the day first: "오후 2시", "下午3点" are 2 and 3 pm.
-        pm = m["pre"].strip() in ("오후", "下午", "晚上")
+        pm = _HALF_OF_DAY.get(m["pre"].strip())
     if hour > 23 or (sep == "." and pm is None and not suffix and minute <= 12
                      and not m["pre"]):
         # "17.11" is a date, "24" a day of the month; "Wednesday 7.45" and "at 9.10" are

@@ -336,6 +336,7 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 def _has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK.search(text) is not None
 
+
 # Up to this many words, looking for each in a long text costs less than reading its words.
 _FEW_KEYS = 64
 
@@ -516,15 +517,19 @@ def _people(scope: Scope) -> int:
     return len({e for e in seen if e and e not in scope.me.addresses})
 
 
+def _first_theirs(scope: Scope) -> Message | None:
+    return next((m for m in scope.messages if not scope.me.wrote(m)), None)
+
+
 def _only_cc(scope: Scope) -> bool:
-    first = next((m for m in scope.messages if not scope.me.wrote(m)), None)
+    first = _first_theirs(scope)
     if first is None:
         return False
     return not any(scope.me.owns(a) for a in first.to)
 
 
 def _to_me_alone(scope: Scope) -> bool:
-    first = next((m for m in scope.messages if not scope.me.wrote(m)), None)
+    first = _first_theirs(scope)
     return first is not None and all(scope.me.owns(a) for a in (*first.to, *first.cc))
 
 
