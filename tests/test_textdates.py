@@ -876,6 +876,15 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
      datetime(2026, 12, 2, tzinfo=MADRID)),
     ("I am out of the office from Friday, November 20 to Tuesday, December 1.", NY,
      datetime(2026, 12, 2, tzinfo=NY)),
+    # Which weekday of a month: the next one on or after the day written, in its year.
+    ("I'm on sabbatical and back the first Monday in February.", NY,
+     datetime(2027, 2, 1, tzinfo=NY)),
+    ("Je reprends le premier lundi de décembre.", PARIS, datetime(2026, 12, 7, tzinfo=PARIS)),
+    ("Ich bin ab dem ersten Montag im Dezember wieder im Büro.", BERLIN,
+     datetime(2026, 12, 7, tzinfo=BERLIN)),
+    ("Estaré fuera hasta el último viernes de noviembre.", MADRID,
+     datetime(2026, 11, 28, tzinfo=MADRID)),
+    ("Back at my desk the last Monday of November 2026.", NY, datetime(2026, 11, 30, tzinfo=NY)),
 ])
 def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)

@@ -29,6 +29,8 @@ class DayKind(Enum):
     ORDINAL = "ordinal"  # "the 24th": the month is to infer
     WEEKDAY = "weekday"
     RELATIVE = "relative"  # "tomorrow": an offset in days
+    # "the first Monday in June": `day` is which one (1-4, -1 the last) of `month`.
+    NTH_WEEKDAY = "nth_weekday"
 
 
 class WeekdayMode(Enum):
@@ -147,6 +149,26 @@ _DAY_WORD_ALTERNATIVES: Final = "|".join(sorted(_DAY_WORDS, key=len, reverse=Tru
 _WORD_DAY_MONTH: Final = re.compile(
     rf"{_WEEKDAY_PREFIX}(?:the\s+|el\s+)?(?P<dw>{_DAY_WORD_ALTERNATIVES})"
     rf"\s+(?:of|de)\s+(?P<mon>{_MONTH}){_YEAR}",
+    re.I,
+)
+# Which weekday of a month: "the first Monday in June", "le premier lundi de juin", "el
+# último viernes de mayo", "am ersten Montag im Juni", "il primo lunedì di giugno", "de
+# eerste maandag van juni". Portuguese "segunda" and "quarta" are weekdays, not ordinals.
+_NTH_WORDS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1,
+    "premier": 1, "première": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
+    "dernier": -1, "dernière": -1,
+    "primer": 1, "primero": 1, "tercer": 3, "tercero": 3, "cuarto": 4, "último": -1,
+    "ultimo": -1,
+    "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "dritten": 3,
+    "vierte": 4, "vierten": 4, "letzte": -1, "letzten": -1,
+    "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4,
+    "primeira": 1, "terceira": 3, "última": -1,
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": -1,
+}
+_NTH_WEEKDAY: Final = re.compile(
+    rf"\b(?P<nth>{alternation(_NTH_WORDS)})\s+(?P<wd>{_WEEKDAY})\s+"
+    r"(?:in|of|de|du|im|di|del|van|in\s+de)\s+(?P<mon>" rf"{_MONTH}){_YEAR}",
     re.I,
 )
 # Japanese and Chinese dates: "8月7日", "2026年8月7日" (full-width digits too).
@@ -281,6 +303,14 @@ def _from_day_words(m: re.Match[str]) -> DayToken | None:
                     month, _DAY_WORDS[m["dw"].lower()])
 
 
+def _from_nth_weekday(m: re.Match[str]) -> DayToken | None:
+    month, weekday = _month(m["mon"]), _weekday(m["wd"])
+    if not month or weekday is None:
+        return None
+    return DayToken(m.start(), m.end(), DayKind.NTH_WEEKDAY, weekday, _year(m["y"]), month,
+                    _NTH_WORDS[m["nth"].lower()])
+
+
 def _from_cjk(m: re.Match[str]) -> DayToken | None:
     month, day = int(m["m"] or m["km"]), int(m["d"] or m["kd"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -407,6 +437,8 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
                       merged(weekday, words.starts(_MODIFIER_LEADS))))
     if words.holds(_RELATIVE_WORDS):
         scans.append((_RELATIVE, _from_relative, words.starts(_RELATIVE_LEADS)))
+    if month and words.holds(_NTH_WORDS):
+        scans.append((_NTH_WEEKDAY, _from_nth_weekday, words.starts(_NTH_WORDS)))
     if "月" in text or "월" in text:
         # Written with no spaces, a date starts inside a run of word characters.
         scans.append((_CJK_DATE, _from_cjk, [m.start() for m in _CJK_DATE.finditer(text)]))
@@ -504,6 +536,21 @@ def _ordinal(day: int, ref: date) -> date | None:
     return None
 
 
+def _nth_weekday(token: DayToken, ref: date) -> date | None:
+    """The token's nth weekday of its month: in its year, else the next on or after `ref`."""
+    weekday = token.weekday or 0
+    for year in (token.year,) if token.year is not None else (ref.year, ref.year + 1):
+        if token.day > 0:
+            first = date(year, token.month, 1)
+            found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (token.day - 1))
+        else:
+            last = date(year + token.month // 12, token.month % 12 + 1, 1) - timedelta(days=1)
+            found = last - timedelta(days=(last.weekday() - weekday) % 7)
+        if found.month == token.month and (token.year is not None or found >= ref):
+            return found
+    return None
+
+
 def _weekday_date(weekday: int, mode: WeekdayMode, ref: date) -> date:
     ahead = (weekday - ref.weekday()) % 7
     if mode is WeekdayMode.NEXT_WEEK:
@@ -553,4 +600,6 @@ def resolve_day(token: DayToken, ref: date, month_first: bool) -> date | None:
             return found
         case DayKind.NUMERIC:
             return _numeric(token, ref, month_first)
+        case DayKind.NTH_WEEKDAY:
+            return _nth_weekday(token, ref)
     return None
