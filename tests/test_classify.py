@@ -974,3 +974,43 @@ def test_your_first_word_long_after_an_offer_of_help_is_the_reminder() -> None:
         msg(JR, ago(44), "Trying one more time on the Darlene thing.", to=clint),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)
+
+
+@pytest.mark.parametrize(("to", "situation"), [
+    # Told to send the CV straight to the recruiter, with the friend in Cc: an application.
+    ("Karim Haddad <karim@saonelink.example>", Situation.RESUME_SUBMITTED),
+    # The CV sent back to the friend who offered to pass it on: still her help.
+    ("Nadia Chérif <nadia@saonelink.example>", Situation.HELP_OFFERED),
+])
+def test_your_cv_sent_to_someone_new_after_a_tip_is_an_application(
+        to: str, situation: Situation) -> None:
+    nadia = "Nadia Chérif <nadia@saonelink.example>"
+    found = classify(thread(
+        msg(nadia, ago(5), "Salut Jordan, le poste est ouvert chez nous. Je peux transmettre "
+            "ton CV à Karim, notre chargé de recrutement, ou tu lui écris directement en me "
+            "mettant en copie, comme tu préfères.", subject="Poste data analyst"),
+        msg(JR, ago(4), "Bonjour, vous trouverez mon CV en pièce jointe pour le poste de data "
+            "analyst. Je reste disponible pour en parler.", to=to, cc=nadia,
+            subject="Re: Poste data analyst", attachments=("Jordan_Reyes_CV.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is situation
+
+
+def test_a_referral_then_the_systems_confirmation_is_chased_from_the_confirmation() -> None:
+    chuy = "Chuy Montemayor <chuy@nexoauto.example>"
+
+    def status(days: float) -> Status:
+        found = classify(thread(
+            msg(chuy, ago(days + 0.3), "Jordan, ya te metí como referido para la de Ingeniero "
+                "de Manufactura. Te va a llegar un correo del sistema para que subas el CV.",
+                subject="Te recomendé"),
+            msg("Nexo Talent <notifications@nexoauto.greenhouse.example>", ago(days),
+                "Hola Jordan, confirmamos que recibimos tu solicitud para Ingeniero de "
+                "Manufactura (referido por Jesús Montemayor).", subject="Te recomendé"),
+        ), RULES, ME, NOW, NY)
+        assert found.situation is Situation.RESUME_SUBMITTED
+        return found.status
+
+    # The friend's word is no answer to the application the system then confirmed.
+    assert status(1) is Status.WAITING
+    assert status(3) is Status.DUE

@@ -383,10 +383,18 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
     # An application known by its confirmation alone (the thread's only message) is chased
     # from it, even one sent from the employer's own address with no mark of a machine.
     confirmation_only = ctx.situation is Situation.RESUME_SUBMITTED and len(live) == 1
-    if last.automated or confirmation_only:
+    # A friend's "I've put you in as a referral", then the tracking system's confirmation
+    # of the application: the application is that confirmation, and nothing answers it.
+    # (A notice from the sender of the last word is that sender's news, not this.)
+    confirmed_after = [
+        f for f in live if f.automated and f.date > last.date
+        and f.message.sender.email != last.message.sender.email
+    ] if ctx.situation is Situation.RESUME_SUBMITTED and not i_wrote else []
+    if last.automated or confirmation_only or confirmed_after:
         # Only automated mail (an applicant-tracking confirmation): chase from it. Its later
         # notices ("your application moved to the next stage") answer nothing.
-        first = next((f for f in talk if f.automated), talk[0])
+        first = next((f for f in talk if f.automated), confirmed_after[0] if confirmed_after
+                     else talk[0])
         window = windows.for_name(_PRIMARY.get(ctx.situation, "resume_submitted"))
         return ctx.window(Step.FOLLOW_UP, window, first.date,
                           f"the confirmation of {when(first.date, ctx.tz)}",

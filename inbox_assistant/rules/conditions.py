@@ -533,6 +533,18 @@ def _to_me_alone(scope: Scope) -> bool:
     return first is not None and all(scope.me.owns(a) for a in (*first.to, *first.cc))
 
 
+def _wrote_to_someone_new(scope: Scope) -> bool:
+    """A message you wrote is addressed (To) to someone with no part in the thread before it:
+    told "send your CV straight to Karim", you did."""
+    me, seen = scope.me, set[str]()
+    for message in scope.messages:
+        if me.wrote(message) and any(
+                a.email not in seen and not me.owns(a) for a in message.to):
+            return True
+        seen.update(a.email for a in (message.sender, *message.to, *message.cc))
+    return False
+
+
 def _introduces(scope: Scope) -> bool:
     return bool(scope.messages) and introduced_contact(scope.messages[0], scope.me) is not None
 
@@ -693,6 +705,11 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("to_me_alone", "true | false",
           "The first message from them is addressed to you alone (nobody else in To or Cc).",
           _flag, lambda f: lambda s: _to_me_alone(s) == f, "to_me_alone = false"),
+    _spec("wrote_to_someone_new", "true | false",
+          "A message you wrote is addressed (in To) to someone who had no part in the thread "
+          "before it: not its sender, nor in its To or Cc.",
+          _flag, lambda f: lambda s: _wrote_to_someone_new(s) == f,
+          "wrote_to_someone_new = true"),
     _spec("introduces", "true | false",
           "The first message in view has an introduction's shape: someone else's mail to you "
           "and one other person, at another domain than theirs, whom it names.",
