@@ -190,6 +190,20 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("korean-date-weekday-pm", "안내해 주신 11월 26일(목) 오후 2시 면접에 참석하겠습니다.", SENT,
      ZoneInfo("Asia/Seoul"), at(2026, 11, 26, 14, zone=ZoneInfo("Asia/Seoul")),
      "11월 26일(목) 오후 2시"),
+    # Weekdays with their week, and the hour written against the word before it. Sent on
+    # Friday 20 November in Seoul, Tokyo and (Thursday 23:00) Shanghai.
+    ("korean-this-weeks-friday", "이번 주 금요일 오전 10시 어떠세요?", SENT,
+     ZoneInfo("Asia/Seoul"), at(2026, 11, 20, 10, zone=ZoneInfo("Asia/Seoul")),
+     "이번 주 금요일 오전 10시"),
+    ("korean-next-weeks-tuesday", "다음 주 화요일 오후 2시에 뵙겠습니다.", SENT,
+     ZoneInfo("Asia/Seoul"), at(2026, 11, 24, 14, zone=ZoneInfo("Asia/Seoul")),
+     "다음 주 화요일 오후 2시"),
+    ("japanese-next-weeks-tuesday", "来週の火曜日15時からいかがでしょうか。", SENT, TOKYO,
+     at(2026, 11, 24, 15, zone=TOKYO), "来週の火曜日15時"),
+    ("japanese-weekday-afternoon", "金曜日の午後3時にお待ちしております。", SENT, TOKYO,
+     at(2026, 11, 27, 15, zone=TOKYO), "金曜日の午後3時"),
+    ("chinese-next-weeks-tuesday", "下周二下午3点可以吗？", SENT, ZoneInfo("Asia/Shanghai"),
+     at(2026, 11, 24, 15, zone=ZoneInfo("Asia/Shanghai")), "下周二下午3点"),
     # A dotted time no month can be ("7.45"), beside its weekday.
     ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
      at(2026, 11, 25, 7, 45), "Wednesday 7.45"),
@@ -227,6 +241,8 @@ MEETING_MISSES: list[tuple[str, str]] = [
      "your point about symptom checkers needing to work for a grandparent at 2 a.m."),
     ("day-and-time-with-no-meeting", "I'm in Hamburg tomorrow for the fair, and the train "
      "leaves at 9:00 sharp."),
+    # "每周一" is every Monday, "一周一次" once a week: no day.
+    ("chinese-every-monday", "我们一周一次开会，每周一上午10点例会。"),
 ]
 
 
@@ -885,6 +901,10 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("Estaré fuera hasta el último viernes de noviembre.", MADRID,
      datetime(2026, 11, 28, tzinfo=MADRID)),
     ("Back at my desk the last Monday of November 2026.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    # The weekday after a day named next: "le lundi qui suit le 14 juillet".
+    ("Je reprendrai le chemin du bureau le lundi qui suit le 1er décembre — soit le 7.", PARIS,
+     datetime(2026, 12, 7, tzinfo=PARIS)),
+    ("I'm away and back the Friday after the 20th.", NY, datetime(2026, 11, 27, tzinfo=NY)),
 ])
 def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 18
+READER_VERSION: Final = 19
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,7 +433,9 @@ _GAP: Final = re.compile(
     r"|kl|klockan|på|den|오전|오후"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
     r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b\.?"
-    r"[\s,(@–—⋅·|-]*){0,3}",
+    r"[\s,(@–—⋅·|-]*"
+    # Japanese and Chinese, with no space: "金曜日の午後3時", "下周二下午3点".
+    r"|(?:の|的)?(?:午前|午後|上午|下午|中午|晚上|早上)?\s*){0,3}",
     re.I,
 )
 # "By" and the article after it in Italian and Portuguese, shared by both cue expressions.
@@ -888,6 +890,13 @@ def _last_day(text: str, candidate: _Candidate, local: datetime) -> date | None:
         base = _day_named_before(text, candidate, local)
         if base is not None and candidate.weekday is not None:
             return base + timedelta(days=(candidate.weekday - base.weekday()) % 7 or 7)
+    if candidate.kind is DayKind.WEEKDAY and candidate.mode is WeekdayMode.BEFORE_NAMED:
+        # "Je reprendrai le lundi qui suit le 14 juillet": the Monday after the 14th.
+        following = next((day for day in _days(text) if day.start >= candidate.end), None)
+        if following is not None and candidate.weekday is not None:
+            base = _last_day(text, following, local)
+            if base is not None:
+                return base + timedelta(days=(candidate.weekday - base.weekday()) % 7 or 7)
     month_first = _month_first(text, None)
     if (candidate.kind is DayKind.WEEKDAY and not candidate.day
             and candidate.mode is WeekdayMode.AFTER):

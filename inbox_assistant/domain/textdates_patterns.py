@@ -40,6 +40,9 @@ class WeekdayMode(Enum):
     WEEK_AFTER_NEXT = "week_after_next"  # "übernächsten Montag": in the week after that
     WEEK_LATER = "week_later"  # "Wednesday week", "mardi en huit": a week after the next one
     AFTER_NAMED = "after_named"  # "am Donnerstag darauf": the first after a day named before
+    # "le lundi qui suit le 14 juillet", "the Monday after the 14th": the first after the
+    # day named next.
+    BEFORE_NAMED = "before_named"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,26 @@ _CJK_DATE: Final = re.compile(
     # Korean: "10월 6일(화)".
     r"|(?:(?P<ky>\d{4})\s*년\s*)?(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일"
     r"(?:\s*[(（][월화수목금토일][)）])?")
+# A weekday in Korean, Japanese or Chinese, with the week it falls in: "이번 주 금요일",
+# "다음 주 화요일", "来週の火曜日", "金曜", "下周二", "星期五".
+_CJK_WEEKDAY: Final = re.compile(
+    r"(?:(?P<kw>이번\s*주|다음\s*주|담주|다다음\s*주)\s*)?(?P<kd>[월화수목금토일])요일"
+    r"|(?:(?P<jw>今週|来週|再来週)\s*の?\s*)?(?P<jd>[月火水木金土日])曜(?:日)?"
+    # "一周一次" is once a week, "每周一" every Monday.
+    r"|(?P<cw>这|這|本|下下|下)?\s*(?<![一两几每])(?:周|週|星期|礼拜|禮拜)(?P<cd>[一二三四五六日天])")
+_CJK_WEEKDAY_NUMBERS: Final = {
+    **{c: i for i, c in enumerate("월화수목금토일")},
+    **{c: i for i, c in enumerate("月火水木金土日")},
+    **{c: i for i, c in enumerate("一二三四五六日")}, "天": 6,
+}
+_CJK_WEEK_MODES: Final = {
+    "이번": WeekdayMode.ON_OR_AFTER, "今週": WeekdayMode.ON_OR_AFTER, "这": WeekdayMode.ON_OR_AFTER,
+    "這": WeekdayMode.ON_OR_AFTER, "本": WeekdayMode.ON_OR_AFTER,
+    "다음": WeekdayMode.NEXT_WEEK, "담": WeekdayMode.NEXT_WEEK, "来週": WeekdayMode.NEXT_WEEK,
+    "下": WeekdayMode.NEXT_WEEK,
+    "다다음": WeekdayMode.WEEK_AFTER_NEXT, "再来週": WeekdayMode.WEEK_AFTER_NEXT,
+    "下下": WeekdayMode.WEEK_AFTER_NEXT,
+}
 _ORDINAL: Final = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+)?(?<![\w.:/])"
     r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
@@ -217,7 +240,9 @@ _WEEKDAY_PHRASE: Final = re.compile(
     r"|successivo|seguinte"
     r"|de\s+la\s+semana\s+que\s+viene"
     r"|que\s+viene|n[aä]chster\s+woche|prossim[oa]|della\s+settimana\s+prossima"
-    r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem))?"
+    r"|da\s+pr[oó]xima\s+semana|da\s+semana\s+que\s+vem|que\s+vem"
+    r"|(?:qui\s+suit|following|after|nach\s+dem|despu[eé]s\s+del|dopo\s+il)"
+    rf"(?=\s+(?:(?:le|the|el|il|dem|den)\s+)?(?:\d|{_MONTH}))))?"
     # "jueves 5", "jeudi 5", "Donnerstag, 5.", "am Donnerstag, dem 26.", "terça-feira dia
     # 24", "vendredi prochain, le 27": the day of the month, not a time of day.
     r"(?:,?\s+(?:(?:the|dia|le|el|den|dem)\s+)?(?P<dom>\d{1,2})(?:\.(?=\s+[a-zäöüß\d]))?"
@@ -246,6 +271,8 @@ _ON_OR_AFTER_MODS: Final = ("this", "diesen", "ce", "questo", "questa", "este", 
                              "nesta", "neste")
 _AFTER_NAMED_MODS: Final = ("darauf", "after that", "suivant", "d'apr", "d’apr", "siguiente",
                              "successivo", "seguinte")
+_BEFORE_NAMED_MODS: Final = ("qui suit", "following", "after", "nach dem", "después", "despues",
+                              "dopo")
 _NEXT_WEEK_MODS: Final = ("next week", "de la semana", "nächster", "nachster",
                           "della settimana", "da próxima", "da proxima", "da semana")
 
@@ -319,6 +346,15 @@ def _from_cjk(m: re.Match[str]) -> DayToken | None:
                     day)
 
 
+def _from_cjk_weekday(m: re.Match[str]) -> DayToken | None:
+    day = m["kd"] or m["jd"] or m["cd"]
+    week = m["kw"] or m["jw"] or m["cw"]
+    # "이번 주" and "이번주" alike: the week's word without its spaces and "주".
+    mode = _CJK_WEEK_MODES.get("".join((week or "").split()).removesuffix("주"),
+                               WeekdayMode.AFTER)
+    return DayToken(m.start(), m.end(), DayKind.WEEKDAY, _CJK_WEEKDAY_NUMBERS[day], mode=mode)
+
+
 def _from_ordinal(m: re.Match[str]) -> DayToken | None:
     # A bare "24th" is too often a count ("our 2nd chat"): require "the", "on" or a weekday.
     if not (m["wd"] or m["art"]) or not 1 <= int(m["d"]) <= 31:
@@ -344,11 +380,17 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
         mode = WeekdayMode.WEEK_LATER
     elif mod2.startswith(_NEXT_WEEK_MODS) or mod == "volgende week":
         mode = WeekdayMode.NEXT_WEEK
+    elif mod2.startswith(_BEFORE_NAMED_MODS):
+        mode = WeekdayMode.BEFORE_NAMED
     elif mod2.startswith(_AFTER_NAMED_MODS):
         mode = WeekdayMode.AFTER_NAMED
     elif mod in _ON_OR_AFTER_MODS:
         mode = WeekdayMode.ON_OR_AFTER
     dom = int(m["dom"]) if m["dom"] else 0
+    if mode is WeekdayMode.BEFORE_NAMED:
+        # The day named next is a token of its own, not this weekday's day of the month.
+        return DayToken(m.start(), m.end("mod2"), DayKind.WEEKDAY, _weekday(m["wd"]),
+                        mode=mode)
     return DayToken(m.start(), m.end(), DayKind.WEEKDAY, _weekday(m["wd"]), mode=mode,
                     day=dom if 1 <= dom <= 31 else 0)
 
@@ -439,6 +481,10 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
         scans.append((_RELATIVE, _from_relative, words.starts(_RELATIVE_LEADS)))
     if month and words.holds(_NTH_WORDS):
         scans.append((_NTH_WEEKDAY, _from_nth_weekday, words.starts(_NTH_WORDS)))
+    if "요일" in text or "曜" in text or "周" in text or "週" in text or "星期" in text or (
+            "礼拜" in text or "禮拜" in text):
+        scans.append((_CJK_WEEKDAY, _from_cjk_weekday,
+                      [m.start() for m in _CJK_WEEKDAY.finditer(text)]))
     if "月" in text or "월" in text:
         # Written with no spaces, a date starts inside a run of word characters.
         scans.append((_CJK_DATE, _from_cjk, [m.start() for m in _CJK_DATE.finditer(text)]))

@@ -52,7 +52,11 @@ _TIME: Final = re.compile(
     rf"""
     (?P<pre>(?:\b(?:at|um|à|vers|gegen|around|from|a\s+las|a\s+la|a\s+les|a\s+l['’]|alle|ore
                   |às|as|om|van|kl\.?|klockan|오전|오후)|上午|下午|晚上|@)\s*)?
-    (?:(?<=\dT)|(?<![\w/.:-]))(?P<h>\d{{1,2}})
+    (?:(?<=\dT)|(?<![\w/.:-])
+       # Japanese, Chinese and Korean write the hour against the word before it
+       # ("火曜日15時", "下午3点"): there, an hour with its suffix or minutes.
+       |(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=\d{{1,2}}(?::[0-5]\d|\s*[時시点])))
+    (?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)
     (?:\s*(?P<ap>{_MERIDIEM})|\s*(?P<suf>uhr\b|uur\b|h\b|hrs\b|o['’]clock\b|時|시|点))?
@@ -80,7 +84,8 @@ _HALF: Final = re.compile(
 )
 _HALF_WORDS: Final = frozenset({"half", "halb"})
 # The halves of the day said before the hour in `pre`: afternoon or evening is pm.
-_HALF_OF_DAY: Final = {"오전": False, "오후": True, "上午": False, "下午": True, "晚上": True}
+_HALF_OF_DAY: Final = {"오전": False, "오후": True, "上午": False, "下午": True, "晚上": True,
+                       "午前": False, "午後": True, "早上": False}
 # The first words of the `pre` of _TIME.
 _PREFIX_LEADS: Final = frozenset({"at", "um", "om", "van", "à", "vers", "gegen", "around", "from",
                                   "a", "alle", "ore", "às", "as", "kl", "klockan", "오전", "오후"})
@@ -131,9 +136,12 @@ def _from_time(m: re.Match[str]) -> TimeToken | None:
     hour, minute = int(m["h"]), int(m["m"] or 0)
     sep, suffix = (m["sep"] or "").lower(), (m["suf"] or "").lower()
     pm, end_pm = _is_pm(m["ap"]), _is_pm(m["ap2"])
-    if pm is None and m["pre"]:
+    if pm is None:
         # Korean and Chinese say the half of the day first: "오후 2시", "下午3点" are 2 and 3 pm.
-        pm = _HALF_OF_DAY.get(m["pre"].strip())
+        # Run together with the words before it ("周五下午3点"), it is outside the match.
+        before = (m["pre"] or m.string[max(0, m.start("h") - 3):m.start("h")]).strip()
+        pm = next((later for half, later in _HALF_OF_DAY.items() if before.endswith(half)),
+                  None)
     if hour > 23 or (sep == "." and pm is None and not suffix and minute <= 12
                      and not m["pre"]):
         # "17.11" is a date, "24" a day of the month; "Wednesday 7.45" and "at 9.10" are
