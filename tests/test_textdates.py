@@ -204,6 +204,16 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      at(2026, 11, 27, 15, zone=TOKYO), "金曜日の午後3時"),
     ("chinese-next-weeks-tuesday", "下周二下午3点可以吗？", SENT, ZoneInfo("Asia/Shanghai"),
      at(2026, 11, 24, 15, zone=ZoneInfo("Asia/Shanghai")), "下周二下午3点"),
+    # Polish and Turkish days and months; Polish "o" before the hour.
+    ("polish-weekday-date-o-hour", "Może piątek 27.11 o 16:00 naszego czasu?", SENT,
+     ZoneInfo("Europe/Warsaw"), at(2026, 11, 27, 16, zone=ZoneInfo("Europe/Warsaw")),
+     "piątek 27.11 o 16:00"),
+    ("polish-month-name", "Spotkajmy się w czwartek 26 listopada o 10:00.", SENT,
+     ZoneInfo("Europe/Warsaw"), at(2026, 11, 26, 10, zone=ZoneInfo("Europe/Warsaw")),
+     "czwartek 26 listopada o 10:00"),
+    ("turkish-weekday-saat", "Görüşmeyi 26 Kasım Perşembe saat 14:00 olarak planladık.", SENT,
+     ZoneInfo("Europe/Istanbul"), at(2026, 11, 26, 14, zone=ZoneInfo("Europe/Istanbul")),
+     "Perşembe saat 14:00"),
     # A dotted time no month can be ("7.45"), beside its weekday.
     ("dotted-time-past-twelve", "Wednesday 7.45 at Pellegrini's on Bourke?", SENT, NY,
      at(2026, 11, 25, 7, 45), "Wednesday 7.45"),

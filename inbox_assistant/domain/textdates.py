@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 19
+READER_VERSION: Final = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,7 +430,7 @@ _GAP: Final = re.compile(
     r"T|[\s,()@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um"
     r"|ab"
     r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no|om|van"
-    r"|kl|klockan|på|den|오전|오후"
+    r"|kl|klockan|på|den|오전|오후|saat"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
     r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b\.?"
     r"[\s,(@–—⋅·|-]*"
@@ -734,10 +734,16 @@ def _moment(
     return None if resolved is None else _at(resolved, moment.hour, moment.minute, zone)
 
 
+# Polish puts "o" before an hour: "piątek 27.02 o 16:00" (before a day it is Spanish "or").
+_O_BEFORE_HOUR: Final = re.compile(r"\s+o\s+$")
+
+
 def _adjacent(text: str, first: Spanned, second: Spanned) -> bool:
     if first.start > second.start:
         first, second = second, first
     gap = text[first.end:second.start]
+    if isinstance(second, TimeToken):
+        gap = _O_BEFORE_HOUR.sub(" ", gap)
     return first.end <= second.start and len(gap) <= 30 and _GAP.fullmatch(gap) is not None
 
 

@@ -31,6 +31,12 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     # Swedish, Norwegian and Danish
     "måndag": 0, "mandag": 0, "tisdag": 1, "tirsdag": 1, "onsdag": 2, "torsdag": 3,
     "fredag": 4, "lördag": 5, "lørdag": 5, "söndag": 6, "søndag": 6,
+    # Polish, with the forms after "w"/"we"/"do"/"od" ("we wtorek", "do piątku", "w środę")
+    "poniedziałek": 0, "poniedziałku": 0, "wtorek": 1, "wtorku": 1, "środa": 2, "środę": 2,
+    "środy": 2, "czwartek": 3, "czwartku": 3, "piątek": 4, "piątku": 4, "sobota": 5,
+    "sobotę": 5, "soboty": 5, "niedziela": 6, "niedzielę": 6, "niedzieli": 6,
+    # Turkish ("pazar" for Sunday is left out: it is also a market)
+    "pazartesi": 0, "salı": 1, "çarşamba": 2, "perşembe": 3, "cuma": 4, "cumartesi": 5,
 }
 
 # Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
@@ -77,6 +83,15 @@ MONTHS: Final[Mapping[str, int]] = {
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
     # Swedish, Norwegian and Danish, where they differ from the above
     "maj": 5, "augusti": 8, "desember": 12,
+    # Polish, as dates write them ("27 lutego") and as names ("w lutym" aside)
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+    "grudnia": 12, "styczeń": 1, "luty": 2, "marzec": 3, "kwiecień": 4, "czerwiec": 6,
+    "lipiec": 7, "sierpień": 8, "wrzesień": 9, "październik": 10, "listopad": 11,
+    "grudzień": 12,
+    # Turkish
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
 }
 
 # Abbreviations people append to a time. Matched case-sensitively and upper-case only,
