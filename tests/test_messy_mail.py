@@ -234,6 +234,18 @@ def test_what_each_messy_message_says(file: str) -> None:
     assert CHECKS[file](message), message
 
 
+def test_an_address_sent_whole_as_one_encoded_word_is_read() -> None:
+    # Some tools encode "Name <address>" whole; the address inside the word is still hers.
+    raw = (b"From: =?utf-8?b?TsO6cmlhIFB1aWcgPG51cmlhLnB1aWcudXhAZ21haWwuY29tPg==?=\r\n"
+           b"To: Toni <toni@example.org>, =?utf-8?q?Doe=2C_John?= <john@example.org>\r\n"
+           b"Subject: Hola\r\nDate: Mon, 09 Nov 2026 22:40:00 +0100\r\n\r\nHola!\r\n")
+    message = parse(raw)
+    assert (message.sender.name, message.sender.email) == ("Núria Puig", "nuria.puig.ux@gmail.com")
+    # An encoded name with a comma in it stays one person.
+    assert [a.email for a in message.to] == ["toni@example.org", "john@example.org"]
+    assert_clean(message)
+
+
 def test_without_any_date_a_message_cannot_be_placed() -> None:
     from inbox_assistant.mail.message import MessageParseError
 

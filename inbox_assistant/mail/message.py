@@ -82,6 +82,15 @@ def parse_addresses(values: Iterable[str]) -> tuple[Address, ...]:
             email_ = _mailbox(addr)
             if email_:
                 found.append(Address(name=decode_header(name).strip('"\' '), email=email_))
+            elif "=?" in addr:
+                # The whole address sent as one encoded word, as some tools write it
+                # ("=?utf-8?b?TsO6cmlh...?=" for "Núria Puig <nuria@example.com>"): read
+                # once decoded. Only such an entry is: a comma decoded inside a name
+                # elsewhere would split it.
+                for inner_name, inner in _getaddresses(decode_header(f"{name} {addr}")):
+                    email_ = _mailbox(inner)
+                    if email_:
+                        found.append(Address(name=inner_name.strip('"\' '), email=email_))
     return tuple(found)
 
 
