@@ -648,6 +648,23 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "Maandag 23 november"),
     ("swedish-senast", "Jag återkommer senast fredag.", SENT, BERLIN, eod(2026, 11, 20, BERLIN),
      "senast fredag"),
+    # Catalan news and help: "els direm alguna cosa", "aquell dijous li passo el teu CV"
+    # (the Thursday named before it, with its day of the month).
+    ("catalan-els-direm", "El comitè es reuneix el dijous dia 26 i a tots els candidats els "
+     "direm alguna cosa un cop hagi passat aquesta reunió.", SENT, MADRID,
+     eod(2026, 11, 26, MADRID), "dijous dia 26"),
+    ("catalan-aquell-dijous", "Fins al dijous 3 no desbloquegen les places; aquell dijous li "
+     "passo el teu CV en mà.", SENT, MADRID, eod(2026, 12, 3, MADRID), "dijous"),
+    ("french-communiquerai", "Le comité se réunira le 3 décembre et je communiquerai avec chaque "
+     "candidate dans les jours suivants.", SENT, PARIS, eod(2026, 12, 6, PARIS),
+     "dans les jours suivants"),
+    # "By" limits: news on an interview by that day is news, not the interview's day.
+    ("news-on-an-interview-by", "I'll come back to you with a yes or no on a first interview by "
+     "Friday the 27th at the latest.", SENT, NY, eod(2026, 11, 27), "by Friday the 27th"),
+    # "By close of business that day": the day named before.
+    ("close-of-business-that-day", "The panel reconvenes once she's back on the 30th; the plan "
+     "is to have rung every candidate by close of business that day.", SENT, NY,
+     eod(2026, 11, 30), "by close of business"),
     # "dia 25 e depois": a day, then an "and" (not the French ordinal "25e").
     ("dia-e-depois", "Levamos os finalistas ao comitê no dia 25 e depois disso te procuro.",
      SENT, LISBON, eod(2026, 11, 25, LISBON), "dia 25"),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 20
+READER_VERSION: Final = 21
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,6 +502,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|meld(?:e|et)\b|reprendr(?:ai|ons|a)\s+contact|reprendre\s+contact"
     r"|(?:geb|gebe)\s+ich\s+(?:dir|ihnen|euch)\b[^.!?\n]{0,40}\bdurch\b"
     r"|(?:te|vous)\s+r[ée]pondre\b"
+    # "Je communiquerai avec chaque candidate dans les jours suivants."
+    r"|communiquer(?:ai|ons|a)\s+avec"
     r"|(?:te|vous)\s+(?:fais|ferai|ferons|faisons)\s+signe\b"
     r"|(?:te|lhe)\s+(?:dou|darei|damos|daremos)\s+um\s+(?:toque|al[ôo])\b"
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
@@ -517,6 +519,11 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # ("le llamaremos el jueves a las 10:00") is a meeting, not news: no "llamar" here.
     r"|(?:te|lhe|vos)\s+(?:escreverei|escreveremos|aviso|avisarei|avisamos|conto|contarei"
     r"|direi)\b"
+    # Catalan: "a tots els candidats els direm alguna cosa", "us farem saber", "t'ho diré".
+    r"|(?:et|us|els|li|les)\s+(?:direm|diré|dire|dic|farem\s+saber|faré\s+saber|escriuré"
+    r"|escriurem|avisaré|avisarem|contestaré|contestarem|responem|respondrem)\b"
+    r"|t['’](?:escriuré|escriurem|avisaré|avisarem|ho\s+diré|ho\s+direm|ho\s+dic"
+    r"|ho\s+farem\s+saber|ho\s+faré\s+saber)|not[ií]cies|decisi[óo]\b"
     # Swedish, Norwegian, Danish: "jag återkommer", "vi hör av oss", "jeg kommer tilbake".
     r"|återkomm\w*|h[öø]r(?:er)?\s+av\s+(?:mig|oss|meg)"
     r"|h[öø]r(?:er)?\s+(?:du\s+)?fr[åa]n\s+(?:mig|oss)"
@@ -570,6 +577,10 @@ _HANDOVER_CUE: Final = re.compile(
 )
 _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"\b(?:se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
+    # Catalan: "aquell dijous li passo el teu CV en mà", "li'l faré arribar".
+    r"|li\s+(?:passo|passaré|donaré|dono|faré\s+arribar|faig\s+arribar|ensenyo|ensenyaré)"
+    r"\s+(?:el\s+teu|el\s+seu|el|la\s+teva)\s+(?:cv|curr[ií]culum|portfoli)"
+    r"|li['’]l\s+(?:passo|passaré|donaré|dono|faré\s+arribar|faig\s+arribar)"
     r"|le\s+(?:entrego|paso|doy|mando|hago\s+llegar)\s+(?:su|tu|el)\s+(?:cv|curr[ií]culum"
     r"|hoja\s+de\s+vida)"
     r"|je\s+(?:le|la|les)\s+lui\s+(?:passe|transmets|donne|remets|envoie)"
@@ -888,8 +899,22 @@ def _completed(text: str, candidate: _Candidate, following: _Candidate | None) -
             and _EARLIEST_DAY.fullmatch(text, candidate.end, following.start) is not None)
 
 
+# "By close of business that day": the end of a day named before.
+_THAT_DAY: Final = re.compile(
+    r"\s*(?:on\s+)?(?:that|the\s+same)\s+day\b|\s*(?:ce\s+jour-l[àa]|le\s+jour\s+m[êe]me)"
+    r"|\s*(?:ese|aquel)\s+(?:mismo\s+)?d[ií]a\b|\s*an\s+(?:dem|diesem)\s+tag\b"
+    r"|\s*(?:quel|quello\s+stesso)\s+giorno\b|\s*(?:nesse|naquele)\s+(?:mesmo\s+)?dia\b",
+    re.I)
+
+
 def _last_day(text: str, candidate: _Candidate, local: datetime) -> date | None:
     if isinstance(candidate, PeriodToken):
+        if candidate.closes_day and _THAT_DAY.match(text, candidate.end) is not None:
+            # "...once she's back on the 30th: we'll have rung every candidate by close of
+            # business that day."
+            named = _day_named_before(text, candidate, local)
+            if named is not None:
+                return named
         return candidate.last_day(local)
     if candidate.kind is DayKind.WEEKDAY and candidate.mode is WeekdayMode.AFTER_NAMED:
         # "Der Fachbereich sitzt am 1.12. zusammen; am Donnerstag darauf hören Sie von mir."
@@ -916,7 +941,7 @@ def _last_day(text: str, candidate: _Candidate, local: datetime) -> date | None:
 _AFTER_NAMED_REACH: Final = 200
 
 
-def _day_named_before(text: str, weekday: DayToken, local: datetime) -> date | None:
+def _day_named_before(text: str, weekday: Spanned, local: datetime) -> date | None:
     """The day named last before `weekday`, near enough for it to count from."""
     earlier = [day for day in _days(text)
                if day.end <= weekday.start and weekday.start - day.end <= _AFTER_NAMED_REACH]
@@ -935,7 +960,10 @@ def _named_earlier(text: str, weekday: DayToken, today: date, month_first: bool)
     for earlier in _days(text):
         if earlier.start >= weekday.start:
             break
-        if earlier.kind in (DayKind.EXACT, DayKind.NUMERIC):
+        # "fins al dijous 19 ...; aquell dijous li passo el teu CV": a weekday with its
+        # day of the month names a date as well.
+        if earlier.kind in (DayKind.EXACT, DayKind.NUMERIC) or (
+                earlier.kind is DayKind.WEEKDAY and earlier.day):
             day = resolve_day(earlier, today, month_first)
             if day is None or not today < day <= today + _SAME_DAY_REACH:
                 continue
@@ -1005,7 +1033,11 @@ def _promise_start(
     if immediate is not None:
         # "Te mandé una invitación para el martes 17 a las 11", "te confirmo la entrevista con
         # el director para el martes 17 de 16:00 a 17:00": a meeting set for the day.
-        if _SET_FOR.search(text, max(lo, immediate.start() - 30), immediate.start()) or (
+        # ("A yes or no on a first interview by Friday the 4th" is news by that day: "by"
+        # limits, "para el" sets.)
+        set_for = immediate[0].lower().startswith("para")
+        if (set_for and _SET_FOR.search(text, max(lo, immediate.start() - 30),
+                                        immediate.start())) or (
                 _MEETING_NOUN.search(text, lo, immediate.start()) is not None
                 and _time_beside(text, candidate, _times(text)) is not None):
             return None
