@@ -1014,3 +1014,26 @@ def test_a_referral_then_the_systems_confirmation_is_chased_from_the_confirmatio
     # The friend's word is no answer to the application the system then confirmed.
     assert status(1) is Status.WAITING
     assert status(3) is Status.DUE
+
+
+def test_your_thanks_for_the_conversation_makes_their_application_subject_an_interview() -> None:
+    weber = "Katrin Weber <k.weber@hollmann.example>"
+    found = classify(thread(
+        msg(JR, ago(7), "Liebe Frau Weber, vielen Dank für das angenehme Gespräch heute "
+            "Nachmittag. Die Einblicke in das Projekt fand ich sehr spannend.", to=weber,
+            subject="Danke für das Gespräch heute"),
+        msg(weber, ago(1), "Lieber Herr Reyes, nochmals danke für Ihre Zeit. Nach reiflicher "
+            "Überlegung haben wir uns für eine andere Kandidatin entschieden.",
+            subject="Ihre Bewerbung als Data Engineer"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
+def test_a_role_filled_internally_closes_the_application() -> None:
+    found = classify(thread(
+        msg("Brightkite Labs <no-reply@hire.lever.example>", ago(1), "Hello Jordan, we wanted "
+            "to close the loop on the Data Engineer position you applied for. The team ended up "
+            "filling this role internally, so we won't be taking external candidates further.",
+            subject="Your application to Brightkite Labs"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
