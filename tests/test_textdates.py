@@ -648,6 +648,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "Maandag 23 november"),
     ("swedish-senast", "Jag återkommer senast fredag.", SENT, BERLIN, eod(2026, 11, 20, BERLIN),
      "senast fredag"),
+    # A numeric date written against the word before it, and Japanese "お伝えできる".
+    ("japanese-numeric-date", "書類選考の結果につきましては11/27（金）中には"
+     "私からお伝えできる見込みです。",
+     SENT, TOKYO, eod(2026, 11, 27, TOKYO), "11/27"),
     # Catalan news and help: "els direm alguna cosa", "aquell dijous li passo el teu CV"
     # (the Thursday named before it, with its day of the month).
     ("catalan-els-direm", "El comitè es reuneix el dijous dia 26 i a tots els candidats els "
@@ -932,6 +936,9 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("Je reprendrai le chemin du bureau le lundi qui suit le 1er décembre — soit le 7.", PARIS,
      datetime(2026, 12, 7, tzinfo=PARIS)),
     ("I'm away and back the Friday after the 20th.", NY, datetime(2026, 11, 27, tzinfo=NY)),
+    # "The day after" a named day, not the day after the message.
+    ("Back at my desk the day after Thanksgiving (Friday, November 27).", NY,
+     datetime(2026, 11, 27, tzinfo=NY)),
 ])
 def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)

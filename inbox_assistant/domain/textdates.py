@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 21
+READER_VERSION: Final = 22
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,7 +556,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
     r"|wie\s+es\s+weitergeht)"
     # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
-    r"|ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を"
+    r"|ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
     # Chinese: "会给我一个初步反馈", "第一时间告诉您", "回复您".
     r"|反馈|回复您|告诉您|通知您|联系您",
     re.I,

@@ -120,7 +120,9 @@ _ISO: Final = re.compile(
 )
 _NUMERIC: Final = re.compile(
     # "1º/12": Portuguese and Spanish write the first of the month as an ordinal.
-    rf"{_WEEKDAY_PREFIX}(?<![\w/.:$€£-])(?P<a>\d{{1,2}})[º°]?(?P<sep>[/.])(?P<b>\d{{1,2}})"
+    # Japanese and Chinese write it against the word before it: "結果は2/16（月）中に".
+    rf"{_WEEKDAY_PREFIX}(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<![\w/.:$€£-]))"
+    r"(?P<a>\d{1,2})[º°]?(?P<sep>[/.])(?P<b>\d{1,2})"
     r"(?:(?P=sep)(?P<y>\d{4}|\d{2})(?!\d))?(?![\d%]|[/.:]\d)\.?",
     re.I,
 )

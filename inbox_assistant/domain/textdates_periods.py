@@ -386,7 +386,10 @@ _NAMED_PERIODS: Final = (
     # "Le comité se réunit le jeudi 03/12 ; réponse au plus tard le lendemain": the day after
     # the day named before it (else after the message).
     _Named(_phrases(r"le\s+lendemain(?:\s+matin)?",
-                    r"the\s+(?:day\s+after|next\s+day|following\s+day|morning\s+after)",
+                    # Not "the day after Civic Holiday", "the day after the panel": the day
+                    # after something else.
+                    r"the\s+(?:day\s+after(?![ \t]+\w)|next\s+day|following\s+day"
+                    r"|morning\s+after(?![ \t]+\w))",
                     r"(?:al|el)\s+d[ií]a\s+siguiente",
                     r"am\s+(?:n[aä]chsten\s+tag|tag\s+danach|folgetag)",
                     r"il\s+giorno\s+(?:dopo|successivo)", r"no\s+dia\s+seguinte"),
