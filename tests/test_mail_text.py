@@ -41,6 +41,12 @@ from inbox_assistant.mail.text import html_to_text, split_reply
      "Dat lukt.", "Op vr 3 jul"),
     ("Prima.\n\nVan: Sanne <s@x.io>\nVerzonden: maandag 8 juni 2026 14:20\nAan: P&O\n"
      "Onderwerp: Sollicitatie", "Prima.", "Van: Sanne"),
+    # Danish, Norwegian and Swedish name the writer after "skrev"; Polish says "napisał(a)".
+    ("Fedt.\n\nDen tor. 5. nov. 2026 kl. 09.12 skrev Freja Lund <f@x.io>:\n> Hej",
+     "Fedt.", "Den tor."),
+    ("Bra.\n\ntors 5 nov. 2026 kl. 09:12 skrev Elin <e@x.io>:\n> Hej", "Bra.", "tors 5"),
+    ("Dzięki.\n\nW dniu pon., 23 lut 2026 o 21:14 Tomasz <t@x.io> napisał(a):\n> Cześć",
+     "Dzięki.", "W dniu"),
 ])
 def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> None:
     reply = split_reply(text)
@@ -78,3 +84,8 @@ def test_html_is_flattened_and_its_quotes_marked() -> None:
     reply = split_reply(text)
     assert "Earlier text" not in reply.new
     assert "Thank you for applying!" in reply.new
+
+
+def test_a_sentence_with_skrev_and_a_colon_is_no_quote_header() -> None:
+    text = "Den här veckan skrev jag till dem:\nvi ses på torsdag."
+    assert split_reply(text).new == text

@@ -104,20 +104,24 @@ class Reply:
 
 
 # "On Tue, Nov 10, 2026 at 9:14 AM Alex Kim <alex@x.io> wrote:", possibly wrapped over
-# two lines by the sender's client, and its French, German, Spanish, Italian, Portuguese
-# Dutch and Catalan forms.
+# two lines by the sender's client, and its French, German, Spanish, Italian, Portuguese,
+# Dutch, Catalan, Scandinavian ("skrev"), Polish ("napisał(a)") and Finnish forms.
 _ATTRIBUTION = re.compile(
     r"^(?:on\b.{0,200}\bwrote|le\b.{0,200}\ba écrit|am\b.{0,200}\bschrieb.{0,200}"
     r"|el\b.{0,200}\bescribió|il\b.{0,200}\bha scritto|em\b.{0,200}\bescreveu"
     r"|op\b.{0,200}\bschreef(?:\s.{0,200})?"
+    # Danish, Norwegian and Swedish name the writer after the verb: "Den tor. 5. nov. 2026
+    # kl. 09.12 skrev Freja Lund <freja@x.example>:".
+    # (A date in it: "Den här veckan skrev jag till dem:" is prose.)
+    r"|(?:den\b.{0,80}\d.{0,120}|.{0,120}\bkl\.?\s*\d{1,2}[:.]\d{2}\s+)\bskrev(?:\s.{0,200})?"
     # Any lead-in, when the writer's address stands before the verb: "seg., 23 de nov. de
     # 2026 às 17:30, Marta <marta@x.example> escreveu:".
     r"|.{0,200}@[^\s>]+>?\s*(?:wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef"
-    r"|va escriure)"
+    r"|va escriure|skrev|napisał\(a\)|napisała?|kirjoitti)"
     # Or a clock time before it, in a lead-in of any language: "A 18/05/2026, 19:00, Inês
     # Carvalho escreveu:" (Portugal's Apple Mail).
     r"|.{0,120}\b\d{1,2}[:h.]\d{2}\b.{0,120}\b(?:wrote|a écrit|schrieb|escribió|ha scritto"
-    r"|escreveu|schreef|va escriure))"
+    r"|escreveu|schreef|va escriure|skrev|napisał\(a\)|napisała?|kirjoitti))"
     r"\s*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
