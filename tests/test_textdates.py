@@ -639,6 +639,11 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # The Friday after the coming one (SENT is a Thursday: the coming one is the 20th).
     ("weekday-after-next", "We'll get back to you the Friday after next.", SENT, NY,
      eod(2026, 11, 27), "Friday after next"),
+    # "After that" counts from the day named before; "after the 20th" from the day after.
+    ("weekday-after-that", "The committee meets on 1 December; on the Thursday after that you "
+     "will hear from me.", SENT, NY, eod(2026, 12, 3), "Thursday after that"),
+    ("weekday-after-a-day", "We will get back to you the Friday after the 20th.", SENT, NY,
+     eod(2026, 11, 27), "Friday after"),
     ("after-our-committee", "The selection committee meets on the 24th; I'll be in touch "
      "after our committee with next steps.", SENT, NY, eod(2026, 11, 24), "on the 24th"),
     ("dutch-binnen-twee-weken", "We nemen binnen twee weken contact met je op.", SENT, PARIS,

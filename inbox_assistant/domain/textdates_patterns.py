@@ -173,7 +173,7 @@ _NTH_WORDS: Final = {
 }
 _NTH_WEEKDAY: Final = re.compile(
     rf"\b(?P<nth>{alternation(_NTH_WORDS)})\s+(?P<wd>{_WEEKDAY})\s+"
-    r"(?:in|of|de|du|im|di|del|van|in\s+de)\s+(?P<mon>" rf"{_MONTH}){_YEAR}",
+    rf"(?:in|of|de|du|im|di|del|van|in\s+de)\s+(?P<mon>{_MONTH}){_YEAR}",
     re.I,
 )
 # Japanese and Chinese dates: "8月7日", "2026年8月7日" (full-width digits too).
@@ -273,8 +273,9 @@ _ON_OR_AFTER_MODS: Final = ("this", "diesen", "ce", "questo", "questa", "este", 
                              "nesta", "neste")
 _AFTER_NAMED_MODS: Final = ("darauf", "after that", "suivant", "d'apr", "d’apr", "siguiente",
                              "successivo", "seguinte")
-_BEFORE_NAMED_MODS: Final = ("qui suit", "following", "after", "nach dem", "después", "despues",
-                              "dopo")
+# The whole `mod2` of such a weekday ("after that" is AFTER_NAMED's).
+_BEFORE_NAMED_MODS: Final = ("qui suit", "following", "after", "nach dem", "después del",
+                              "despues del", "dopo il")
 _NEXT_WEEK_MODS: Final = ("next week", "de la semana", "nächster", "nachster",
                           "della settimana", "da próxima", "da proxima", "da semana")
 
@@ -382,7 +383,7 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
         mode = WeekdayMode.WEEK_LATER
     elif mod2.startswith(_NEXT_WEEK_MODS) or mod == "volgende week":
         mode = WeekdayMode.NEXT_WEEK
-    elif mod2.startswith(_BEFORE_NAMED_MODS):
+    elif mod2 in _BEFORE_NAMED_MODS:
         mode = WeekdayMode.BEFORE_NAMED
     elif mod2.startswith(_AFTER_NAMED_MODS):
         mode = WeekdayMode.AFTER_NAMED
