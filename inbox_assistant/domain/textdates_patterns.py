@@ -20,7 +20,14 @@ from inbox_assistant.domain.textdates_vocab import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
 )
-from inbox_assistant.domain.textdates_words import LETTERS, Words, matches_at, merged, words_of
+from inbox_assistant.domain.textdates_words import (
+    CJK_LETTERS,
+    LETTERS,
+    Words,
+    matches_at,
+    merged,
+    words_of,
+)
 
 
 class DayKind(Enum):
@@ -121,7 +128,7 @@ _ISO: Final = re.compile(
 _NUMERIC: Final = re.compile(
     # "1º/12": Portuguese and Spanish write the first of the month as an ordinal.
     # Japanese and Chinese write it against the word before it: "結果は2/16（月）中に".
-    rf"{_WEEKDAY_PREFIX}(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<![\w/.:$€£-]))"
+    rf"{_WEEKDAY_PREFIX}(?:(?<=[{CJK_LETTERS}])|(?<![\w/.:$€£-]))"
     r"(?P<a>\d{1,2})[º°]?(?P<sep>[/.])(?P<b>\d{1,2})"
     r"(?:(?P=sep)(?P<y>\d{4}|\d{2})(?!\d))?(?![\d%]|[/.:]\d)\.?",
     re.I,

@@ -14,7 +14,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from inbox_assistant.domain.textdates_patterns import alternation, non_overlapping
 from inbox_assistant.domain.textdates_vocab import PLACE_ZONES, ZONE_ABBREVIATIONS, ZONE_WORDS
-from inbox_assistant.domain.textdates_words import Words, first_match, merged, words_of
+from inbox_assistant.domain.textdates_words import (
+    CJK_LETTERS,
+    Words,
+    first_match,
+    merged,
+    words_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +61,7 @@ _TIME: Final = re.compile(
     (?:(?<=\dT)|(?<![\w/.:-])
        # Japanese, Chinese and Korean write the hour against the word before it
        # ("火曜日15時", "下午3点"): there, an hour with its suffix or minutes.
-       |(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=\d{{1,2}}(?::[0-5]\d|\s*[時시点])))
+       |(?<=[{CJK_LETTERS}])(?=\d{{1,2}}(?::[0-5]\d|\s*[時시点])))
     (?P<h>\d{{1,2}})
     (?:(?P<sep>[:.h])(?P<m>[0-5]\d))?
     (?!\d|[/.]\d)

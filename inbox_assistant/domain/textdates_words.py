@@ -18,6 +18,9 @@ from typing import Final
 
 # A word as `\b` delimits it, without its digits: "Nov" in "Nov24" too (a superset is safe).
 LETTERS: Final = re.compile(r"[^\W\d_]+")
+# Hiragana, katakana, CJK ideographs and Hangul syllables, as ranges for a character class:
+# Japanese, Chinese and Korean run their words together, and write numbers against them.
+CJK_LETTERS: Final = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _NUMBER: Final = re.compile(r"\d+")
 # re.IGNORECASE reads these as "i" and "s", str.lower() does not ("İ" even becomes two
 # characters): in a text holding one, any word may be one that a pattern spells otherwise.

@@ -17,7 +17,7 @@ from typing import Any
 from inbox_assistant.domain.lazy import lazy
 from inbox_assistant.domain.model import Me, Message, Thread
 from inbox_assistant.domain.recipients import introduced_contact
-from inbox_assistant.domain.textdates_words import lower_reads_as_ignorecase
+from inbox_assistant.domain.textdates_words import CJK_LETTERS, lower_reads_as_ignorecase
 from inbox_assistant.domain.verdict import ConditionTrace
 from inbox_assistant.rules.pieces import (
     is_word,
@@ -328,8 +328,8 @@ class Phrases:
         return None
 
 
-# Hiragana, katakana, CJK ideographs and Hangul syllables.
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Japanese, Chinese and Korean letters, and the CJK compatibility ideographs.
+_CJK = re.compile(f"[{CJK_LETTERS}\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=8192)
