@@ -707,6 +707,14 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("portuguese-pronoun-after-verb", "Almoço com ela na segunda-feira, dia 23, e depois "
      "digo-te qualquer coisa.", SENT, LISBON, eod(2026, 11, 23, LISBON),
      "segunda-feira, dia 23"),
+    # Dutch writes a date with a dash, day first, and the verb last: the cue stands before.
+    ("dutch-dashed-voor", "We verwachten voor 27-11 een beslissing.", SENT, PARIS,
+     eod(2026, 11, 27, PARIS), "voor 27-11"),
+    ("dutch-laat-je-weten-verb-last", "Ik laat het je op dinsdag 24-11 weten.", SENT, PARIS,
+     eod(2026, 11, 24, PARIS), "dinsdag 24-11"),
+    ("dutch-knoop-doorhakken", "Ik verwacht dat we volgende week dinsdag de knoop doorhakken "
+     "en ik bel je dan sowieso.", SENT, PARIS, eod(2026, 11, 24, PARIS),
+     "volgende week dinsdag"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
@@ -768,6 +776,8 @@ PROMISE_MISSES: list[tuple[str, str]] = [
      "a 17:00 en nuestras oficinas."),
     ("ist-bis-away", "Hab ihn weitergeleitet. Herbert ist bis Mitte nächster Woche in Shanghai, "
      "danach schaut er ihn sich an."),
+    # A dash between numbers before a unit is a span, not a day: "2-3 weken".
+    ("dutch-dashed-span", "Reken op 2-3 weken voordat we contact met je opnemen."),
 ]
 
 

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 23
+READER_VERSION: Final = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,6 +535,11 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|laat\s+(?:ik|we)\s+(?:het\s+)?(?:je|u)\s+weten|(?:kom|komen)\s+(?:ik|we)\s+(?:\w+\s+)?"
     r"(?:bij\s+(?:je|u)\s+)?terug|contact\s+met\s+(?:je|jou|u)\s+op|terugkoppeling"
     r"|laat\s+(?:ik\s+)?van\s+me\s+horen"
+    # "ik laat je daarna weten hoe ze reageert", "we laten het je op dinsdag 17-2 weten",
+    # "volgende week dinsdag de knoop doorhakken en ik bel je dan".
+    # The verb ends the clause: the cue is what comes before the date.
+    r"|(?:laat|laten)\s+(?:ik\s+|we\s+|wij\s+)?(?:het\s+)?(?:je|jou|u)\b(?=[^.!?\n]{0,60}\bweten\b)"
+    r"|uitsluitsel|beslissing|knoop\s+(?:\w+\s+)?doorhakken|bel\s+(?:ik\s+)?je\s+(?:dan|daarna|terug)"
     # Polish: "dam ci znać zaraz potem", "odezwę się".
     r"|dam\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|odezw(?:ę|e|iemy)\s+si[ęe]"
     r"|te\s+procuro|te\s+procuramos|procuro-te"

@@ -133,6 +133,16 @@ _NUMERIC: Final = re.compile(
     r"(?:(?P=sep)(?P<y>\d{4}|\d{2})(?!\d))?(?![\d%]|[/.:]\d)\.?",
     re.I,
 )
+# Dutch writes a date with a dash, day first: "dinsdag 16-2", "uiterlijk 20-2-2026". Without
+# a year it is read only after a weekday or a word that leads a day ("op", "voor", "tot",
+# "vanaf", "uiterlijk"), and never before a unit: "2-3 weken" is a span, "9-5" office hours.
+_DASHED: Final = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?<![\w/.:$€£-])"
+    r"(?P<a>\d{1,2})-(?P<b>\d{1,2})(?:-(?P<y>\d{4}))?(?![\d%]|[-/.:]\d)"
+    r"(?!\s*(?:dagen|dag|days|weken|week|weeks|uur|u\b|hours|jaar|years|maanden|months"
+    r"|minuten|minutes|min\b|mensen|people|kandidaten|candidates|x\b))",
+    re.I,
+)
 _MONTH_DAY: Final = re.compile(
     rf"{_WEEKDAY_PREFIX}(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?![:.]\d){_YEAR}",
@@ -324,6 +334,27 @@ def _from_numeric(m: re.Match[str]) -> DayToken | None:
                     dotted=dotted or "º" in m[0] or "°" in m[0])
 
 
+def _from_dashed(m: re.Match[str]) -> DayToken | None:
+    first, second = int(m["a"]), int(m["b"])
+    if not (1 <= first <= 31 and 1 <= second <= 12):
+        return None
+    if m["y"] is None and m["wd"] is None and not _led(m):
+        return None
+    start = m.start() if m["wd"] else m.start("a")
+    return DayToken(start, m.end(), DayKind.NUMERIC, _weekday(m["wd"]), _year(m["y"]),
+                    first=first, second=second, dotted=True)
+
+
+def _led(m: re.Match[str]) -> bool:
+    # The lead word stands before the match: the look-behind has matched it.
+    before = m.string[max(0, m.start("a") - 11):m.start("a")].lower().split()
+    return bool(before) and before[-1] in _DAY_LEADS_DASHED
+
+
+_DAY_LEADS_DASHED: Final = frozenset(
+    {"op", "voor", "tot", "vanaf", "uiterlijk", "per", "na", "rond", "t/m"})
+
+
 def _from_month_name(m: re.Match[str]) -> DayToken | None:
     month, day = _month(m["mon"]), int(m["d"])
     if not month or not 1 <= day <= 31:
@@ -446,6 +477,7 @@ _ARTICLES: Final = ("the", "le", "den", "el", "on")
 # most scanners. They read the same lower-cased words as before, so they decide the same.
 _HAS_ISO: Final = re.compile(r"\d{4}[-/.]\d")
 _HAS_NUMERIC: Final = re.compile(r"\d[º°]?[/.]\d")
+_HAS_DASHED: Final = re.compile(r"\d-\d")
 _HAS_ORDINAL: Final = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 _MONTH_WORDS: Final = frozenset(MONTHS)
 _WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | {"feira"} | frozenset(PORTUGUESE_SHORT_WEEKDAYS)
@@ -474,6 +506,8 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
         scans.append((_ISO, _from_iso, merged(weekday, numbers)))
     if _HAS_NUMERIC.search(text, first):
         scans.append((_NUMERIC, _from_numeric, merged(weekday, numbers)))
+    if _HAS_DASHED.search(text, first):
+        scans.append((_DASHED, _from_dashed, merged(weekday, numbers)))
     if month:
         scans.append((_MONTH_DAY, _from_month_name, merged(weekday, words.starts(_MONTH_LEADS))))
         scans.append((_DAY_MONTH, _from_month_name, merged(weekday, numbers, articles)))
