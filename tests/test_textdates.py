@@ -715,6 +715,16 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("dutch-knoop-doorhakken", "Ik verwacht dat we volgende week dinsdag de knoop doorhakken "
      "en ik bel je dan sowieso.", SENT, PARIS, eod(2026, 11, 24, PARIS),
      "volgende week dinsdag"),
+    # Polish: the end of the week, "at the latest", and a decision handed on.
+    ("polish-do-konca-tygodnia", "Zagadam do niego, odezwę się do końca tygodnia.", SENT,
+     BERLIN, eod(2026, 11, 20, BERLIN), "do końca tygodnia"),
+    ("polish-najpozniej", "Komitet zbiera się w czwartek, a decyzję przekażę najpóźniej 24.11.",
+     SENT, BERLIN, eod(2026, 11, 24, BERLIN), "najpóźniej 24.11."),
+    # Nothing happens before the day: "nobody signs anything off until she's back".
+    ("nobody-signs-off-until", "Nobody signs anything off until Marguerite's back from leave "
+     "on the 24th.", SENT, NY, eod(2026, 11, 24), "on the 24th"),
+    ("sprech-dich-an", "Ich sitz am Montag mit ihr im Jour fixe und sprech dich da an.", SENT,
+     BERLIN, eod(2026, 11, 23, BERLIN), "Montag"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 24
+READER_VERSION: Final = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +447,8 @@ _IMMEDIATE_CUE: Final = re.compile(
     r"|a\s+m[aá]s\s+tardar|como\s+muy\s+tarde|au\s+plus\s+tard|al\s+pi[uù]\s+tardi"
     # Swedish, Norwegian, Danish and Dutch: "senast fredag", "innen fredag", "uiterlijk vrijdag".
     r"|senast|senest|innen|inden|uiterlijk|v[óo][óo]r"
+    # Polish: "najpóźniej 24.04".
+    r"|najp[óo][źz]niej|nie\s+p[óo][źz]niej\s+ni[żz]"
     rf"|o\s+mais\s+tardar{_BY_IT_PT})"
     rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|EOB|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day"
@@ -480,7 +482,7 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
-    r"|circle\s+back"
+    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
     r"|send(?:ing)?\s+you|ping\s+you|get\s+you\s+(?:\w+\s+){0,3}(?:names?|contacts?|intros?)\b"
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
@@ -542,6 +544,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|uitsluitsel|beslissing|knoop\s+(?:\w+\s+)?doorhakken|bel\s+(?:ik\s+)?je\s+(?:dan|daarna|terug)"
     # Polish: "dam ci znać zaraz potem", "odezwę się".
     r"|dam\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|odezw(?:ę|e|iemy)\s+si[ęe]"
+    r"|damy\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|decyzj[ęea]|przeka[żz](?:ę|e|emy)\b"
+    r"|odpowied[źz]|informacj[ęa]\s+zwrotn"
     r"|te\s+procuro|te\s+procuramos|procuro-te"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
     r"|(?:digo|direi|conto|contarei|aviso|avisarei|escrevo|escreverei)-(?:te|lhe|vos)\b"
@@ -598,6 +602,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|je\s+(?:le|la|les)\s+(?:transmets|passe|donne|remets|envoie|fais\s+suivre)\b"
     r"|je\s+lui\s+(?:transmets|passe|donne|remets|envoie)\b"
     r"|eu\s+(?:passo|entrego|mando|encaminho|repasso)\b"
+    # "Ich sitz am Montag mit ihr im Jour fixe und sprech dich da an".
+    r"|sprech(?:e)?\s+(?:ich\s+)?(?:dich|sie|euch)\s+(?:\w+\s+){0,2}an\b"
     r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo)"
     r"|je\s+glisse\s+(?:ton|votre)\s+(?:nom|cv)|je\s+lui\s+(?:parlerai|parle)\s+de\s+(?:toi|vous)"
     r"|ich\s+(?:lege|leg|bringe|bring)\s+(?:ihn|es|sie|deinen\s+(?:cv|lebenslauf))\b"
@@ -614,7 +620,9 @@ _FUTURE: Final = re.compile(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hop(?:e|ing)\s+to|intend|anticipate"
     r"|should|would\s+like\s+to|let\s+me\s+(?:get|come|circle|revert|follow))|['’]ll\b"
     # "Friday I'm walking it over to Sheila": a plan in the present.
-    r"|\b(?:i['’]m|i\s+am)\s+(?:walking|passing|handing|sending|forwarding|giving|showing)\b",
+    r"|\b(?:i['’]m|i\s+am)\s+(?:walking|passing|handing|sending|forwarding|giving|showing)\b"
+    # "Nobody signs anything off until she's back on the 12th": nothing before that day.
+    r"|\b(?:nobody|no\s+one|nothing)\s+(?:\w+\s+){1,3}until\b",
     re.I,
 )
 # Someone's absence "until the 20th" is when they are back, not a day anyone promised.

@@ -216,9 +216,10 @@ _NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "der", "n�
                                      "nachsten", "kommender", "kommenden", "la", "semaine",
                                      "prossima", "settimana", "a", "da"})
 # Every phrase of a period of weeks holds one of these words, and so on.
-_WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow"})
+_WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow", "tygodnia",
+                          "tygodniu", "tydzień", "tydzien"})
 _MONTH: Final = frozenset({"month", "monat", "monats", "monatsende", "mois", "mes", "mese", "mês",
-                           "eom"})
+                           "eom", "miesiąca", "miesiaca"})
 _YEAR: Final = frozenset({"year", "eoy", "jahresende", "jahres", "année", "annee", "año", "ano",
                           "anno"})
 _HOLIDAYS: Final = frozenset({"holidays", "christmas", "xmas", "year", "fêtes", "fetes", "noël",
@@ -283,10 +284,12 @@ _NAMED_PERIODS: Final = (
            frozenset({"the", "end", "late", "ende", "fin", "a", "finales"})),
     _Named(_phrases(_NEXT_WEEK, r"the\s+following\s+week", r"n[aä]chste\s+woche",
                     r"kommende[nr]?\s+woche", r"semaine\s+prochaine", r"pr[oó]xima\s+semana",
-                    r"semana\s+que\s+vem"),
+                    r"semana\s+que\s+vem", r"w\s+przysz[łl]ym\s+tygodniu",
+                    r"przysz[łl]y\s+tydzie[ńn]"),
            _next_week(4), _WEEK,
            _NEXT_WEEK_LEADS | {"the", "nächste", "nachste", "kommende", "kommenden",
-                               "kommender", "semaine", "próxima", "proxima", "semana"}),
+                               "kommender", "semaine", "próxima", "proxima", "semana", "w",
+                               "przyszły", "przyszly"}),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
                     r"(?:the\s+)?week['’]s\s+end",
                     r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
@@ -294,18 +297,22 @@ _NAMED_PERIODS: Final = (
                     r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana",
                     r"questa\s+settimana", r"entro\s+la\s+settimana",
                     r"entro\s+(?:la\s+)?fine\s+(?:della\s+)?settimana",
-                    r"(?:o\s+)?fim\s+da\s+semana", r"final\s+da\s+semana"),
+                    r"(?:o\s+)?fim\s+da\s+semana", r"final\s+da\s+semana",
+                    # Polish: "odezwę się do końca tygodnia", "w tym tygodniu".
+                    r"(?:do\s+)?ko[ńn]ca\s+(?:tego\s+)?tygodnia", r"w\s+tym\s+tygodniu"),
            _this_friday, _WEEK,
            frozenset({"the", "end", "later", "this", "eow", "ende", "diese", "fin", "cette",
-                      "a", "finales", "esta", "questa", "entro", "o", "fim", "final", "week"})),
+                      "a", "finales", "esta", "questa", "entro", "o", "fim", "final", "week",
+                      "do", "końca", "konca", "w"})),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", r"EOM",
                     r"(?:the\s+)?month['’]s\s+end",
                     r"ende\s+(?:des|dieses)\s+monats", r"monatsende", r"fin\s+(?:du|de)\s+mois",
                     r"(?:a\s+)?finales\s+de(?:l|\s+este)?\s+mes", r"fin\s+de\s+mes",
-                    r"fine\s+(?:del\s+)?mese", r"(?:o\s+)?(?:fim|final)\s+do\s+m[eê]s"),
+                    r"fine\s+(?:del\s+)?mese", r"(?:o\s+)?(?:fim|final)\s+do\s+m[eê]s",
+                    r"(?:do\s+)?ko[ńn]ca\s+(?:tego\s+)?miesi[ąa]ca"),
            _month_end_from(0), _MONTH,
            frozenset({"the", "end", "eom", "ende", "monatsende", "fin", "a", "finales", "fine",
-                      "o", "fim", "final", "month"})),
+                      "o", "fim", "final", "month", "do", "końca", "konca"})),
     _Named(_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+month",
                     r"anfang\s+n[aä]chsten\s+monats", r"d[ée]but\s+du\s+mois\s+prochain",
                     r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes"),
@@ -417,6 +424,7 @@ _PERIOD_STEMS: Final = (
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
     "lendemain", "folgetag", "kw", "kalenderwoche", "morning", "weken", "dagen", "maand",
+    "tygodni", "tydzie", "miesi",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
