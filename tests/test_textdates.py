@@ -31,6 +31,7 @@ KOLKATA = ZoneInfo("Asia/Kolkata")
 ROME = ZoneInfo("Europe/Rome")
 LISBON = ZoneInfo("Europe/Lisbon")
 TOKYO = ZoneInfo("Asia/Tokyo")
+SEOUL = ZoneInfo("Asia/Seoul")
 SENT = datetime(2026, 11, 19, 10, 0, tzinfo=NY)  # a Thursday
 
 
@@ -725,6 +726,15 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "on the 24th.", SENT, NY, eod(2026, 11, 24), "on the 24th"),
     ("sprech-dich-an", "Ich sitz am Montag mit ihr im Jour fixe und sprech dich da an.", SENT,
      BERLIN, eod(2026, 11, 23, BERLIN), "Montag"),
+    # Korean news and help promised: "during next week", a helper's word on a weekday.
+    ("korean-next-week-during", "검토 후 다음 주 중으로 연락드리겠습니다.", SENT, SEOUL,
+     eod(2026, 11, 27, SEOUL), "다음 주 중으로"),
+    ("korean-handover-weekday",
+     "팀장님이 다음 주 수요일에 복귀하시면 그날 바로 직접 얘기 꺼내볼게.",
+     SENT, SEOUL, eod(2026, 11, 25, SEOUL), "다음 주 수요일"),
+    ("japanese-bare-day-with-weekday",
+     "選考結果につきましては、27日（金）までにご連絡いたします。",
+     SENT, TOKYO, eod(2026, 11, 27, TOKYO), "27日（金）"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
@@ -964,6 +974,12 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     # "The day after" a named day, not the day after the message.
     ("Back at my desk the day after Thanksgiving (Friday, November 27).", NY,
      datetime(2026, 11, 27, tzinfo=NY)),
+    # Japanese and Korean put "until", "from" and "back" after the day, which may stand
+    # alone with its weekday: "26日（木）まで", "27日（金）の出社後", "30일(월)부터 복귀".
+    ("担当者は11月23日（月）から26日（木）まで不在にしております。27日（金）の出社後に対応いたします。",
+     TOKYO, datetime(2026, 11, 27, tzinfo=TOKYO)),
+    ("11月27日（金）まで不在にしております。", TOKYO, datetime(2026, 11, 28, tzinfo=TOKYO)),
+    ("휴가 중입니다. 30일(월)부터 복귀합니다.", SEOUL, datetime(2026, 11, 30, tzinfo=SEOUL)),
 ])
 def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 25
+READER_VERSION: Final = 26
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +294,19 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     local = _local(sent_at, tz)
     previous: _Candidate | None = None
     for candidate in _candidates(text):
+        # Japanese and Korean put "until", "from" and "back" after the day: "12日（木）まで不在",
+        # "11月7日から", "13日（金）の出社後", "20일까지", "21일부터 복귀".
+        after = _CJK_AFTER_DAY.match(text, candidate.end)
+        if after is not None:
+            if after["from"]:
+                previous = candidate
+                continue
+            day = _last_day(text, candidate, local)
+            if day is not None:
+                if after["until"]:
+                    day = day + timedelta(days=1)
+                return Mention(_at(day, 0, 0, tz), text[candidate.start:after.end()],
+                               all_day=True)
         lead = max(0, candidate.start - 100)
         back = _BACK_CUE.search(text, lead, candidate.start)
         until = _UNTIL_CUE.search(text, lead, candidate.start)
@@ -327,6 +340,11 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     return _latest_ahead(text, local, tz, lambda candidate: isinstance(candidate, DayToken)
                          and _FROM_CUE.search(text, max(0, candidate.start - 30),
                                               candidate.start) is None)
+
+
+_CJK_AFTER_DAY: Final = re.compile(
+    r"\s*(?:(?P<until>まで|까지)|(?P<from>から|부터)(?!\s*(?:出社|復帰|복귀|출근))"
+    r"|(?P<back>(?:[のに]\s*)?(?:出社|復帰|帰社|戻り)|(?:에|부터)?\s*(?:복귀|출근)))")
 
 
 def find_day_ahead(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None:
@@ -566,8 +584,12 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|wie\s+es\s+weitergeht)"
     # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
     r"|ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
+    r"|連絡する|連絡します|連絡しま|連絡を入れ"
     # Chinese: "会给我一个初步反馈", "第一时间告诉您", "回复您".
-    r"|反馈|回复您|告诉您|通知您|联系您",
+    r"|反馈|回复您|告诉您|通知您|联系您"
+    # Korean: "다음 주 중으로 연락드리겠습니다", "15일(금)까지 결과를 안내해 드리겠습니다".
+    r"|연락\s*드리|연락\s*드릴|연락을\s*드리|연락\s*줄게|연락\s*주겠|안내해\s*드리|안내\s*드리"
+    r"|알려\s*드리|알려\s*드릴|알려\s*줄게|회신|답변\s*드리|말씀\s*드리",
     re.I,
 )
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the
@@ -613,7 +635,13 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|hablo\s+con\s+(?:ella|[ée]l)\b"
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".
     r"|(?:leg|geef|stuur|breng)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
-    r"|ik\s+(?:leg|geef|stuur|breng)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))",
+    r"|ik\s+(?:leg|geef|stuur|breng)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))"
+    # Korean: "복귀하시면 그날 바로 직접 얘기 꺼내볼게", "월요일에 전달해 드릴게요".
+    r"|얘기\s*꺼내|얘기를\s*꺼내|전달해\s*드릴|전달\s*드릴|전달해\s*줄게|건네\s*볼게|건네\s*드릴"
+    r"|넣어\s*볼게|추천해\s*드릴|추천해\s*볼게|얘기해\s*볼게|말해\s*볼게"
+    # Japanese: "その場でEMに直接推しとく", "来週会うので経歴書を渡しておきます".
+    r"|推しとく|推しておき|推しておく|渡しておき|渡しておく|渡しておこう|渡します|回します"
+    r"|回しておき|回しておく|推薦しておき|推薦しておく",
     re.I,
 )
 _FUTURE: Final = re.compile(

@@ -200,7 +200,9 @@ _CJK_DATE: Final = re.compile(
     r"(?:\s*[(（](?:[月火水木金土日]|(?:周|星期)[一二三四五六日天])[)）]|(?:周|星期)[一二三四五六日天])?"
     # Korean: "10월 6일(화)".
     r"|(?:(?P<ky>\d{4})\s*년\s*)?(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일"
-    r"(?:\s*[(（][월화수목금토일][)）])?")
+    r"(?:\s*[(（][월화수목금토일][)）])?"
+    # A day of the month alone, with its weekday: "12日（木）まで", "20일(수)까지".
+    r"|(?<![\d月월])(?P<bd>\d{1,2})\s*[日일]\s*[(（](?P<bw>[月火水木金土日월화수목금토일])[)）]")
 # A weekday in Korean, Japanese or Chinese, with the week it falls in: "이번 주 금요일",
 # "다음 주 화요일", "来週の火曜日", "金曜", "下周二", "星期五".
 _CJK_WEEKDAY: Final = re.compile(
@@ -380,6 +382,13 @@ def _from_nth_weekday(m: re.Match[str]) -> DayToken | None:
 
 
 def _from_cjk(m: re.Match[str]) -> DayToken | None:
+    if m["bd"]:
+        # The next day of the month that falls on the weekday, as "jueves 26" is read.
+        bare = int(m["bd"])
+        if not 1 <= bare <= 31:
+            return None
+        return DayToken(m.start(), m.end(), DayKind.WEEKDAY, _CJK_WEEKDAY_NUMBERS[m["bw"]],
+                        day=bare)
     month, day = int(m["m"] or m["km"]), int(m["d"] or m["kd"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -529,7 +538,7 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
             "礼拜" in text or "禮拜" in text):
         scans.append((_CJK_WEEKDAY, _from_cjk_weekday,
                       [m.start() for m in _CJK_WEEKDAY.finditer(text)]))
-    if "月" in text or "월" in text:
+    if "月" in text or "월" in text or "日" in text or "일" in text:
         # Written with no spaces, a date starts inside a run of word characters.
         scans.append((_CJK_DATE, _from_cjk, [m.start() for m in _CJK_DATE.finditer(text)]))
     return scans

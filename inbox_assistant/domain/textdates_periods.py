@@ -217,7 +217,7 @@ _NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "der", "n�
                                      "prossima", "settimana", "a", "da"})
 # Every phrase of a period of weeks holds one of these words, and so on.
 _WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow", "tygodnia",
-                          "tygodniu", "tydzień", "tydzien"})
+                          "tygodniu", "tydzień", "tydzien", "주"})
 _MONTH: Final = frozenset({"month", "monat", "monats", "monatsende", "mois", "mes", "mese", "mês",
                            "eom", "miesiąca", "miesiaca"})
 _YEAR: Final = frozenset({"year", "eoy", "jahresende", "jahres", "année", "annee", "año", "ano",
@@ -285,11 +285,13 @@ _NAMED_PERIODS: Final = (
     _Named(_phrases(_NEXT_WEEK, r"the\s+following\s+week", r"n[aä]chste\s+woche",
                     r"kommende[nr]?\s+woche", r"semaine\s+prochaine", r"pr[oó]xima\s+semana",
                     r"semana\s+que\s+vem", r"w\s+przysz[łl]ym\s+tygodniu",
-                    r"przysz[łl]y\s+tydzie[ńn]"),
+                    r"przysz[łl]y\s+tydzie[ńn]",
+                    # Korean: "다음 주 중으로", "다음 주 안에", "다음 주 내로".
+                    r"다음\s*주\s*(?:중|안|내)(?:으로|로|에)?"),
            _next_week(4), _WEEK,
            _NEXT_WEEK_LEADS | {"the", "nächste", "nachste", "kommende", "kommenden",
                                "kommender", "semaine", "próxima", "proxima", "semana", "w",
-                               "przyszły", "przyszly"}),
+                               "przyszły", "przyszly", "다음"}),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
                     r"(?:the\s+)?week['’]s\s+end",
                     r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
@@ -424,7 +426,7 @@ _PERIOD_STEMS: Final = (
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
     "lendemain", "folgetag", "kw", "kalenderwoche", "morning", "weken", "dagen", "maand",
-    "tygodni", "tydzie", "miesi",
+    "tygodni", "tydzie", "miesi", "주",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
