@@ -32,6 +32,8 @@ ROME = ZoneInfo("Europe/Rome")
 LISBON = ZoneInfo("Europe/Lisbon")
 TOKYO = ZoneInfo("Asia/Tokyo")
 SEOUL = ZoneInfo("Asia/Seoul")
+ISTANBUL = ZoneInfo("Europe/Istanbul")
+RIYADH = ZoneInfo("Asia/Riyadh")
 SENT = datetime(2026, 11, 19, 10, 0, tzinfo=NY)  # a Thursday
 
 
@@ -735,6 +737,16 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("japanese-bare-day-with-weekday",
      "選考結果につきましては、27日（金）までにご連絡いたします。",
      SENT, TOKYO, eod(2026, 11, 27, TOKYO), "27日（金）"),
+    # Turkish "at the latest" and its news; an Arabic weekday with a helper's word.
+    ("turkish-en-gec", "Değerlendirmemizi tamamlayıp en geç 27.11 Cuma günü size dönüş "
+     "yapacağız.", SENT, ISTANBUL, eod(2026, 11, 27, ISTANBUL), "en geç 27.11"),
+    ("arabic-weekday-handover", "المدير مسافر هالأسبوع، بكلمه يوم الأحد إن شاء الله.", SENT,
+     RIYADH, eod(2026, 11, 22, RIYADH), "الأحد"),
+    # The clause after a semicolon refers back: "...on Sunday the 22nd; once they've had
+    # their say I'll come back to you".
+    ("once-they-have-had-their-say", "The shortlist goes to our steering committee on Sunday "
+     "the 22nd; once they've had their say I'll come back to you.", SENT, NY,
+     eod(2026, 11, 22), "Sunday the 22nd"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 26
+READER_VERSION: Final = 27
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,8 +465,8 @@ _IMMEDIATE_CUE: Final = re.compile(
     r"|a\s+m[aá]s\s+tardar|como\s+muy\s+tarde|au\s+plus\s+tard|al\s+pi[uù]\s+tardi"
     # Swedish, Norwegian, Danish and Dutch: "senast fredag", "innen fredag", "uiterlijk vrijdag".
     r"|senast|senest|innen|inden|uiterlijk|v[óo][óo]r"
-    # Polish: "najpóźniej 24.04".
-    r"|najp[óo][źz]niej|nie\s+p[óo][źz]niej\s+ni[żz]"
+    # Polish: "najpóźniej 24.04"; Turkish: "en geç 04.12 Cuma günü".
+    r"|najp[óo][źz]niej|nie\s+p[óo][źz]niej\s+ni[żz]|en\s+ge[çc]"
     rf"|o\s+mais\s+tardar{_BY_IT_PT})"
     rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|EOB|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day"
@@ -564,6 +564,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|dam\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|odezw(?:ę|e|iemy)\s+si[ęe]"
     r"|damy\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|decyzj[ęea]|przeka[żz](?:ę|e|emy)\b"
     r"|odpowied[źz]|informacj[ęa]\s+zwrotn"
+    # Turkish: "size dönüş yapacağız", "haber veririm", "sana ulaşırız".
+    r"|d[öo]n[üu][şs]\s+(?:yap|sa[ğg]la)|haber\s+ver|bilgi\s+ver|(?:size|sana)\s+ula[şs]"
     r"|te\s+procuro|te\s+procuramos|procuro-te"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
     r"|(?:digo|direi|conto|contarei|aviso|avisarei|escrevo|escreverei)-(?:te|lhe|vos)\b"
@@ -589,7 +591,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|反馈|回复您|告诉您|通知您|联系您"
     # Korean: "다음 주 중으로 연락드리겠습니다", "15일(금)까지 결과를 안내해 드리겠습니다".
     r"|연락\s*드리|연락\s*드릴|연락을\s*드리|연락\s*줄게|연락\s*주겠|안내해\s*드리|안내\s*드리"
-    r"|알려\s*드리|알려\s*드릴|알려\s*줄게|회신|답변\s*드리|말씀\s*드리",
+    r"|알려\s*드리|알려\s*드릴|알려\s*줄게|회신|답변\s*드리|말씀\s*드리"
+    # Arabic: "سأرد عليك يوم الأحد", "بخبرك", "سنتواصل معك".
+    r"|سأرد|سنرد|بنرد|بخبرك|سأخبرك|سنخبرك|سنتواصل|بنتواصل|سأتواصل|سأبلغك|سنبلغك|بانتظار\s+خبرك",
     re.I,
 )
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the
@@ -641,7 +645,9 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|넣어\s*볼게|추천해\s*드릴|추천해\s*볼게|얘기해\s*볼게|말해\s*볼게"
     # Japanese: "その場でEMに直接推しとく", "来週会うので経歴書を渡しておきます".
     r"|推しとく|推しておき|推しておく|渡しておき|渡しておく|渡しておこう|渡します|回します"
-    r"|回しておき|回しておく|推薦しておき|推薦しておく",
+    r"|回しておき|回しておく|推薦しておき|推薦しておく"
+    # Arabic: "بكلمه يوم الأحد إن شاء الله", "سأكلمه", "بوصلها له".
+    r"|بكلمه|بكلّمه|سأكلمه|راح\s+أكلمه|بحكي\s+معه|سأتحدث\s+معه|بوصلها|سأوصلها|سأسلمها|بسلمها",
     re.I,
 )
 _FUTURE: Final = re.compile(
@@ -1107,7 +1113,10 @@ _AFTER_THAT: Final = re.compile(
     # "...; passando essa reunião eu te dou um retorno", "after that meeting we'll decide".
     r"|(?:after|nach|apr[èe]s|despu[ée]s\s+de|tras|passando)\s+(?:that|this|the|our|their"
     r"|unserer|unserem|notre|nuestra|nuestro|dies(?:er|em|en)"
-    r"|der|dem|cette|ce|cet|esa|esta|ese|este|essa|esse|la|el)\s+[^\W\d_]+)\b", re.I)
+    r"|der|dem|cette|ce|cet|esa|esta|ese|este|essa|esse|la|el)\s+[^\W\d_]+"
+    # "...on Sunday the 20th; once they've had their say I'll come back to you".
+    r"|once\s+(?:they|she|he|we|it|the\s+[^\W\d_]+)(?:['’](?:ve|s|re|ll))?\s+[^\W\d_]+)\b",
+    re.I)
 
 
 _AFTER_THAT_WITHIN: Final = re.compile(

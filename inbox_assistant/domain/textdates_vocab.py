@@ -37,6 +37,9 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     "sobotę": 5, "soboty": 5, "niedziela": 6, "niedzielę": 6, "niedzieli": 6,
     # Turkish ("pazar" for Sunday is left out: it is also a market)
     "pazartesi": 0, "salı": 1, "çarşamba": 2, "perşembe": 3, "cuma": 4, "cumartesi": 5,
+    # Arabic, with and without the hamza: "يوم الأحد", "الاثنين".
+    "الأحد": 6, "الاحد": 6, "الإثنين": 0, "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2,
+    "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "الجمعه": 4, "السبت": 5,
 }
 
 # Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
