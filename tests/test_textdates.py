@@ -747,6 +747,17 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("once-they-have-had-their-say", "The shortlist goes to our steering committee on Sunday "
      "the 22nd; once they've had their say I'll come back to you.", SENT, NY,
      eod(2026, 11, 22), "Sunday the 22nd"),
+    # News once the day named before has passed: "...; I'll be in touch once it has",
+    # "...on the 2nd and I'll ring you right after".
+    ("in-touch-once-it-has", "The hiring panel sits on the 25th; I'll be in touch once it "
+     "has.", SENT, NY, eod(2026, 11, 25), "on the 25th"),
+    ("ring-you-right-after", "It goes in front of our hiring committee on the 25th and I'll "
+     "ring you right after.", SENT, NY, eod(2026, 11, 25), "on the 25th"),
+    ("swiss-german-ende-woche", "Aber ich leg's ihm bis Ende Woche persönlich auf den Tisch.",
+     SENT, BERLIN, eod(2026, 11, 20, BERLIN), "bis Ende Woche"),
+    # "The first thing" is no day of the month.
+    ("monday-the-first-thing", "We'll let you know on Monday, the first thing in the morning.",
+     SENT, NY, eod(2026, 11, 23), "Monday"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
@@ -992,6 +1003,9 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
      TOKYO, datetime(2026, 11, 27, tzinfo=TOKYO)),
     ("11月27日（金）まで不在にしております。", TOKYO, datetime(2026, 11, 28, tzinfo=TOKYO)),
     ("휴가 중입니다. 30일(월)부터 복귀합니다.", SEOUL, datetime(2026, 11, 30, tzinfo=SEOUL)),
+    # A day of the month in words after its weekday.
+    ("I'm on annual leave and will be back at my desk on Monday the thirtieth.", NY,
+     datetime(2026, 11, 30, tzinfo=NY)),
 ])
 def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)

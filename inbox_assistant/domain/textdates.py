@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 27
+READER_VERSION: Final = 28
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,7 +511,8 @@ _REPLY_CUE: Final = re.compile(
     r"|confirm\s+(?:either\s+way|one\s+way\s+or\s+the\s+other|the\s+(?:outcome|result|decision))"
     r"|give\s+you\s+a\s+(?:shout|call|ring)"
     # "I'll call all candidates after that meeting": news by phone, no hour set.
-    r"|call\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)\s+(?:back|after"
+    r"|(?:call|ring)\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)"
+    r"\s+(?:right\s+)?(?:back|after"
     r"|once|when|as\s+soon))",
     re.I,
 )
@@ -633,6 +634,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|(?:passo|repasso|encaminho)\s+(?:o\s+)?(?:teu|seu)\s+(?:cv|curr[ií]culo)"
     r"|je\s+glisse\s+(?:ton|votre)\s+(?:nom|cv)|je\s+lui\s+(?:parlerai|parle)\s+de\s+(?:toi|vous)"
     r"|ich\s+(?:lege|leg|bringe|bring)\s+(?:ihn|es|sie|deinen\s+(?:cv|lebenslauf))\b"
+    # "ich leg's ihm bis Ende Woche persönlich auf den Tisch".
+    r"|leg['’]s\s+(?:ihm|ihr|ihnen)\b"
     r"|bring(?:e)?\s+ich\s+dich\s+ins\s+spiel"
     # A word with the one who decides, on a day: "vou falar com a minha chefe na segunda".
     r"|vou\s+falar\s+com|falo\s+com\s+(?:el|a|o)\b|voy\s+a\s+hablar\s+con"
@@ -1124,6 +1127,8 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     # "Ruth is back on the 30th. She asked me to hold the shortlist until then, and I'll be
     # in touch": the day named just before, referred to.
     r"|until\s+then|that\s+(?:week|day)|ce\s+jour-l[àa]|cette\s+semaine-l[àa]|bis\s+dahin"
+    # "...the panel sits on the 16th; I'll be in touch once it has."
+    r"|once\s+(?:it|they|she|he)\s+(?:has|have|had|is|are|does|do|did)\b"
     r"|an\s+dem\s+tag|in\s+der\s+woche|hasta\s+entonces|ese\s+d[ií]a|esa\s+semana"
     r"|fino\s+ad\s+allora|quel\s+giorno|quella\s+settimana|at[ée]\s+l[áa]|nesse\s+dia"
     r"|nessa\s+semana|[àa]\s+l['’]issue\s+de\s+(?:cette|ce|cet|la|celui-ci|celle-ci)(?!\w)"

@@ -248,6 +248,19 @@ _BARE_DAY: Final = re.compile(
 )
 _BARE_DAY_LEADS: Final = frozenset({"le", "du", "au", "el", "del", "al", "il", "dal", "entro",
                                     "dia", "día", "am", "zum"})
+# English ordinals in words, as a day of the month after its weekday: "Monday the
+# fifteenth", "Friday the twenty-first".
+_ENGLISH_ORDINALS: Final = {
+    word: day for day, word in enumerate((
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+        "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth",
+        "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"),
+        start=1)
+}
+_ENGLISH_ORDINAL_WORDS: Final = "|".join(
+    w.replace("-", r"[-\s]") for w in sorted(_ENGLISH_ORDINALS, key=len, reverse=True))
 _WEEKDAY_PHRASE: Final = re.compile(
     r"(?:\b(?P<mod>this\s+coming|a\s+week\s+(?:on|from)|next|this|coming|el\s+pr[oó]ximo"
     r"|volgende\s+week|volgende|komende"
@@ -268,7 +281,11 @@ _WEEKDAY_PHRASE: Final = re.compile(
     # 24", "vendredi prochain, le 27": the day of the month, not a time of day.
     r"(?:,?\s+(?:(?:the|dia|le|el|den|dem)\s+)?(?P<dom>\d{1,2})(?:\.(?=\s+[a-zäöüß\d]))?"
     r"(?![\d/:]|\.\d|\s*[-–—]\s*\d|\s*(?:[ap]\.?m\b|h\b|hs\b|hrs?\b|uhr\b|heures?\b"
-    r"|horas?\b|o['’]clock|:)))?",
+    r"|horas?\b|o['’]clock|:))"
+    # "Monday the fifteenth", not "Monday the first thing".
+    rf"|,?\s+the\s+(?P<domw>{_ENGLISH_ORDINAL_WORDS})\b"
+    r"(?=\s*(?:[.,;:!?)\n]|$|(?:at|from|and|when|to|after|before|morning|afternoon|evening"
+    r"|onwards?)\b)))?",
     re.I,
 )
 _RELATIVE: Final = re.compile(
@@ -436,7 +453,8 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
         mode = WeekdayMode.AFTER_NAMED
     elif mod in _ON_OR_AFTER_MODS:
         mode = WeekdayMode.ON_OR_AFTER
-    dom = int(m["dom"]) if m["dom"] else 0
+    dom = int(m["dom"]) if m["dom"] else _ENGLISH_ORDINALS.get(
+        "-".join((m["domw"] or "").lower().split()).replace("--", "-"), 0)
     if mode is WeekdayMode.BEFORE_NAMED:
         # The day named next is a token of its own, not this weekday's day of the month.
         return DayToken(m.start(), m.end("mod2"), DayKind.WEEKDAY, _weekday(m["wd"]),

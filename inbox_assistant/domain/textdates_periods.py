@@ -294,7 +294,7 @@ _NAMED_PERIODS: Final = (
                                "przyszły", "przyszly", "다음"}),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
                     r"(?:the\s+)?week['’]s\s+end",
-                    r"this\s+week", r"EOW", r"ende\s+(?:der|dieser)\s+woche", r"diese\s+woche",
+                    r"this\s+week", r"EOW", r"ende\s+(?:der\s+|dieser\s+)?woche", r"diese\s+woche",
                     r"fin\s+de\s+(?:(?:la|cette)\s+)?semaine", r"cette\s+semaine",
                     r"(?:a\s+)?finales\s+de\s+(?:la|esta)\s+semana", r"esta\s+semana",
                     r"questa\s+settimana", r"entro\s+la\s+settimana",
