@@ -34,6 +34,8 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 SEOUL = ZoneInfo("Asia/Seoul")
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 RIYADH = ZoneInfo("Asia/Riyadh")
+JAKARTA = ZoneInfo("Asia/Jakarta")
+HONG_KONG = ZoneInfo("Asia/Hong_Kong")
 SENT = datetime(2026, 11, 19, 10, 0, tzinfo=NY)  # a Thursday
 
 
@@ -758,6 +760,16 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     # "The first thing" is no day of the month.
     ("monday-the-first-thing", "We'll let you know on Monday, the first thing in the morning.",
      SENT, NY, eod(2026, 11, 23), "Monday"),
+    # Indonesian "at the latest" with its weekday and month; Cantonese "before next
+    # Wednesday I'll answer you"; Italian "I'll be able to tell you"; "we'll loop back".
+    ("indonesian-paling-lambat", "Kami akan menghubungi Bapak paling lambat Jumat, 27 "
+     "November.", SENT, JAKARTA, eod(2026, 11, 27, JAKARTA), "paling lambat Jumat, 27 November."),
+    ("cantonese-before-next-wednesday", "我幫你問吓佢仲請唔請緊人，下星期三之前覆你。", SENT,
+     HONG_KONG, eod(2026, 11, 25, HONG_KONG), "下星期三"),
+    ("italian-ti-so-dire", "Ci parlo a voce appena la becco: conta che per mercoledì 25 ti so "
+     "dire com'è andata.", SENT, ROME, eod(2026, 11, 25, ROME), "mercoledì 25"),
+    ("loop-back-once-back", "Jordan is out right now, so we'll loop back once he's back from "
+     "PTO on the 25th.", SENT, NY, eod(2026, 11, 25), "on the 25th"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [

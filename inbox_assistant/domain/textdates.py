@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 28
+READER_VERSION: Final = 29
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,8 +465,10 @@ _IMMEDIATE_CUE: Final = re.compile(
     r"|a\s+m[aá]s\s+tardar|como\s+muy\s+tarde|au\s+plus\s+tard|al\s+pi[uù]\s+tardi"
     # Swedish, Norwegian, Danish and Dutch: "senast fredag", "innen fredag", "uiterlijk vrijdag".
     r"|senast|senest|innen|inden|uiterlijk|v[óo][óo]r"
-    # Polish: "najpóźniej 24.04"; Turkish: "en geç 04.12 Cuma günü".
-    r"|najp[óo][źz]niej|nie\s+p[óo][źz]niej\s+ni[żz]|en\s+ge[çc]"
+    # Polish: "najpóźniej 24.04"; Turkish: "en geç 04.12 Cuma günü"; Indonesian:
+    # "paling lambat Jumat, 13 Maret".
+    r"|najp[óo][źz]niej|nie\s+p[óo][źz]niej\s+ni[żz]|en\s+ge[çc]|paling\s+lambat"
+    r"|selambat-lambatnya|sebelum"
     rf"|o\s+mais\s+tardar{_BY_IT_PT})"
     rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|EOB|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day"
@@ -500,7 +502,7 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
-    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off"
+    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off|report\s+back|loop\s+back"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
     r"|send(?:ing)?\s+you|ping\s+you|get\s+you\s+(?:\w+\s+){0,3}(?:names?|contacts?|intros?)\b"
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
@@ -567,6 +569,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|odpowied[źz]|informacj[ęa]\s+zwrotn"
     # Turkish: "size dönüş yapacağız", "haber veririm", "sana ulaşırız".
     r"|d[öo]n[üu][şs]\s+(?:yap|sa[ğg]la)|haber\s+ver|bilgi\s+ver|(?:size|sana)\s+ula[şs]"
+    # Indonesian: "kami akan menghubungi Anda", "terus aku kabari hasilnya".
+    r"|menghubungi|kabari|mengabari|memberi\s+kabar|keputusan"
     r"|te\s+procuro|te\s+procuramos|procuro-te"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
     r"|(?:digo|direi|conto|contarei|aviso|avisarei|escrevo|escreverei)-(?:te|lhe|vos)\b"
@@ -580,7 +584,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+(?:h[öo]ren|geh[öo]rt)"
     r"|entschieden\s+wird|wird\s+(?:erst\s+|dann\s+)?entschieden|entscheiden\s+(?:wir|werden\s+wir)"
     r"|(?:ti|le|vi)\s+(?:racconto|racconter[oò]|dico|dir[oò])\b"
-    r"|(?:ti|le|vi)\s+(?:faccio|far[oò]|faremo)\s+sapere"
+    r"|(?:ti|le|vi)\s+(?:faccio|far[oò]|faremo)\s+sapere|(?:ti|le|vi)\s+so\s+dire"
     r"|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
@@ -590,6 +594,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|連絡する|連絡します|連絡しま|連絡を入れ"
     # Chinese: "会给我一个初步反馈", "第一时间告诉您", "回复您".
     r"|反馈|回复您|告诉您|通知您|联系您"
+    # Cantonese and traditional characters: "下星期三之前覆你", "回覆你", "話你知".
+    r"|覆你|回覆你|回复你|答覆你|答复你|通知你|告訴你|告诉你|話你知|话你知|聯絡你|联系你"
     # Korean: "다음 주 중으로 연락드리겠습니다", "15일(금)까지 결과를 안내해 드리겠습니다".
     r"|연락\s*드리|연락\s*드릴|연락을\s*드리|연락\s*줄게|연락\s*주겠|안내해\s*드리|안내\s*드리"
     r"|알려\s*드리|알려\s*드릴|알려\s*줄게|회신|답변\s*드리|말씀\s*드리"
@@ -649,6 +655,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     # Japanese: "その場でEMに直接推しとく", "来週会うので経歴書を渡しておきます".
     r"|推しとく|推しておき|推しておく|渡しておき|渡しておく|渡しておこう|渡します|回します"
     r"|回しておき|回しておく|推薦しておき|推薦しておく"
+    # Indonesian: "nanti Senin pas weekly aku angkat namamu", "nanti aku teruskan".
+    r"|angkat\s+namamu|aku\s+teruskan|saya\s+teruskan|aku\s+sampaikan|saya\s+sampaikan"
     # Arabic: "بكلمه يوم الأحد إن شاء الله", "سأكلمه", "بوصلها له".
     r"|بكلمه|بكلّمه|سأكلمه|راح\s+أكلمه|بحكي\s+معه|سأتحدث\s+معه|بوصلها|سأوصلها|سأسلمها|بسلمها",
     re.I,

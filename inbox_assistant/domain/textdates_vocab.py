@@ -40,6 +40,8 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     # Arabic, with and without the hamza: "يوم الأحد", "الاثنين".
     "الأحد": 6, "الاحد": 6, "الإثنين": 0, "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2,
     "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "الجمعه": 4, "السبت": 5,
+    # Indonesian and Malay ("minggu", Sunday, is left out: it is also "week")
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5,
 }
 
 # Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
@@ -95,6 +97,9 @@ MONTHS: Final[Mapping[str, int]] = {
     # Turkish
     "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
     "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+    # Indonesian and Malay, where they differ from the above
+    "maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11, "mac": 3, "ogos": 8,
+    "disember": 12,
 }
 
 # Abbreviations people append to a time. Matched case-sensitively and upper-case only,
