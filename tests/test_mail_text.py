@@ -47,6 +47,9 @@ from inbox_assistant.mail.text import html_to_text, split_reply
     ("Bra.\n\ntors 5 nov. 2026 kl. 09:12 skrev Elin <e@x.io>:\n> Hej", "Bra.", "tors 5"),
     ("Dzięki.\n\nW dniu pon., 23 lut 2026 o 21:14 Tomasz <t@x.io> napisał(a):\n> Cześć",
      "Dzięki.", "W dniu"),
+    # Czech says "napsal(a)".
+    ("Díky.\n\nDne 2. 11. 2026 v 19:14 Lukáš Novák <l@x.io> napsal(a):\n> Ahoj",
+     "Díky.", "Dne 2. 11."),
 ])
 def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> None:
     reply = split_reply(text)

@@ -36,6 +36,9 @@ ISTANBUL = ZoneInfo("Europe/Istanbul")
 RIYADH = ZoneInfo("Asia/Riyadh")
 JAKARTA = ZoneInfo("Asia/Jakarta")
 HONG_KONG = ZoneInfo("Asia/Hong_Kong")
+PRAGUE = ZoneInfo("Europe/Prague")
+BOGOTA = ZoneInfo("America/Bogota")
+LAGOS = ZoneInfo("Africa/Lagos")
 SENT = datetime(2026, 11, 19, 10, 0, tzinfo=NY)  # a Thursday
 
 
@@ -227,6 +230,15 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "wir uns um 9:00 vor dem Plenarsaal auf einen Kaffee treffen?", SENT, BERLIN,
      at(2026, 11, 20, 9, 0, zone=BERLIN), "morgen auch beim Logistik-Dialog – wollen wir uns "
      "um 9:00"),
+    # Spanish writes "a. m." with a space: morning.
+    ("spanish-a-m-spaced", "Te confirmo para el viernes 20 de 10 a 11 a. m. por Google Meet.",
+     SENT, BOGOTA, at(2026, 11, 20, 10, zone=BOGOTA), "viernes 20 de 10 a 11 a. m."),
+    # A form's fields: "Date: ... / Time: ...".
+    ("form-date-and-time", "You are invited as follows:\nDate: Monday, 23/11/2026\nTime: "
+     "10:00am - 11:00am\nVenue: Head Office", SENT, LAGOS, at(2026, 11, 23, 10, zone=LAGOS),
+     "Monday, 23/11/2026\nTime: 10:00am - 11:00am"),
+    ("czech-spaced-date-v", "Kavárna Onesta na Florenci, čtvrtek 26. 11. v 10:00.", SENT, PRAGUE,
+     at(2026, 11, 26, 10, zone=PRAGUE), "čtvrtek 26. 11. v 10:00"),
 ]
 
 MEETING_MISSES: list[tuple[str, str]] = [
@@ -770,6 +782,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "dire com'è andata.", SENT, ROME, eod(2026, 11, 25, ROME), "mercoledì 25"),
     ("loop-back-once-back", "Jordan is out right now, so we'll loop back once he's back from "
      "PTO on the 25th.", SENT, NY, eod(2026, 11, 25), "on the 25th"),
+    # Czech: a space after the day's dot, "at the latest", "you'll have word from us".
+    ("czech-spaced-date", "Takže nejpozději v pátek 27. 11. od nás budete mít zprávu.", SENT,
+     PRAGUE, eod(2026, 11, 27, PRAGUE), "pátek 27. 11."),
+    # Spanish: "as soon as we have the decision" refers back past a semicolon.
+    ("apenas-tengamos", "El comité se reúne el 25/11 para revisar las dos finalistas; apenas "
+     "tengamos la decisión le estaré contando.", SENT, BOGOTA, eod(2026, 11, 25, BOGOTA),
+     "25/11"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
@@ -833,6 +852,9 @@ PROMISE_MISSES: list[tuple[str, str]] = [
      "danach schaut er ihn sich an."),
     # A dash between numbers before a unit is a span, not a day: "2-3 weken".
     ("dutch-dashed-span", "Reken op 2-3 weken voordat we contact met je opnemen."),
+    # A time confirmed for the day sets a meeting: no news promised.
+    ("te-confirmo-entonces-para", "Te confirmo entonces para el viernes 20 de 10 a 11 a. m. por "
+     "Google Meet."),
 ]
 
 

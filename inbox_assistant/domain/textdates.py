@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 29
+READER_VERSION: Final = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,10 +448,12 @@ _GAP: Final = re.compile(
     r"T|[\s,()@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um"
     r"|ab"
     r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no|om|van"
-    r"|kl|klockan|på|den|오전|오후|saat"
+    r"|kl|klockan|på|den|오전|오후|saat|v|ve|od"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
     r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b\.?"
     r"[\s,(@–—⋅·|-]*"
+    # A form's fields: "Date: Monday, 2/11/2026 / Time: 10:00am".
+    r"|(?:time|heure|hora|uhrzeit|orario|tijd)\s*:\s*"
     # Japanese and Chinese, with no space: "金曜日の午後3時", "下周二下午3点".
     r"|(?:の|的)?(?:午前|午後|上午|下午|中午|晚上|早上)?\s*){0,3}",
     re.I,
@@ -468,7 +470,7 @@ _IMMEDIATE_CUE: Final = re.compile(
     # Polish: "najpóźniej 24.04"; Turkish: "en geç 04.12 Cuma günü"; Indonesian:
     # "paling lambat Jumat, 13 Maret".
     r"|najp[óo][źz]niej|nie\s+p[óo][źz]niej\s+ni[żz]|en\s+ge[çc]|paling\s+lambat"
-    r"|selambat-lambatnya|sebelum"
+    r"|selambat-lambatnya|sebelum|nejpozd[ěe]ji|najneskôr"
     rf"|o\s+mais\s+tardar{_BY_IT_PT})"
     rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
     r"(?:\s+(?:EOD|COB|EOB|(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day"
@@ -485,6 +487,10 @@ _SET_FOR: Final = re.compile(_MEETINGS + r"\s*$", re.I)
 # Anywhere before it, with an hour beside the day: "la entrevista ... para el martes 17 de
 # 16:00 a 17:00".
 _MEETING_NOUN: Final = re.compile(_MEETINGS + r"\b", re.I)
+# "Te confirmo entonces para el viernes 21 de 10 a 11 a. m.": a time confirmed is set.
+_CONFIRMED: Final = re.compile(
+    r"\b(?:confirmo|confirmamos|confirm|confirming|confirmed|confirme|confirmons|best[äa]tige"
+    r"|confermo|confermiamo)\b", re.I)
 # "Usually within two weeks", "en général sous quinze jours", "normalmente en una semana".
 _AS_A_RULE: Final = re.compile(
     r"\b(?:usually|typically|generally|normally|as\s+a\s+rule|en\s+g[ée]n[ée]ral"
@@ -502,19 +508,20 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
-    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off|report\s+back|loop\s+back"
+    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off|report\s+back|loop\s+back|know\s+more"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
     r"|send(?:ing)?\s+you|ping\s+you|get\s+you\s+(?:\w+\s+){0,3}(?:names?|contacts?|intros?)\b"
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if|where)"
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
     r"|have\s+word\s+for\s+you|drop\s+you\s+a\s+(?:line|note)|write\s+(?:to\s+)?you\b"
+    r"|write\s+to\s+(?:everyone|every\s+candidate|all\s+(?:the\s+)?candidates)"
     r"|know\s+where\s+(?:they|you|we)\s+stand"
     r"|confirm\s+(?:either\s+way|one\s+way\s+or\s+the\s+other|the\s+(?:outcome|result|decision))"
     r"|give\s+you\s+a\s+(?:shout|call|ring)"
     # "I'll call all candidates after that meeting": news by phone, no hour set.
     r"|(?:call|ring)\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)"
-    r"\s+(?:right\s+)?(?:back|after"
+    r"\s+(?:right\s+)?(?:back|after|the\s+(?:minute|moment|second)"
     r"|once|when|as\s+soon))",
     re.I,
 )
@@ -535,6 +542,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|respuesta|decisi[oó]n|resoluci[oó]n|not[ií]cias|contactar|informar"
     r"|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:l[oa]s?\s+)?(?:compartimos|compartiremos|comparto|compartir[ée])\b"
+    r"|(?:te|os|le|les)\s+(?:estar[ée]|estaremos)\s+contando"
     r"|(?:te|os|le|les)\s+(?:contactamos|contacto|decimos|diremos|escribimos|escribiremos"
     r"|contamos|digo|escribo|cuento"
     r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
@@ -571,6 +579,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|d[öo]n[üu][şs]\s+(?:yap|sa[ğg]la)|haber\s+ver|bilgi\s+ver|(?:size|sana)\s+ula[şs]"
     # Indonesian: "kami akan menghubungi Anda", "terus aku kabari hasilnya".
     r"|menghubungi|kabari|mengabari|memberi\s+kabar|keputusan"
+    # Czech: "ozveme se", "dám ti vědět", "budete mít zprávu", "večer ti napíšu".
+    r"|ozv(?:eme|u)\s+se|d(?:á|a)m(?:e)?\s+(?:ti\s+|vám\s+|vam\s+)?v[ěe]d[ěe]t|zpr[áa]vu"
+    r"|nap[íi][šs]u|nap[íi][šs]eme|rozhodnut[íi]|odpov[ěe][ďd]"
     r"|te\s+procuro|te\s+procuramos|procuro-te"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
     r"|(?:digo|direi|conto|contarei|aviso|avisarei|escrevo|escreverei)-(?:te|lhe|vos)\b"
@@ -1096,7 +1107,8 @@ def _promise_start(
         set_for = immediate[0].lower().startswith("para")
         if (set_for and _SET_FOR.search(text, max(lo, immediate.start() - 30),
                                         immediate.start())) or (
-                _MEETING_NOUN.search(text, lo, immediate.start()) is not None
+                (_MEETING_NOUN.search(text, lo, immediate.start()) is not None
+                 or _CONFIRMED.search(text, lo, immediate.start()) is not None)
                 and _time_beside(text, candidate, _times(text)) is not None):
             return None
         return immediate.start()
@@ -1126,7 +1138,10 @@ _AFTER_THAT: Final = re.compile(
     r"|unserer|unserem|notre|nuestra|nuestro|dies(?:er|em|en)"
     r"|der|dem|cette|ce|cet|esa|esta|ese|este|essa|esse|la|el)\s+[^\W\d_]+"
     # "...on Sunday the 20th; once they've had their say I'll come back to you".
-    r"|once\s+(?:they|she|he|we|it|the\s+[^\W\d_]+)(?:['’](?:ve|s|re|ll))?\s+[^\W\d_]+)\b",
+    r"|once\s+(?:they|she|he|we|it|the\s+[^\W\d_]+)(?:['’](?:ve|s|re|ll))?\s+[^\W\d_]+"
+    # "...se reúne el 28/08; apenas tengamos la decisión le estaré contando".
+    r"|(?:apenas|en\s+cuanto|tan\s+pronto\s+(?:como\s+)?|una\s+vez\s+que|d[èe]s\s+que|sit[ôo]t\s+que"
+    r"|sobald|appena|assim\s+que|logo\s+que)\s+[^\W\d_]+)\b",
     re.I)
 
 

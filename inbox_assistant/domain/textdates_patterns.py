@@ -143,6 +143,12 @@ _DASHED: Final = re.compile(
     r"|minuten|minutes|min\b|mensen|people|kandidaten|candidates|x\b))",
     re.I,
 )
+# Czech and Slovak put a space after the day's dot: "v pátek 19. 6.", "19. 6. 2026".
+_SPACED_DOTTED: Final = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?<![\w/.:$€£-])"
+    r"(?P<a>\d{1,2})\.\s(?P<b>\d{1,2})\.(?:\s?(?P<y>\d{4}))?(?!\d)",
+    re.I,
+)
 _MONTH_DAY: Final = re.compile(
     rf"{_WEEKDAY_PREFIX}(?P<mon>{_MONTH})\s*(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?![:.]\d){_YEAR}",
@@ -353,6 +359,14 @@ def _from_numeric(m: re.Match[str]) -> DayToken | None:
                     dotted=dotted or "º" in m[0] or "°" in m[0])
 
 
+def _from_spaced_dotted(m: re.Match[str]) -> DayToken | None:
+    first, second = int(m["a"]), int(m["b"])
+    if not (1 <= first <= 31 and 1 <= second <= 12):
+        return None
+    return DayToken(m.start(), m.end(), DayKind.NUMERIC, _weekday(m["wd"]), _year(m["y"]),
+                    first=first, second=second, dotted=True)
+
+
 def _from_dashed(m: re.Match[str]) -> DayToken | None:
     first, second = int(m["a"]), int(m["b"])
     if not (1 <= first <= 31 and 1 <= second <= 12):
@@ -505,6 +519,7 @@ _ARTICLES: Final = ("the", "le", "den", "el", "on")
 _HAS_ISO: Final = re.compile(r"\d{4}[-/.]\d")
 _HAS_NUMERIC: Final = re.compile(r"\d[º°]?[/.]\d")
 _HAS_DASHED: Final = re.compile(r"\d-\d")
+_HAS_SPACED_DOTTED: Final = re.compile(r"\d\.\s\d{1,2}\.")
 _HAS_ORDINAL: Final = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 _MONTH_WORDS: Final = frozenset(MONTHS)
 _WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | {"feira"} | frozenset(PORTUGUESE_SHORT_WEEKDAYS)
@@ -535,6 +550,8 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
         scans.append((_NUMERIC, _from_numeric, merged(weekday, numbers)))
     if _HAS_DASHED.search(text, first):
         scans.append((_DASHED, _from_dashed, merged(weekday, numbers)))
+    if _HAS_SPACED_DOTTED.search(text, first):
+        scans.append((_SPACED_DOTTED, _from_spaced_dotted, merged(weekday, numbers)))
     if month:
         scans.append((_MONTH_DAY, _from_month_name, merged(weekday, words.starts(_MONTH_LEADS))))
         scans.append((_DAY_MONTH, _from_month_name, merged(weekday, numbers, articles)))

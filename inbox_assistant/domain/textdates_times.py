@@ -40,8 +40,9 @@ _MERIDIEM: Final = (
     r"|de\s+l['’]apr[eè]s-midi|in\s+the\s+(?:morning|afternoon|evening)"
     r"|nachmittags|abends|morgens|vormittags)"
 )
-_MORNING: Final = ("am", "a.m", "a m", "de la ma", "du matin", "in the morning", "morgens",
-                   "vormittags")
+# "a. m." with its space, as Spanish writes it, is morning too.
+_MORNING: Final = ("am", "a.m", "a m", "a. m", "de la ma", "du matin", "in the morning",
+                   "morgens", "vormittags")
 # "hora de Madrid", "heure de Paris", "ora di Roma", "horário de Brasília".
 _ZONE_NOUN: Final = (
     r"(?:hora|horario|horário|heure|ora|uhrzeit)\s+(?:de\s+|d['’]\s*|di\s+|in\s+)?"

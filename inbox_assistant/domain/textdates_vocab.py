@@ -42,6 +42,9 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "الجمعه": 4, "السبت": 5,
     # Indonesian and Malay ("minggu", Sunday, is left out: it is also "week")
     "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5,
+    # Czech, with the forms after "v"/"ve"/"do"/"od" ("ve středu", "do pátku")
+    "pondělí": 0, "úterý": 1, "středa": 2, "středu": 2, "středy": 2, "čtvrtek": 3, "čtvrtka": 3,
+    "pátek": 4, "pátku": 4, "sobotu": 5, "neděle": 6, "neděli": 6,
 }
 
 # Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
@@ -97,6 +100,9 @@ MONTHS: Final[Mapping[str, int]] = {
     # Turkish
     "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
     "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+    # Czech, as dates write them ("19. června")
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+    "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
     # Indonesian and Malay, where they differ from the above
     "maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11, "mac": 3, "ogos": 8,
     "disember": 12,
