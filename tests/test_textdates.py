@@ -789,6 +789,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("apenas-tengamos", "El comité se reúne el 25/11 para revisar las dos finalistas; apenas "
      "tengamos la decisión le estaré contando.", SENT, BOGOTA, eod(2026, 11, 25, BOGOTA),
      "25/11"),
+    # "Let's regroup after the 25th": talk again, so news, after that day.
+    ("lets-regroup-after", "We're wrapping first rounds this week and next, so let's regroup "
+     "after the 25th; I'll know by then what the panel looks like.", SENT, NY,
+     eod(2026, 11, 25), "the 25th"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [

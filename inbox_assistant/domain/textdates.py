@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 30
+READER_VERSION: Final = 31
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,7 +508,7 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
-    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off|report\s+back|loop\s+back|know\s+more"
+    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off|report\s+back|loop\s+back|know\s+more|regroup|reconnect"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
     r"|send(?:ing)?\s+you|ping\s+you|get\s+you\s+(?:\w+\s+){0,3}(?:names?|contacts?|intros?)\b"
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
@@ -674,7 +674,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
 )
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hop(?:e|ing)\s+to|intend|anticipate"
-    r"|should|would\s+like\s+to|let\s+me\s+(?:get|come|circle|revert|follow))|['’]ll\b"
+    r"|should|would\s+like\s+to|let\s+me\s+(?:get|come|circle|revert|follow)"
+    r"|let['’]s\s+(?:regroup|reconnect|touch\s+base|circle\s+back))|['’]ll\b"
     # "Friday I'm walking it over to Sheila": a plan in the present.
     r"|\b(?:i['’]m|i\s+am)\s+(?:walking|passing|handing|sending|forwarding|giving|showing)\b"
     # "Nobody signs anything off until she's back on the 12th": nothing before that day.
