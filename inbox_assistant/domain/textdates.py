@@ -508,7 +508,8 @@ _REPLY_CUE: Final = re.compile(
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
-    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off|report\s+back|loop\s+back|know\s+more|regroup|reconnect"
+    r"|circle\s+back|sign(?:s|ing)?\s+(?:anything\s+|it\s+|this\s+)?off|report\s+back"
+    r"|loop\s+back|know\s+more|regroup|reconnect"
     r"|touch\s+base|circling\s+back|next\s+steps|contact\s+you|in\s+touch|inform\s+you|notify"
     r"|send(?:ing)?\s+you|ping\s+you|get\s+you\s+(?:\w+\s+){0,3}(?:names?|contacts?|intros?)\b"
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
@@ -569,8 +570,10 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # "ik laat je daarna weten hoe ze reageert", "we laten het je op dinsdag 17-2 weten",
     # "volgende week dinsdag de knoop doorhakken en ik bel je dan".
     # The verb ends the clause: the cue is what comes before the date.
-    r"|(?:laat|laten)\s+(?:ik\s+|we\s+|wij\s+)?(?:het\s+)?(?:je|jou|u)\b(?=[^.!?\n]{0,60}\bweten\b)"
-    r"|uitsluitsel|beslissing|knoop\s+(?:\w+\s+)?doorhakken|bel\s+(?:ik\s+)?je\s+(?:dan|daarna|terug)"
+    r"|(?:laat|laten)\s+(?:ik\s+|we\s+|wij\s+)?(?:het\s+)?(?:je|jou|u)\b"
+    r"(?=[^.!?\n]{0,60}\bweten\b)"
+    r"|uitsluitsel|beslissing|knoop\s+(?:\w+\s+)?doorhakken"
+    r"|bel\s+(?:ik\s+)?je\s+(?:dan|daarna|terug)"
     # Polish: "dam ci znać zaraz potem", "odezwę się".
     r"|dam\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|odezw(?:ę|e|iemy)\s+si[ęe]"
     r"|damy\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|decyzj[ęea]|przeka[żz](?:ę|e|emy)\b"
@@ -580,7 +583,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # Indonesian: "kami akan menghubungi Anda", "terus aku kabari hasilnya".
     r"|menghubungi|kabari|mengabari|memberi\s+kabar|keputusan"
     # Czech: "ozveme se", "dám ti vědět", "budete mít zprávu", "večer ti napíšu".
-    r"|ozv(?:eme|u)\s+se|d(?:á|a)m(?:e)?\s+(?:ti\s+|vám\s+|vam\s+)?v[ěe]d[ěe]t|zpr[áa]vu"
+    r"|ozv(?:eme|u)\s+se|d(?:á|a)m(?:e)?\s+(?:ti\s+|vám\s+|vam\s+)?v[ěe]d[ěe]t"
+    r"|(?:budete|budeš|budes)\s+m[íi]t\s+zpr[áa]vu|(?:d[áa]me|d[áa]m|po[šs]leme)\s+zpr[áa]vu"
     r"|nap[íi][šs]u|nap[íi][šs]eme|rozhodnut[íi]|odpov[ěe][ďd]"
     r"|te\s+procuro|te\s+procuramos|procuro-te"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
@@ -1141,7 +1145,8 @@ _AFTER_THAT: Final = re.compile(
     # "...on Sunday the 20th; once they've had their say I'll come back to you".
     r"|once\s+(?:they|she|he|we|it|the\s+[^\W\d_]+)(?:['’](?:ve|s|re|ll))?\s+[^\W\d_]+"
     # "...se reúne el 28/08; apenas tengamos la decisión le estaré contando".
-    r"|(?:apenas|en\s+cuanto|tan\s+pronto\s+(?:como\s+)?|una\s+vez\s+que|d[èe]s\s+que|sit[ôo]t\s+que"
+    r"|(?:apenas|en\s+cuanto|tan\s+pronto\s+(?:como\s+)?|una\s+vez\s+que|d[èe]s\s+que"
+    r"|sit[ôo]t\s+que"
     r"|sobald|appena|assim\s+que|logo\s+que)\s+[^\W\d_]+)\b",
     re.I)
 

@@ -367,6 +367,11 @@ def _from_spaced_dotted(m: re.Match[str]) -> DayToken | None:
                     first=first, second=second, dotted=True)
 
 
+# The words that lead a dashed day with no year: "op 16-2", "uiterlijk 20-2".
+_DAY_LEADS_DASHED: Final = frozenset(
+    {"op", "voor", "tot", "vanaf", "uiterlijk", "per", "na", "rond", "t/m"})
+
+
 def _from_dashed(m: re.Match[str]) -> DayToken | None:
     first, second = int(m["a"]), int(m["b"])
     if not (1 <= first <= 31 and 1 <= second <= 12):
@@ -379,13 +384,9 @@ def _from_dashed(m: re.Match[str]) -> DayToken | None:
 
 
 def _led(m: re.Match[str]) -> bool:
-    # The lead word stands before the match: the look-behind has matched it.
+    # The word just before the day is one that leads a day.
     before = m.string[max(0, m.start("a") - 11):m.start("a")].lower().split()
     return bool(before) and before[-1] in _DAY_LEADS_DASHED
-
-
-_DAY_LEADS_DASHED: Final = frozenset(
-    {"op", "voor", "tot", "vanaf", "uiterlijk", "per", "na", "rond", "t/m"})
 
 
 def _from_month_name(m: re.Match[str]) -> DayToken | None:
@@ -468,7 +469,7 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
     elif mod in _ON_OR_AFTER_MODS:
         mode = WeekdayMode.ON_OR_AFTER
     dom = int(m["dom"]) if m["dom"] else _ENGLISH_ORDINALS.get(
-        "-".join((m["domw"] or "").lower().split()).replace("--", "-"), 0)
+        "-".join((m["domw"] or "").lower().split()), 0)
     if mode is WeekdayMode.BEFORE_NAMED:
         # The day named next is a token of its own, not this weekday's day of the month.
         return DayToken(m.start(), m.end("mod2"), DayKind.WEEKDAY, _weekday(m["wd"]),
