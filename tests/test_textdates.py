@@ -793,6 +793,10 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("lets-regroup-after", "We're wrapping first rounds this week and next, so let's regroup "
      "after the 25th; I'll know by then what the panel looks like.", SENT, NY,
      eod(2026, 11, 25), "the 25th"),
+    # "...esa misma tarde te llamo para contarte por dónde van los tiros".
+    ("te-llamo-para-contarte", "El comité se junta el lunes 23 por la tarde y esa misma tarde "
+     "te llamo para contarte por dónde van los tiros.", SENT, MADRID, eod(2026, 11, 23, MADRID),
+     "lunes 23"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [

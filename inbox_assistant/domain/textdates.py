@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 31
+READER_VERSION: Final = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,6 +544,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:l[oa]s?\s+)?(?:compartimos|compartiremos|comparto|compartir[ée])\b"
     r"|(?:te|os|le|les)\s+(?:estar[ée]|estaremos)\s+contando"
+    # "...se junta el lunes 20 y esa misma tarde te llamo para contarte por dónde van".
+    r"|para\s+(?:contarte|contarle|contaros|decirte|decirle|informarte|informarle)"
     r"|(?:te|os|le|les)\s+(?:contactamos|contacto|decimos|diremos|escribimos|escribiremos"
     r"|contamos|digo|escribo|cuento"
     r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
