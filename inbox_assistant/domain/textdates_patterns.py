@@ -159,13 +159,17 @@ _DAY_MONTH: Final = re.compile(
     rf"(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?(?P<mon>{_MONTH}){_YEAR}",
     re.I,
 )
-# A day of the month in words: "Tuesday, the first of December" (English ordinals), "el
-# lunes catorce de septiembre" (Spanish numbers), each counted from one.
+# English ordinals, the day of the month each names, counted from one.
+_ENGLISH_ORDINAL_NAMES: Final = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first")
+# A day of the month in words: "Tuesday, the first of December" (English ordinals up to the
+# twentieth), "el lunes catorce de septiembre" (Spanish numbers), each counted from one.
 _DAY_WORDS: Final = {
-    word: day for words in ((
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth"), (
+    word: day for words in (_ENGLISH_ORDINAL_NAMES[:20], (
         "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
         "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
         "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro",
@@ -257,14 +261,7 @@ _BARE_DAY_LEADS: Final = frozenset({"le", "du", "au", "el", "del", "al", "il", "
 # English ordinals in words, as a day of the month after its weekday: "Monday the
 # fifteenth", "Friday the twenty-first".
 _ENGLISH_ORDINALS: Final = {
-    word: day for day, word in enumerate((
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
-        "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth",
-        "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"),
-        start=1)
-}
+    word: day for day, word in enumerate(_ENGLISH_ORDINAL_NAMES, start=1)}
 _ENGLISH_ORDINAL_WORDS: Final = "|".join(
     w.replace("-", r"[-\s]") for w in sorted(_ENGLISH_ORDINALS, key=len, reverse=True))
 _WEEKDAY_PHRASE: Final = re.compile(
@@ -359,7 +356,8 @@ def _from_numeric(m: re.Match[str]) -> DayToken | None:
                     dotted=dotted or "º" in m[0] or "°" in m[0])
 
 
-def _from_spaced_dotted(m: re.Match[str]) -> DayToken | None:
+def _day_first(m: re.Match[str]) -> DayToken | None:
+    """A dashed or spaced dotted date ("16-2", "19. 6."): day first for sure, as "24.11." is."""
     first, second = int(m["a"]), int(m["b"])
     if not (1 <= first <= 31 and 1 <= second <= 12):
         return None
@@ -373,14 +371,9 @@ _DAY_LEADS_DASHED: Final = frozenset(
 
 
 def _from_dashed(m: re.Match[str]) -> DayToken | None:
-    first, second = int(m["a"]), int(m["b"])
-    if not (1 <= first <= 31 and 1 <= second <= 12):
-        return None
     if m["y"] is None and m["wd"] is None and not _led(m):
         return None
-    start = m.start() if m["wd"] else m.start("a")
-    return DayToken(start, m.end(), DayKind.NUMERIC, _weekday(m["wd"]), _year(m["y"]),
-                    first=first, second=second, dotted=True)
+    return _day_first(m)
 
 
 def _led(m: re.Match[str]) -> bool:
@@ -552,7 +545,7 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
     if _HAS_DASHED.search(text, first):
         scans.append((_DASHED, _from_dashed, merged(weekday, numbers)))
     if _HAS_SPACED_DOTTED.search(text, first):
-        scans.append((_SPACED_DOTTED, _from_spaced_dotted, merged(weekday, numbers)))
+        scans.append((_SPACED_DOTTED, _day_first, merged(weekday, numbers)))
     if month:
         scans.append((_MONTH_DAY, _from_month_name, merged(weekday, words.starts(_MONTH_LEADS))))
         scans.append((_DAY_MONTH, _from_month_name, merged(weekday, numbers, articles)))
