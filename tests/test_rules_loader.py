@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from inbox_assistant.domain.errors import RulesFileError
+from inbox_assistant.domain.model import Me, Thread
 from inbox_assistant.domain.situations import Situation
+from inbox_assistant.rules.conditions import AllOf, AnyOf, Scope, Test, trace
 from inbox_assistant.rules.loader import compile_rules, default_rules_text, load_rules
 
 BASE = tomllib.loads(default_rules_text())
@@ -109,3 +111,27 @@ def test_a_rule_may_ask_for_a_signal() -> None:
     # The user's own signal, merged over the default, is the one asked.
     assert holds("Your CV is on Sandra's desk.")
     assert not holds("Your CV is in Sandra's hands.")
+
+
+def _recording(name: str, answer: bool, ran: list[str]) -> Test:
+    def check(scope: Scope) -> bool:
+        ran.append(name)
+        return answer
+    return Test(name, name, check)
+
+
+def test_all_and_any_run_their_cheapest_test_first_and_explain_in_written_order() -> None:
+    ran: list[str] = []
+    costly = _recording("thread_text", True, ran)
+    cheap = _recording("from_me", False, ran)
+    scope = Scope(Thread("t", ()), (), Me("me@example.com"))
+    assert not AllOf((costly, cheap)).holds(scope)
+    assert ran == ["from_me"]  # false already: the quoted history is never read
+    ran.clear()
+    assert AnyOf((_recording("thread_text", False, ran), _recording("label", True, ran))
+                 ).holds(scope)
+    assert ran == ["label"]
+    ran.clear()
+    explained = trace(AllOf((costly, cheap)), scope)
+    assert [c.label for c in explained.children] == ["thread_text", "from_me"]
+    assert not explained.result
