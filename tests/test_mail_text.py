@@ -50,6 +50,11 @@ from inbox_assistant.mail.text import html_to_text, split_reply
     # Czech says "napsal(a)".
     ("Díky.\n\nDne 2. 11. 2026 v 19:14 Lukáš Novák <l@x.io> napsal(a):\n> Ahoj",
      "Díky.", "Dne 2. 11."),
+    # Greek Gmail says "έγραψε"; Hungarian Gmail puts the time after "ezt írta".
+    ("Τα λέμε!\n\nΣτις Δευ 23 Φεβ 2026 στις 11:30 π.μ., ο χρήστης Giorgos Manos <g@x.io> "
+     "έγραψε:\n> Ειρήνη", "Τα λέμε!", "Στις Δευ"),
+    ("Dobd át.\n\nKovács Eszter <e@x.io> ezt írta (időpont: 2026. ápr. 27., H, 18:30):\n"
+     "> Szia", "Dobd át.", "Kovács Eszter"),
 ])
 def test_quoted_history_is_set_apart(text: str, new: str, quoted_start: str) -> None:
     reply = split_reply(text)

@@ -213,6 +213,13 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("chinese-next-weeks-tuesday", "下周二下午3点可以吗？", SENT, ZoneInfo("Asia/Shanghai"),
      at(2026, 11, 24, 15, zone=ZoneInfo("Asia/Shanghai")), "下周二下午3点"),
     # Polish and Turkish days and months; Polish "o" before the hour.
+    # Greek "στις", Romanian "la ora" and Vietnamese "lúc" before the hour.
+    ("greek-stis-before-hour", "Κλείσαμε: Δευτέρα 23/11 στις 9:30 στο γραφείο μας.", SENT,
+     BERLIN, at(2026, 11, 23, 9, 30, zone=BERLIN), "Δευτέρα 23/11 στις 9:30"),
+    ("romanian-la-ora", "Ne vedem vineri, 27 noiembrie, la ora 10:00.", SENT, BERLIN,
+     at(2026, 11, 27, 10, 0, zone=BERLIN), "vineri, 27 noiembrie, la ora 10:00"),
+    ("vietnamese-luc", "Hẹn em thứ Hai 23/11 lúc 9:30 nhé.", SENT, BERLIN,
+     at(2026, 11, 23, 9, 30, zone=BERLIN), "23/11 lúc 9:30"),
     ("polish-weekday-date-o-hour", "Może piątek 27.11 o 16:00 naszego czasu?", SENT,
      ZoneInfo("Europe/Warsaw"), at(2026, 11, 27, 16, zone=ZoneInfo("Europe/Warsaw")),
      "piątek 27.11 o 16:00"),
@@ -535,6 +542,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 12, 4, MADRID), "en los días siguientes"),
     ("days-that-follow-a-weekday", "The panel meets on Monday. You will hear from us in the "
      "days that follow.", SENT, NY, eod(2026, 11, 26), "in the days that follow"),
+    ("days-right-after-a-day", "The panel sits on Monday, and all applicants will hear from "
+     "us in the days right after that meeting.", SENT, NY, eod(2026, 11, 26),
+     "in the days right after"),
+    # Both readings fall on the Friday written: the one three weeks away, not next November.
+    ("weekday-fits-both-readings", "We'll get back to you by Friday 11/12.", SENT, NY,
+     eod(2026, 12, 11), "by Friday 11/12"),
     ("following-days-alone", "We will be in touch in the following days.", SENT, NY,
      eod(2026, 11, 22), "in the following days"),
     # Away until a day, with news promised for the return.
@@ -737,6 +750,41 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      BERLIN, eod(2026, 11, 20, BERLIN), "do końca tygodnia"),
     ("polish-najpozniej", "Komitet zbiera się w czwartek, a decyzję przekażę najpóźniej 24.11.",
      SENT, BERLIN, eod(2026, 11, 24, BERLIN), "najpóźniej 24.11."),
+    # Hungarian: a month and day with its ending ("május 12-ig"), weekdays with theirs.
+    ("hungarian-month-day-ig", "A csapat november 24-ig, keddig szeretne dönteni, addig "
+     "kérünk egy kis türelmet – mindenképp jelentkezünk.", SENT, BERLIN,
+     eod(2026, 11, 24, BERLIN), "november 24"),
+    ("hungarian-weekday-ig", "Tamás ott a BI lead, keddig beszélek vele, és utána jelentkezem.",
+     SENT, BERLIN, eod(2026, 11, 24, BERLIN), "keddig"),
+    ("le-estaremos-comunicando", "El comité evaluará los perfiles; a fines de la próxima "
+     "semana le estaremos comunicando si continúa.", SENT, MADRID, eod(2026, 11, 27, MADRID),
+     "la próxima semana"),
+    ("romanian-inceputul-lunii", "Vă mulțumim! Revenim cu un răspuns la începutul lunii "
+     "viitoare.", SENT, BERLIN, eod(2026, 12, 7, BERLIN), "începutul lunii viitoare"),
+    ("romanian-saptamana-viitoare", "Îi întreb pe colegi și îți dau de veste săptămâna "
+     "viitoare.", SENT, BERLIN, eod(2026, 11, 27, BERLIN), "săptămâna viitoare"),
+    ("romanian-sfarsitul-saptamanii", "Vorbesc cu team lead-ul și revin cu un răspuns până la "
+     "sfârșitul săptămânii.", SENT, BERLIN, eod(2026, 11, 20, BERLIN),
+     "până la sfârșitul săptămânii"),
+    ("romanian-cel-tarziu", "Vă vom transmite decizia cel târziu joi, 26.11.", SENT, BERLIN,
+     eod(2026, 11, 26, BERLIN), "cel târziu joi, 26.11."),
+    ("romanian-iti-dau-un-semn", "Mă uit după el și îți dau un semn până vineri, 27 noiembrie.",
+     SENT, BERLIN, eod(2026, 11, 27, BERLIN), "până vineri, 27 noiembrie."),
+    ("romanian-te-cautam-noi", "Selecția o facem după aceea: te căutăm noi la începutul lunii "
+     "viitoare.", SENT, BERLIN, eod(2026, 12, 7, BERLIN), "începutul lunii viitoare"),
+    # Hebrew: a prefix joined to the verb ("שנחזור", that we will come back), next week.
+    ("hebrew-next-week", "אני מעריכה שנחזור אלייך בשבוע הבא עם תשובה.", SENT,
+     ZoneInfo("Asia/Jerusalem"), eod(2026, 11, 27, ZoneInfo("Asia/Jerusalem")), "בשבוע הבא"),
+    # Romanian news and Vietnamese news.
+    ("romanian-revenim", "Mulțumim! Revenim cu un răspuns până vineri, 27 noiembrie.", SENT,
+     BERLIN, eod(2026, 11, 27, BERLIN), "până vineri, 27 noiembrie."),
+    ("romanian-te-anunt", "Vorbesc cu el marți și te anunț.", SENT, BERLIN,
+     eod(2026, 11, 24, BERLIN), "marți"),
+    ("vietnamese-bao-em", "Để anh hỏi lại chị Hương bên HR, thứ Hai 23/11 anh báo em nhé.",
+     SENT, BERLIN, eod(2026, 11, 23, BERLIN), "23/11"),
+    # Greek: "θα επανέλθουμε έως την Παρασκευή 27/11".
+    ("greek-weekday-date", "Ευχαριστούμε! Θα επανέλθουμε έως την Παρασκευή 27/11.", SENT,
+     BERLIN, eod(2026, 11, 27, BERLIN), "Παρασκευή 27/11"),
     # Nothing happens before the day: "nobody signs anything off until she's back".
     ("nobody-signs-off-until", "Nobody signs anything off until Marguerite's back from leave "
      "on the 24th.", SENT, NY, eod(2026, 11, 24), "on the 24th"),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 32
+READER_VERSION: Final = 33
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,7 +448,7 @@ _GAP: Final = re.compile(
     r"T|[\s,()@–—⋅·|-]*(?:(?:at|on|from|starting|around|about|approximately|à|a|las|les|um"
     r"|ab"
     r"|am|le|el|de|von|vers|gegen|the|this|between|alle|ore|dalle|às|as|ao|il|dia|na|no|om|van"
-    r"|kl|klockan|på|den|오전|오후|saat|v|ve|od"
+    r"|kl|klockan|på|den|오전|오후|saat|v|ve|od|στις|lúc|la|ora|godz"
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
     r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b\.?"
     r"[\s,(@–—⋅·|-]*"
@@ -470,6 +470,8 @@ _IMMEDIATE_CUE: Final = re.compile(
     # Polish: "najpóźniej 24.04"; Turkish: "en geç 04.12 Cuma günü"; Indonesian:
     # "paling lambat Jumat, 13 Maret".
     r"|najp[óo][źz]niej|nie\s+p[óo][źz]niej\s+ni[żz]|en\s+ge[çc]|paling\s+lambat"
+    # Romanian: "cel târziu joi, 11.06", "până vineri, 19 iunie".
+    r"|cel\s+t[âa]rziu|p[âa]n[ăa](?:\s+(?:la|pe))?"
     r"|selambat-lambatnya|sebelum|nejpozd[ěe]ji|najneskôr"
     rf"|o\s+mais\s+tardar{_BY_IT_PT})"
     rf"(?:\s+(?:the|le|la|les|el|den|dem|zum|zur|am|on{_ARTICLE_IT_PT}))?"
@@ -543,7 +545,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|respuesta|decisi[oó]n|resoluci[oó]n|not[ií]cias|contactar|informar"
     r"|avis(?:o|ar|amos|aremos)"
     r"|(?:te|os|le|les)\s+(?:l[oa]s?\s+)?(?:compartimos|compartiremos|comparto|compartir[ée])\b"
-    r"|(?:te|os|le|les)\s+(?:estar[ée]|estaremos)\s+contando"
+    r"|(?:te|os|le|les)\s+(?:estar[ée]|estaremos)\s+(?:contando|comunicando|informando"
+    r"|avisando|escribiendo|confirmando)"
     # "...se junta el lunes 20 y esa misma tarde te llamo para contarte por dónde van".
     r"|para\s+(?:contarte|contarle|contaros|decirte|decirle|informarte|informarle)"
     r"|(?:te|os|le|les)\s+(?:contactamos|contacto|decimos|diremos|escribimos|escribiremos"
@@ -588,6 +591,19 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|ozv(?:eme|u)\s+se|d(?:á|a)m(?:e)?\s+(?:ti\s+|vám\s+|vam\s+)?v[ěe]d[ěe]t"
     r"|(?:budete|budeš|budes)\s+m[íi]t\s+zpr[áa]vu|(?:d[áa]me|d[áa]m|po[šs]leme)\s+zpr[áa]vu"
     r"|nap[íi][šs]u|nap[íi][šs]eme|rozhodnut[íi]|odpov[ěe][ďd]"
+    # Hungarian: "mindenképp jelentkezünk", "visszajelzünk", "május 12-ig döntünk".
+    r"|jelentkez(?:ünk|em|ek)\b|visszajelz(?:ünk|ek|ést)|értesít(?:ünk|em|jük)|d[öo]nt(?:ünk|eni|ést)"
+    r"|beszélek\s+vele|szólok"
+    # Romanian: "revin cu un răspuns", "vă anunțăm", "îți dau de veste".
+    r"|(?:revin|revenim|revine)\s+(?:cu|la|către)|(?:v[ăa]|te|[îi]i|le)\s+anun[țţt](?:[ăa]m|\b)"
+    r"|dau\s+de\s+veste|(?:[îi]ți|iti|v[ăa])\s+dau\s+un\s+semn|te\s+c[ăa]ut(?:[ăa]m)?\s+noi\b|(?:v[ăa]|te)\s+contact[ăa]m|r[ăa]spuns|decizi[ea]"
+    # Hebrew: "נחזור אלייך בשבוע הבא", "אעדכן אותך".
+    r"|ש?(?:נחזור|אחזור)\s+אלי|ש?(?:אעדכן|נעדכן|נודיע|אודיע)"
+    # Vietnamese: "thứ Hai 14/9 anh báo em nhé", "sẽ phản hồi", "liên hệ lại".
+    r"|báo\s+(?:lại\s+)?(?:em|anh|chị|bạn|cho\s+(?:em|anh|chị|bạn))\b|phản\s+hồi|liên\s+hệ\s+lại"
+    # Greek: "θα επανέλθουμε", "θα σας ενημερώσουμε", "θα σου πω".
+    r"|επανέλθ\w*|ενημερώσ\w*|θα\s+(?:σας|σου)\s+(?:πω|πούμε|απαντήσ\w*|γράψ\w*)"
+    r"|επικοινωνήσουμε|απόφαση"
     r"|te\s+procuro|te\s+procuramos|procuro-te"
     # Portugal's pronoun after the verb: "depois digo-te qualquer coisa".
     r"|(?:digo|direi|conto|contarei|aviso|avisarei|escrevo|escreverei)-(?:te|lhe|vos)\b"

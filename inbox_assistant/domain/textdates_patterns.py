@@ -620,14 +620,17 @@ def _numeric(token: DayToken, ref: date, month_first: bool) -> date | None:
     if token.dotted or not month_first:
         orders.reverse()
     found = [d for month, day in orders if (d := _exact(month, day, token.year, ref)) is not None]
-    matching = [d for d in found if d.weekday() == token.weekday]
-    if matching:
-        return matching[0]
-    if (not token.dotted and token.year is None and len(found) == 2
-            and (found[0] - ref).days > _NEAR_DAYS >= (found[1] - ref).days):
+    fits = [d for d in found if d.weekday() == token.weekday]
+    # "Thursday 12/3" fits both the 12th of March and the 3rd of December: when the weekday
+    # rules out neither reading, they are weighed as a date alone is.
+    readings = fits or found
+    if (not token.dotted and token.year is None and len(readings) == 2
+            and (readings[0] - ref).days > _NEAR_DAYS >= (readings[1] - ref).days):
         # "I'll revert by 1/9 latest", written in English on 25 August from Singapore: the
         # first of September, a week away, not the ninth of January.
-        return found[1]
+        return readings[1]
+    if fits:
+        return fits[0]
     if token.year is None and token.weekday is not None:
         # "mardi 24/11" written on the 25th: the weekday says this year's, just past.
         for month, day in orders:

@@ -133,7 +133,8 @@ _DURATION: Final = re.compile(
     r"|stunden?|horas?|ore|h|months?|mois|monat(?:e|en)?|mes(?:es)?|mesi|m[eê]s)\b"
     r"(?:\s+(?P<biz2>ouvr[ée]s|ouvrables|h[aá]biles|laborables|lavorativi|[uú]teis))?"
     # "En los días siguientes", "in the days that follow": after a day named before.
-    r"(?:\s+(?P<after>siguientes|following|after(?:wards)?|that\s+follow|suivants|qui\s+suivent"
+    r"(?:\s+(?P<after>siguientes|following|(?:(?:right|just|immediately)\s+)?after(?:wards)?"
+    r"|that\s+follow|suivants|qui\s+suivent"
     r"|successivi|seguintes|danach|darauf))?"
     r"(?:\s+or\s+(?P<n3>two|three|so))?",
     re.I,
@@ -217,9 +218,10 @@ _NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "der", "n�
                                      "prossima", "settimana", "a", "da"})
 # Every phrase of a period of weeks holds one of these words, and so on.
 _WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow", "tygodnia",
-                          "tygodniu", "tydzień", "tydzien", "주"})
+                          "tygodniu", "tydzień", "tydzien", "주", "săptămâna", "saptamana",
+                          "săptămânii", "saptamanii", "בשבוע"})
 _MONTH: Final = frozenset({"month", "monat", "monats", "monatsende", "mois", "mes", "mese", "mês",
-                           "eom", "miesiąca", "miesiaca"})
+                           "eom", "miesiąca", "miesiaca", "lunii"})
 _YEAR: Final = frozenset({"year", "eoy", "jahresende", "jahres", "année", "annee", "año", "ano",
                           "anno"})
 _HOLIDAYS: Final = frozenset({"holidays", "christmas", "xmas", "year", "fêtes", "fetes", "noël",
@@ -287,11 +289,14 @@ _NAMED_PERIODS: Final = (
                     r"semana\s+que\s+vem", r"w\s+przysz[łl]ym\s+tygodniu",
                     r"przysz[łl]y\s+tydzie[ńn]",
                     # Korean: "다음 주 중으로", "다음 주 안에", "다음 주 내로".
-                    r"다음\s*주\s*(?:중|안|내)(?:으로|로|에)?"),
+                    r"다음\s*주\s*(?:중|안|내)(?:으로|로|에)?",
+                    # Romanian: "săptămâna viitoare"; Hebrew: "בשבוע הבא".
+                    r"s[ăa]pt[ăa]m[âa]na\s+viitoare", r"בשבוע\s+הבא"),
            _next_week(4), _WEEK,
            _NEXT_WEEK_LEADS | {"the", "nächste", "nachste", "kommende", "kommenden",
                                "kommender", "semaine", "próxima", "proxima", "semana", "w",
-                               "przyszły", "przyszly", "다음"}),
+                               "przyszły", "przyszly", "다음", "săptămâna", "saptamana",
+                               "בשבוע"}),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
                     r"(?:the\s+)?week['’]s\s+end",
                     r"this\s+week", r"EOW", r"ende\s+(?:der\s+|dieser\s+)?woche", r"diese\s+woche",
@@ -301,11 +306,15 @@ _NAMED_PERIODS: Final = (
                     r"entro\s+(?:la\s+)?fine\s+(?:della\s+)?settimana",
                     r"(?:o\s+)?fim\s+da\s+semana", r"final\s+da\s+semana",
                     # Polish: "odezwę się do końca tygodnia", "w tym tygodniu".
-                    r"(?:do\s+)?ko[ńn]ca\s+(?:tego\s+)?tygodnia", r"w\s+tym\s+tygodniu"),
+                    r"(?:do\s+)?ko[ńn]ca\s+(?:tego\s+)?tygodnia", r"w\s+tym\s+tygodniu",
+                    # Romanian: "până la sfârșitul săptămânii", "săptămâna aceasta".
+                    r"sf[âa]r[șşs]itul\s+s[ăa]pt[ăa]m[âa]nii",
+                    r"s[ăa]pt[ăa]m[âa]na\s+(?:aceasta|asta)"),
            _this_friday, _WEEK,
            frozenset({"the", "end", "later", "this", "eow", "ende", "diese", "fin", "cette",
                       "a", "finales", "esta", "questa", "entro", "o", "fim", "final", "week",
-                      "do", "końca", "konca", "w"})),
+                      "do", "końca", "konca", "w", "sfârșitul", "sfârşitul", "sfarsitul",
+                      "săptămâna", "saptamana"})),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", r"EOM",
                     r"(?:the\s+)?month['’]s\s+end",
                     r"ende\s+(?:des|dieses)\s+monats", r"monatsende", r"fin\s+(?:du|de)\s+mois",
@@ -317,10 +326,12 @@ _NAMED_PERIODS: Final = (
                       "o", "fim", "final", "month", "do", "końca", "konca"})),
     _Named(_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+month",
                     r"anfang\s+n[aä]chsten\s+monats", r"d[ée]but\s+du\s+mois\s+prochain",
-                    r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes"),
+                    r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes",
+                    # Romanian: "la începutul lunii viitoare".
+                    r"[îi]nceputul\s+lunii\s+viitoare"),
            _early_next_month, _MONTH,
            frozenset({"early", "the", "beginning", "start", "anfang", "début", "debut", "a",
-                      "principios"})),
+                      "principios", "începutul", "inceputul"})),
     _Named(_phrases(r"(?:(?:the\s+)?end\s+of\s+)?next\s+month",
                     r"(?:ende\s+)?n[aä]chsten\s+monats?",
                     r"(?:(?:la\s+)?fin\s+du\s+)?mois\s+prochain", r"(?:el\s+)?pr[oó]ximo\s+mes",
@@ -426,7 +437,7 @@ _PERIOD_STEMS: Final = (
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
     "lendemain", "folgetag", "kw", "kalenderwoche", "morning", "weken", "dagen", "maand",
-    "tygodni", "tydzie", "miesi", "주",
+    "tygodni", "tydzie", "miesi", "주", "săpt", "sapt", "lunii", "בשבוע",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.

@@ -45,6 +45,18 @@ WEEKDAYS: Final[Mapping[str, int]] = {
     # Czech, with the forms after "v"/"ve"/"do"/"od" ("ve středu", "do pátku")
     "pondělí": 0, "úterý": 1, "středa": 2, "středu": 2, "středy": 2, "čtvrtek": 3, "čtvrtka": 3,
     "pátek": 4, "pátku": 4, "sobotu": 5, "neděle": 6, "neděli": 6,
+    # Hungarian, with the endings "on", "until" and "from" ("hétfőn", "keddig", "hétfőtől")
+    "hétfő": 0, "hétfőn": 0, "hétfőig": 0, "hétfőtől": 0, "kedd": 1, "kedden": 1,
+    "keddig": 1, "keddtől": 1, "szerda": 2, "szerdán": 2, "szerdáig": 2, "szerdától": 2,
+    "csütörtök": 3, "csütörtökön": 3, "csütörtökig": 3, "csütörtöktől": 3, "péntek": 4,
+    "pénteken": 4, "péntekig": 4, "péntektől": 4, "szombat": 5, "szombaton": 5,
+    "szombatig": 5, "vasárnap": 6, "vasárnapig": 6,
+    # Romanian, with and without diacritics ("luni", Monday, is left out: it is also
+    # "months")
+    "marți": 1, "marţi": 1, "marti": 1, "miercuri": 2, "joi": 3, "vineri": 4, "sâmbătă": 5,
+    "sâmbăta": 5, "sambata": 5, "duminică": 6, "duminica": 6,
+    # Greek ("Τρίτη", "Τετάρτη" and "Πέμπτη" are left out: they are also ordinals)
+    "δευτέρα": 0, "παρασκευή": 4, "σάββατο": 5, "κυριακή": 6,
 }
 
 # Portuguese weekdays as people mostly write them, which are also ordinals ("a segunda
@@ -106,6 +118,17 @@ MONTHS: Final[Mapping[str, int]] = {
     # Indonesian and Malay, where they differ from the above
     "maret": 3, "agustus": 8, "pebruari": 2, "nopember": 11, "mac": 3, "ogos": 8,
     "disember": 12,
+    # Hungarian, where it differs from the above ("május 12-ig", "ápr. 27.")
+    "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6,
+    "július": 7, "szeptember": 9, "október": 10, "márc": 3, "ápr": 4, "máj": 5, "jún": 6,
+    "júl": 7, "szept": 9,
+    # Romanian, where it differs from the above
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+    # Greek, as dates write them ("13 Μαρτίου")
+    "ιανουαρίου": 1, "φεβρουαρίου": 2, "μαρτίου": 3, "απριλίου": 4, "μαΐου": 5,
+    "ιουνίου": 6, "ιουλίου": 7, "αυγούστου": 8, "σεπτεμβρίου": 9, "οκτωβρίου": 10,
+    "νοεμβρίου": 11, "δεκεμβρίου": 12,
 }
 
 # Abbreviations people append to a time. Matched case-sensitively and upper-case only,

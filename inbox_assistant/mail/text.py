@@ -105,8 +105,9 @@ class Reply:
 
 # "On Tue, Nov 10, 2026 at 9:14 AM Alex Kim <alex@x.io> wrote:", possibly wrapped over
 # two lines by the sender's client, and its French, German, Spanish, Italian, Portuguese,
-# Dutch, Catalan, Scandinavian ("skrev"), Polish ("napisał(a)"), Czech ("napsal(a)") and
-# Finnish forms.
+# Dutch, Catalan, Scandinavian ("skrev"), Polish ("napisał(a)"), Czech ("napsal(a)"),
+# Finnish, Greek ("έγραψε"), Hungarian ("ezt írta"), Romanian, Turkish, Indonesian, Vietnamese
+# and Russian forms.
 _ATTRIBUTION = re.compile(
     r"^(?:on\b.{0,200}\bwrote|le\b.{0,200}\ba écrit|am\b.{0,200}\bschrieb.{0,200}"
     r"|el\b.{0,200}\bescribió|il\b.{0,200}\bha scritto|em\b.{0,200}\bescreveu"
@@ -118,11 +119,15 @@ _ATTRIBUTION = re.compile(
     # Any lead-in, when the writer's address stands before the verb: "seg., 23 de nov. de
     # 2026 às 17:30, Marta <marta@x.example> escreveu:".
     r"|.{0,200}@[^\s>]+>?\s*(?:wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef"
-    r"|va escriure|skrev|napisał\(a\)|napisała?|napsal\(a\)|napsala?|kirjoitti)"
+    r"|va escriure|skrev|napisał\(a\)|napisała?|napsal\(a\)|napsala?|kirjoitti|έγραψε"
+    r"|a scris|şunu yazdı|menulis|đã viết|написал\(а\)|написала?"
+    # Hungarian Gmail puts the time after the verb: "ezt írta (időpont: 2026. ápr. 27.):".
+    r"|ezt írta(?:\s*\(időpont:[^)]{0,80}\))?)"
     # Or a clock time before it, in a lead-in of any language: "A 18/05/2026, 19:00, Inês
     # Carvalho escreveu:" (Portugal's Apple Mail).
     r"|.{0,120}\b\d{1,2}[:h.]\d{2}\b.{0,120}\b(?:wrote|a écrit|schrieb|escribió|ha scritto"
-    r"|escreveu|schreef|va escriure|skrev|napisał\(a\)|napisała?|napsal\(a\)|napsala?|kirjoitti))"
+    r"|escreveu|schreef|va escriure|skrev|napisał\(a\)|napisała?|napsal\(a\)|napsala?|kirjoitti"
+    r"|έγραψε|a scris|şunu yazdı|menulis|đã viết|написал\(а\)|написала?))"
     r"\s*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
