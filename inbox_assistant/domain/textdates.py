@@ -592,11 +592,13 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:budete|budeš|budes)\s+m[íi]t\s+zpr[áa]vu|(?:d[áa]me|d[áa]m|po[šs]leme)\s+zpr[áa]vu"
     r"|nap[íi][šs]u|nap[íi][šs]eme|rozhodnut[íi]|odpov[ěe][ďd]"
     # Hungarian: "mindenképp jelentkezünk", "visszajelzünk", "május 12-ig döntünk".
-    r"|jelentkez(?:ünk|em|ek)\b|visszajelz(?:ünk|ek|ést)|értesít(?:ünk|em|jük)|d[öo]nt(?:ünk|eni|ést)"
+    r"|jelentkez(?:ünk|em|ek)\b|visszajelz(?:ünk|ek|ést)|értesít(?:ünk|em|jük)"
+    r"|d[öo]nt(?:ünk|eni|ést)"
     r"|beszélek\s+vele|szólok"
     # Romanian: "revin cu un răspuns", "vă anunțăm", "îți dau de veste".
     r"|(?:revin|revenim|revine)\s+(?:cu|la|către)|(?:v[ăa]|te|[îi]i|le)\s+anun[țţt](?:[ăa]m|\b)"
-    r"|dau\s+de\s+veste|(?:[îi]ți|iti|v[ăa])\s+dau\s+un\s+semn|te\s+c[ăa]ut(?:[ăa]m)?\s+noi\b|(?:v[ăa]|te)\s+contact[ăa]m|r[ăa]spuns|decizi[ea]"
+    r"|dau\s+de\s+veste|(?:[îi]ți|iti|v[ăa])\s+dau\s+un\s+semn|te\s+c[ăa]ut(?:[ăa]m)?\s+noi\b"
+    r"|(?:v[ăa]|te)\s+contact[ăa]m|r[ăa]spuns|decizi[ea]"
     # Hebrew: "נחזור אלייך בשבוע הבא", "אעדכן אותך".
     r"|ש?(?:נחזור|אחזור)\s+אלי|ש?(?:אעדכן|נעדכן|נודיע|אודיע)"
     # Vietnamese: "thứ Hai 14/9 anh báo em nhé", "sẽ phản hồi", "liên hệ lại".
