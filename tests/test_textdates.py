@@ -1093,6 +1093,11 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
      TOKYO, datetime(2026, 11, 27, tzinfo=TOKYO)),
     ("11月27日（金）まで不在にしております。", TOKYO, datetime(2026, 11, 28, tzinfo=TOKYO)),
     ("휴가 중입니다. 30일(월)부터 복귀합니다.", SEOUL, datetime(2026, 11, 30, tzinfo=SEOUL)),
+    ("I am away from the office up to and including Monday 30 November.", NY,
+     datetime(2026, 12, 1, tzinfo=NY)),
+    # The day first, its return after it.
+    ("Los correos que lleguen los leeré con calma a partir del lunes 30, día en que me "
+     "reincorporo.", MADRID, datetime(2026, 11, 30, tzinfo=MADRID)),
     # A day of the month in words after its weekday.
     ("I'm on annual leave and will be back at my desk on Monday the thirtieth.", NY,
      datetime(2026, 11, 30, tzinfo=NY)),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 33
+READER_VERSION: Final = 34
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +325,11 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
             # back again.
             back = _back_from(text, lead, candidate)
         if back is None and until is None:
+            # "...a partir del lunes 20, día en que me reincorporo": the day, then its cue.
+            after_day = _BACK_AFTER_DAY.match(text, candidate.end)
+            if after_day is not None:
+                back = _BACK_CUE.search(text, candidate.end, after_day.end())
+        if back is None and until is None:
             continue
         day = _last_day(text, candidate, local)
         if day is None:
@@ -332,6 +337,8 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
         if back is None or (until is not None and until.start() > back.start()):
             day = day + timedelta(days=1)
         start = _at(day, 0, 0, tz)
+        if back is not None and back.start() >= candidate.end:
+            return Mention(start, text[candidate.start:back.end()], all_day=True)
         return Mention(start, text[min(m.start() for m in (back, until) if m is not None)
                                    :candidate.end], all_day=True)
     # Failing every cue, the latest day ahead that an out-of-office names is its return:
@@ -340,6 +347,13 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     return _latest_ahead(text, local, tz, lambda candidate: isinstance(candidate, DayToken)
                          and _FROM_CUE.search(text, max(0, candidate.start - 30),
                                               candidate.start) is None)
+
+
+# The day named first and its return after it: "Monday 20th, the day I'm back", "lunes 20,
+# día en que me reincorporo".
+_BACK_AFTER_DAY: Final = re.compile(
+    r",?\s*(?:(?:el\s+)?d[ií]a\s+(?:en\s+)?(?:el\s+)?que|when|the\s+day|le\s+jour\s+o[uù]"
+    r"|il\s+giorno\s+in\s+cui|o\s+dia\s+em\s+que|an\s+dem)\b[^.!?\n]{0,30}", re.I)
 
 
 _CJK_AFTER_DAY: Final = re.compile(
@@ -431,7 +445,8 @@ _BACK_CUE: Final = re.compile(
     # Friday morning (11/27)": the day may stand well into the sentence.
     r"\b(?:[^.!?;\n]|\n(?!\s*\n)){0,80}$", re.I)
 _UNTIL_CUE: Final = re.compile(
-    r"\b(?:until|till|through|thru|jusqu['’]\s*(?:au|à)|bis(?:\s+(?:zum|einschlie[sß]lich))?"
+    r"\b(?:until|till|through|thru|up\s+to\s+and\s+including|jusqu['’]\s*(?:au|à)"
+    r"|bis(?:\s+(?:zum|einschlie[sß]lich))?"
     r"|hasta(?:\s+el)?|fino(?:\s+al(?:la)?)?|at[ée](?:\s+(?:ao|à|a|o|dia))?"
     # "I will reply after 2 December": back the day after.
     r"|(?:reply|respond|answer)\s+(?:to\s+(?:you|your\s+\w+)\s+)?after)"
