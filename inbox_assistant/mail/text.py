@@ -103,6 +103,13 @@ class Reply:
     signature: str
 
 
+# The verb of an attribution line, in every language below: the two lead-ins that end on it
+# (the writer's address, a clock time) share it.
+_WROTE = (
+    r"wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef|va escriure|skrev"
+    r"|napisał\(a\)|napisała?|napsal\(a\)|napsala?|kirjoitti|έγραψε|a scris|şunu yazdı|menulis"
+    r"|đã viết|написал\(а\)|написала?"
+)
 # "On Tue, Nov 10, 2026 at 9:14 AM Alex Kim <alex@x.io> wrote:", possibly wrapped over
 # two lines by the sender's client, and its French, German, Spanish, Italian, Portuguese,
 # Dutch, Catalan, Scandinavian ("skrev"), Polish ("napisał(a)"), Czech ("napsal(a)"),
@@ -118,16 +125,12 @@ _ATTRIBUTION = re.compile(
     r"|(?:den\b.{0,80}\d.{0,120}|.{0,120}\bkl\.?\s*\d{1,2}[:.]\d{2}\s+)\bskrev(?:\s.{0,200})?"
     # Any lead-in, when the writer's address stands before the verb: "seg., 23 de nov. de
     # 2026 às 17:30, Marta <marta@x.example> escreveu:".
-    r"|.{0,200}@[^\s>]+>?\s*(?:wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef"
-    r"|va escriure|skrev|napisał\(a\)|napisała?|napsal\(a\)|napsala?|kirjoitti|έγραψε"
-    r"|a scris|şunu yazdı|menulis|đã viết|написал\(а\)|написала?"
+    rf"|.{{0,200}}@[^\s>]+>?\s*(?:{_WROTE}"
     # Hungarian Gmail puts the time after the verb: "ezt írta (időpont: 2026. ápr. 27.):".
     r"|ezt írta(?:\s*\(időpont:[^)]{0,80}\))?)"
     # Or a clock time before it, in a lead-in of any language: "A 18/05/2026, 19:00, Inês
     # Carvalho escreveu:" (Portugal's Apple Mail).
-    r"|.{0,120}\b\d{1,2}[:h.]\d{2}\b.{0,120}\b(?:wrote|a écrit|schrieb|escribió|ha scritto"
-    r"|escreveu|schreef|va escriure|skrev|napisał\(a\)|napisała?|napsal\(a\)|napsala?|kirjoitti"
-    r"|έγραψε|a scris|şunu yazdı|menulis|đã viết|написал\(а\)|написала?))"
+    rf"|.{{0,120}}\b\d{{1,2}}[:h.]\d{{2}}\b.{{0,120}}\b(?:{_WROTE}))"
     r"\s*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
