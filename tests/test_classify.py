@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from inbox_assistant.domain.followup import when
 from inbox_assistant.domain.model import CalendarEvent, EventMethod, Thread
 from inbox_assistant.domain.situations import Situation, Status, Step
 from inbox_assistant.domain.verdict import Verdict
@@ -1037,3 +1038,9 @@ def test_a_role_filled_internally_closes_the_application() -> None:
             subject="Your application to Brightkite Labs"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+def test_a_reason_names_the_moment_in_english_in_the_users_zone_whatever_the_locale() -> None:
+    moment = datetime(2026, 11, 17, 19, 2, tzinfo=UTC)
+    assert when(moment, ZoneInfo("America/New_York")) == "Tue 17 Nov 14:02"
+    assert when(moment, ZoneInfo("Asia/Tokyo")) == "Wed 18 Nov 04:02"
