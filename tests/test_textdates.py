@@ -523,6 +523,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      MADRID, eod(2026, 11, 27, MADRID), "Dentro de unos ocho días"),
     ("within-a-fortnight", "We'll get back to you within a fortnight.", SENT, NY,
      eod(2026, 12, 3), "within a fortnight"),
+    # Irish and British English: "this day week" and "a week today" are a week on.
+    ("this-day-week", "I should have some sort of word for you this day week.", SENT, NY,
+     eod(2026, 11, 26), "this day week"),
+    ("a-week-today", "She'll come back to you a week today.", SENT, NY,
+     eod(2026, 11, 26), "a week today"),
+    ("tomorrow-week", "We'll have news for you tomorrow week.", SENT, NY,
+     eod(2026, 11, 27), "tomorrow week"),
     ("fin-de-semaine", "Nous reviendrons vers vous d'ici la fin de semaine, promis.", SENT,
      PARIS, eod(2026, 11, 20, PARIS), "d'ici la fin de semaine"),
     ("bare-day-du-2", "La décision sera prise collégialement et nous vous ferons un retour "

@@ -99,6 +99,10 @@ def _same_day(local: datetime) -> date:
     return local.date()
 
 
+def _days_on(days: int) -> LastDay:
+    return lambda local: local.date() + timedelta(days=days)
+
+
 def _month_end_from(months_ahead: int) -> LastDay:
     return lambda local: _month_end(local.date(), months_ahead)
 
@@ -251,6 +255,13 @@ class _Named(NamedTuple):
 
 
 _NAMED_PERIODS: Final = (
+    # Irish and British English: "this day week", "a week today", "today week" are seven
+    # days on; "a week tomorrow", "tomorrow week" eight.
+    _Named(_phrases(r"(?:this|that)\s+day\s+week", r"today\s+week",
+                    r"a\s+week\s+(?:from\s+)?today"),
+           _days_on(7), _WEEK, frozenset({"this", "that", "today", "a"})),
+    _Named(_phrases(r"tomorrow\s+week", r"a\s+week\s+(?:from\s+)?tomorrow"),
+           _days_on(8), _WEEK, frozenset({"tomorrow", "a"})),
     _Named(_phrases(rf"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+{_NEXT_WEEK}",
                     rf"anfang\s+{_NEXT_WEEK}", rf"d[ée]but\s+de\s+{_NEXT_WEEK}",
                     rf"(?:a\s+)?principios\s+de\s+{_NEXT_WEEK}",
