@@ -1044,3 +1044,24 @@ def test_a_reason_names_the_moment_in_english_in_the_users_zone_whatever_the_loc
     moment = datetime(2026, 11, 17, 19, 2, tzinfo=UTC)
     assert when(moment, ZoneInfo("America/New_York")) == "Tue 17 Nov 14:02"
     assert when(moment, ZoneInfo("Asia/Tokyo")) == "Wed 18 Nov 04:02"
+
+
+@pytest.mark.parametrize(("word", "status"), [
+    ("Got it. He's in Tokyo this fortnight, I'll corner him once he's back in the office.",
+     Status.DUE),
+    ("Got it. I'll grab her after the all-hands.", Status.DUE),
+    ("Reçu ! Je lui en parlerai à son retour de congés.", Status.DUE),
+    ("Got it, all the best with it.", Status.CLOSED),
+])
+def test_your_brief_thanks_ends_no_help_the_helper_still_means_to_give(
+        word: str, status: Status) -> None:
+    raymond = "Raymond Teo <raymond@example.com>"
+    found = classify(thread(
+        msg(raymond, ago(15), "Send me your latest CV and I'll put it in front of him.",
+            to=JR, subject="CV for Kenneth"),
+        msg(JR, ago(14), "You're the best. CV attached.", to=raymond,
+            attachments=("Jordan_Reyes_CV.pdf",)),
+        msg(raymond, ago(9), word, to=JR),
+        msg(JR, ago(8), "Noted with thanks, no rush at all!", to=raymond),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, status)
