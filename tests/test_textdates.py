@@ -523,6 +523,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      MADRID, eod(2026, 11, 27, MADRID), "Dentro de unos ocho días"),
     ("within-a-fortnight", "We'll get back to you within a fortnight.", SENT, NY,
      eod(2026, 12, 3), "within a fortnight"),
+    ("nl-ordinal", "We laten het je uiterlijk vrijdag de 27e weten.", SENT, NY,
+     eod(2026, 11, 27), "uiterlijk vrijdag de 27e"),
     # Irish and British English: "this day week" and "a week today" are a week on.
     ("this-day-week", "I should have some sort of word for you this day week.", SENT, NY,
      eod(2026, 11, 26), "this day week"),
@@ -1091,6 +1093,8 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     ("Je reprendrai le chemin du bureau le lundi qui suit le 1er décembre — soit le 7.", PARIS,
      datetime(2026, 12, 7, tzinfo=PARIS)),
     ("I'm away and back the Friday after the 20th.", NY, datetime(2026, 11, 27, tzinfo=NY)),
+    # Dutch writes the day as an ordinal after its article: "maandag de 30e".
+    ("Pas vanaf maandag de 30e lees ik mijn mail weer.", NY, datetime(2026, 11, 30, tzinfo=NY)),
     # "The day after" a named day, not the day after the message.
     ("Back at my desk the day after Thanksgiving (Friday, November 27).", NY,
      datetime(2026, 11, 27, tzinfo=NY)),

@@ -234,10 +234,12 @@ _CJK_WEEK_MODES: Final = {
     "下下": WeekdayMode.WEEK_AFTER_NEXT,
 }
 _ORDINAL: Final = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+)?(?<![\w.:/])"
-    r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+    rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+|de\s+)?(?<![\w.:/])"
+    # Dutch writes it "maandag de 14e", "vóór de 3de".
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th|e|ste|de)\b"
     r"(?!\s+(?:round|interview|time|floor|year|grade|place|call|step|stage|quarter|attempt"
-    r"|candidate|person|week|day|month)\b)",
+    r"|candidate|person|week|day|month|ronde|gesprek|keer|plaats|fase|kwartaal|dag|maand"
+    r"|jaar|kandidaat)\b)",
     re.I,
 )
 # A day of the month after an article, in the languages that write it bare: "expire le
@@ -514,7 +516,7 @@ _HAS_ISO: Final = re.compile(r"\d{4}[-/.]\d")
 _HAS_NUMERIC: Final = re.compile(r"\d[º°]?[/.]\d")
 _HAS_DASHED: Final = re.compile(r"\d-\d")
 _HAS_SPACED_DOTTED: Final = re.compile(r"\d\.\s\d{1,2}\.")
-_HAS_ORDINAL: Final = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
+_HAS_ORDINAL: Final = re.compile(r"\d(?:st|nd|rd|th|e|ste|de)\b", re.I)
 _MONTH_WORDS: Final = frozenset(MONTHS)
 _WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | {"feira"} | frozenset(PORTUGUESE_SHORT_WEEKDAYS)
 _ABBREVIATION_WORDS: Final = frozenset(a.lower() for a in WEEKDAY_ABBREVIATIONS)
@@ -550,7 +552,8 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
         scans.append((_MONTH_DAY, _from_month_name, merged(weekday, words.starts(_MONTH_LEADS))))
         scans.append((_DAY_MONTH, _from_month_name, merged(weekday, numbers, articles)))
     if ordinal:
-        scans.append((_ORDINAL, _from_ordinal, merged(weekday, numbers, articles)))
+        scans.append((_ORDINAL, _from_ordinal,
+                      merged(weekday, numbers, articles, words.endings(("de",)))))
     if month and words.holds(_DAY_WORDS):
         scans.append((_WORD_DAY_MONTH, _from_day_words,
                       merged(weekday, words.starts(_DAY_WORDS), words.endings(("the",)))))
