@@ -525,6 +525,9 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      eod(2026, 12, 3), "within a fortnight"),
     ("nl-ordinal", "We laten het je uiterlijk vrijdag de 27e weten.", SENT, NY,
      eod(2026, 11, 27), "uiterlijk vrijdag de 27e"),
+    ("get-word-to-you", "Nothing moves until the committee has had its say on Tuesday 24 "
+     "November - I'll get word to you right after they sit.", SENT, NY, eod(2026, 11, 24),
+     "Tuesday 24 November"),
     # Irish and British English: "this day week" and "a week today" are a week on.
     ("this-day-week", "I should have some sort of word for you this day week.", SENT, NY,
      eod(2026, 11, 26), "this day week"),
