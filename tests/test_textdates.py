@@ -861,6 +861,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
 
 PROMISE_MISSES: list[tuple[str, str]] = [
     ("past-weekday", "I interviewed with the team on Friday."),
+    # French writes ordinals as Dutch writes days: "de 2e année" is a year of study.
+    ("fr-ordinal-is-no-day", "Je reviendrai vers les candidats de 2e année avec une réponse."),
     # A day in a sentence that says no date can be given: no promise of that day.
     ("no-timeline-today", "Today, though, I cannot give you a timeline: if the search "
      "reopens, I will contact you first."),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 37
+READER_VERSION: Final = 38
 
 
 @dataclass(frozen=True, slots=True)
@@ -532,7 +532,8 @@ _REPLY_CUE: Final = re.compile(
     r"|share\s+(?:it|news|an?\s+update|more|the\s+(?:outcome|result|decision))"
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if|where)"
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
-    r"|have\s+(?:(?:some|any)\s+(?:(?:sort|kind)\s+of\s+)?)?word\s+for\s+you|get\s+word\s+to\s+you|drop\s+you\s+a\s+(?:line|note)|write\s+(?:to\s+)?you\b"
+    r"|have\s+(?:(?:some|any)\s+(?:(?:sort|kind)\s+of\s+)?)?word\s+for\s+you"
+    r"|get\s+word\s+to\s+you|drop\s+you\s+a\s+(?:line|note)|write\s+(?:to\s+)?you\b"
     r"|write\s+to\s+(?:everyone|every\s+candidate|all\s+(?:the\s+)?candidates)"
     r"|know\s+where\s+(?:they|you|we)\s+stand"
     r"|confirm\s+(?:either\s+way|one\s+way\s+or\s+the\s+other|the\s+(?:outcome|result|decision))"

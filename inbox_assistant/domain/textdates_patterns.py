@@ -239,7 +239,10 @@ _ORDINAL: Final = re.compile(
     r"(?P<d>\d{1,2})(?:st|nd|rd|th|e|ste|de)\b"
     r"(?!\s+(?:round|interview|time|floor|year|grade|place|call|step|stage|quarter|attempt"
     r"|candidate|person|week|day|month|ronde|gesprek|keer|plaats|fase|kwartaal|dag|maand"
-    r"|jaar|kandidaat)\b)",
+    # French writes its ordinals so too: "étudiant de 2e année" is no day.
+    r"|jaar|kandidaat|ann[ée]e|tour|[ée]tape|niveau|rang|main|cycle|semestre|trimestre"
+    r"|[ée]dition|partie|fois|[ée]tage|arrondissement|ligne|classe|g[ée]n[ée]ration|degr[ée]"
+    r"|session|entretien|vague|prix|place)\b)",
     re.I,
 )
 # A day of the month after an article, in the languages that write it bare: "expire le
