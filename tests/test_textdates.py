@@ -863,6 +863,9 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("past-weekday", "I interviewed with the team on Friday."),
     # French writes ordinals as Dutch writes days: "de 2e année" is a year of study.
     ("fr-ordinal-is-no-day", "Je reviendrai vers les candidats de 2e année avec une réponse."),
+    # Dutch "de" before a day is a word of its own: "made 3rd" holds none.
+    ("made-3rd-is-no-day", "Amira made 3rd on the shortlist, and we'll get back to you with "
+     "news."),
     # A day in a sentence that says no date can be given: no promise of that day.
     ("no-timeline-today", "Today, though, I cannot give you a timeline: if the search "
      "reopens, I will contact you first."),

@@ -234,7 +234,7 @@ _CJK_WEEK_MODES: Final = {
     "下下": WeekdayMode.WEEK_AFTER_NEXT,
 }
 _ORDINAL: Final = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+|de\s+)?(?<![\w.:/])"
+    rf"(?:(?P<wd>{_WEEKDAY})[,.]?\s+)?(?P<art>(?:on\s+)?the\s+|on\s+|(?<!\w)de\s+)?(?<![\w.:/])"
     # Dutch writes it "maandag de 14e", "vóór de 3de".
     r"(?P<d>\d{1,2})(?:st|nd|rd|th|e|ste|de)\b"
     r"(?!\s+(?:round|interview|time|floor|year|grade|place|call|step|stage|quarter|attempt"
@@ -555,8 +555,9 @@ def _scans(text: str, words: Words) -> list[tuple[re.Pattern[str], _Converter, l
         scans.append((_MONTH_DAY, _from_month_name, merged(weekday, words.starts(_MONTH_LEADS))))
         scans.append((_DAY_MONTH, _from_month_name, merged(weekday, numbers, articles)))
     if ordinal:
+        # Dutch "de" is a word of its own: "made 3rd" holds no article.
         scans.append((_ORDINAL, _from_ordinal,
-                      merged(weekday, numbers, articles, words.endings(("de",)))))
+                      merged(weekday, numbers, articles, words.starts(("de",)))))
     if month and words.holds(_DAY_WORDS):
         scans.append((_WORD_DAY_MONTH, _from_day_words,
                       merged(weekday, words.starts(_DAY_WORDS), words.endings(("the",)))))
