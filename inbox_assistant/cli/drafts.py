@@ -8,6 +8,7 @@ import click
 
 from inbox_assistant.cli.base import Env, boundary
 from inbox_assistant.cli.main import main
+from inbox_assistant.domain.followup import when
 from inbox_assistant.wiring import draft_history
 
 _WORDS = {
@@ -42,7 +43,7 @@ def drafts(env: Env, as_json: bool) -> None:
         click.echo("No drafts yet: the assistant drafts a follow-up when one is due.")
         return
     for record, subject in rows:
-        created = record.created_at.astimezone(tz).strftime("%a %d %b %H:%M")
+        created = when(record.created_at, tz)
         click.echo(f"{created}  {subject or record.thread_id}")
         note = f" ({record.note})" if record.note else ""
         click.echo(f"    {_WORDS.get(record.state, record.state)}{note}")

@@ -10,6 +10,7 @@ import click
 
 from inbox_assistant.app.evaluate import Evaluation
 from inbox_assistant.app.scan import ScanReport
+from inbox_assistant.domain.followup import when
 from inbox_assistant.domain.model import Thread
 from inbox_assistant.domain.situations import Situation, Status
 from inbox_assistant.domain.verdict import ConditionTrace, Verdict
@@ -56,7 +57,7 @@ def print_report(report: ScanReport) -> None:
     for row in report.rows:
         v = row.verdict
         status = v.status.value + (" (overdue)" if v.assessment.overdue else "")
-        due = (v.due_at.astimezone(report.tz).strftime("%a %d %b %H:%M") if v.due_at and
+        due = (when(v.due_at, report.tz) if v.due_at and
                v.status in (Status.DUE, Status.WAITING) else "")
         rows.append((_cut(v.subject, 44), _cut(v.counterpart.email if v.counterpart else "", 30),
                      v.situation.value, status, due, row.action))

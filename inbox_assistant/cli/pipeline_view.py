@@ -12,6 +12,7 @@ import click
 
 from inbox_assistant.app.pipeline import DraftOutcome, Pipeline, RunRecord, Upcoming
 from inbox_assistant.cli.table import cut, echo_table, paint
+from inbox_assistant.domain.followup import when
 from inbox_assistant.domain.situations import Status, Step
 from inbox_assistant.domain.verdict import Verdict
 
@@ -32,7 +33,7 @@ def iso(moment: datetime | None) -> str | None:
 
 
 def local(moment: datetime, tz: tzinfo) -> str:
-    return moment.astimezone(tz).strftime("%a %d %b %H:%M")
+    return when(moment, tz)
 
 
 def duration(delta: timedelta) -> str:
