@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -1038,6 +1039,22 @@ def test_a_role_filled_internally_closes_the_application() -> None:
             subject="Your application to Brightkite Labs"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+def test_help_still_to_come_is_a_signal_the_user_can_extend(tmp_path: Path) -> None:
+    raymond = "Raymond Teo <raymond@example.com>"
+    sent = thread(
+        msg(raymond, ago(15), "Send me your latest CV and I'll put it in front of him.",
+            to=JR, subject="CV for Kenneth"),
+        msg(JR, ago(14), "You're the best. CV attached.", to=raymond,
+            attachments=("Jordan_Reyes_CV.pdf",)),
+        msg(raymond, ago(9), "Got it. It goes on the pile for the offsite.", to=JR),
+        msg(JR, ago(8), "Noted with thanks, no rush at all!", to=raymond),
+    )
+    assert classify(sent, RULES, ME, NOW, NY).status is Status.CLOSED
+    mine = tmp_path / "rules.toml"
+    mine.write_text('version = 1\n[signals.help_to_come]\ntext = ["for the offsite"]\n')
+    assert classify(sent, load_rules(mine), ME, NOW, NY).status is Status.DUE
 
 
 def test_a_reason_names_the_moment_in_english_in_the_users_zone_whatever_the_locale() -> None:

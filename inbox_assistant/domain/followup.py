@@ -66,6 +66,11 @@ class MessageFacts:
         """ "Done, I passed it to Sandra": the end of a help_offered thread only."""
         return self.ask("help_given")
 
+    @lazy
+    def help_to_come(self) -> bool:
+        """ "I'll corner him once he's back": help still to come, on no day named."""
+        return self.ask("help_to_come")
+
     @property
     def promise(self) -> Mention | None:
         """A date they committed to (their messages only)."""
@@ -480,26 +485,13 @@ def _signed_off_after(
     return None
 
 
-# Help the helper still means to give, with no day: "I'll corner him once he's back in the
-# office", "I'll catch her at Thursday's lunch", "je lui en parlerai à son retour".
-_HELP_TO_COME: Final = re.compile(
-    r"\b(?:i['’]ll|i\s+will|i['’]m\s+going\s+to|i\s+am\s+going\s+to)\s+(?:\w+\s+)?"
-    r"(?:corner|catch|grab|collar|nab|ask|ping|nudge|chase|buttonhole|bring\s+it\s+up\s+with)"
-    r"\s+(?:him|her|them)\b"
-    r"|\b(?:once|when|as\s+soon\s+as)\s+(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are|\s+gets?)"
-    r"\s+back\b"
-    r"|\bje\s+(?:lui|leur)\s+(?:en\s+)?(?:parlerai|demanderai|glisserai|transmettrai)\b"
-    r"|\b(?:se\s+lo|le)\s+(?:comento|pregunto|paso)\s+(?:cuando|en\s+cuanto)\s+vuelva\b",
-    re.I)
-
-
 def _nothing_to_come(fact: MessageFacts) -> bool:
     """Their message asks nothing, promises nothing and names no day to come ("I'll submit
     it Thursday the 3rd" is help still to come), and says no help is still to come on a day
     unnamed ("I'll corner him once he's back")."""
     message = fact.message
     return (fact.promise is None and message.dates.ahead is None
-            and "?" not in message.new_text and _HELP_TO_COME.search(message.new_text) is None)
+            and "?" not in message.new_text and not fact.help_to_come)
 
 
 def _reported_back(talk: Sequence[MessageFacts]) -> bool:

@@ -70,10 +70,10 @@ def message_facts(
     facts: list[MessageFacts] = []
     # Only the end of a thread can be "finished" by a thanks: the rest need not be asked.
     ending = {m.id for m in sent[-3:]}
-    auto_reply, automated, acknowledged, closure, help_given, finished = (
+    auto_reply, automated, acknowledged, closure, help_given, help_to_come, finished = (
         _signal(rules, name)
         for name in ("auto_reply", "automated", "acknowledged", "closure", "help_given",
-                     "finished"))
+                     "help_to_come", "finished"))
     for message in sent:
         by_me = me.wrote(message)
         one = Scope.of_message(thread, message, me, by_me)
@@ -93,7 +93,9 @@ def message_facts(
                 return False
             if name == "automated":
                 return bool(automated(one))
-            return bool((acknowledged if name == "acknowledged" else help_given)(one))
+            if name == "acknowledged":
+                return bool(acknowledged(one))
+            return bool((help_to_come if name == "help_to_come" else help_given)(one))
 
         facts.append(MessageFacts(message=message, by_me=by_me, auto_reply=is_auto_reply,
                                   ask=ask))
