@@ -335,6 +335,18 @@ def test_a_calendar_invitation_titled_a_to_b_is_no_introduction() -> None:
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.WAITING)
 
 
+def test_an_invitation_said_to_be_no_interview_is_no_job_meeting() -> None:
+    start = NOW + timedelta(days=2)
+    event = CalendarEvent("Davide / Paolo", start, start + timedelta(minutes=30))
+    found = classify(thread(
+        msg("Paolo Martini <paolo@ergon.example>", ago(1), "Ciao Jordan, ho visto che hai "
+            "commentato il mio post sul passaggio da CAD a C embedded. Ti mando un invito per "
+            "venerdì mattina, mezz'ora su Meet. Nessun colloquio, eh: solo due chiacchiere.",
+            to=JR, subject="Due chiacchiere venerdì mattina", events=(event,)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is not Situation.INTERVIEW
+
+
 def test_help_handed_over_closes_a_help_thread_and_no_interview() -> None:
     lee = "Lee Park <lee@acme.example>"
     helped = classify(thread(
@@ -752,6 +764,12 @@ def test_your_mail_then_their_answer(them: str, text: str, subject: str, attachm
                  "viernes, esta semana: 1. actualizar LinkedIn. 2. preparar dos historias.\n\n"
                  "Beatriz Navas\nCoach de carrera", "Deberes", Situation.NONE,
                  id="career-coach-tasks"),
+    # The coach says so only in the name she writes under.
+    pytest.param("Irene Vaschetto | Career Coach <irene@vaschetto.example>", JR, "",
+                 "Buongiorno Jordan,\ncome d'accordo, la checklist di questa settimana:\n"
+                 "[ ] dopo ogni colloquio, mail di ringraziamento in giornata\n"
+                 "[ ] aggiornare il tracker delle candidature\nCi vediamo lunedì alle 18.",
+                 "Checklist settimana 49", Situation.NONE, id="coach-only-in-her-name"),
 ])
 def test_one_message_of_theirs(sender: str, to: str, cc: str, text: str, subject: str,
                                situation: Situation) -> None:

@@ -857,6 +857,24 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("te-llamo-para-contarte", "El comité se junta el lunes 23 por la tarde y esa misma tarde "
      "te llamo para contarte por dónde van los tiros.", SENT, MADRID, eod(2026, 11, 23, MADRID),
      "lunes 23"),
+    # The day after the day named before, in Dutch; the cue "je hoort ... van ons" around it.
+    ("de-dag-erna", "Het team zit donderdag 26/11 bij elkaar; iedereen hoort de dag erna van "
+     "ons.", SENT, NY, eod(2026, 11, 27), "de dag erna"),
+    ("je-hoort-dag-van-ons", "Je hoort dinsdag 24/11 van ons.", SENT, NY, eod(2026, 11, 24),
+     "dinsdag 24/11"),
+    ("werde-ich-ihnen-sagen", "Vor Freitag, dem 27.11., werde ich Ihnen nichts Belastbares "
+     "sagen können, an dem Tag aber in jedem Fall.", SENT, BERLIN, eod(2026, 11, 27, BERLIN),
+     "27.11."),
+    ("schuif-ik-je-cv", "Ik heb maandag mijn 1-op-1 met Femke, dan schuif ik je cv gewoon "
+     "over tafel.", SENT, NY, eod(2026, 11, 23), "maandag"),
+    # The first such weekday after the day named before.
+    ("vrijdag-daarna", "Het team zit maandag 23/11 bij elkaar; de vrijdag daarna heb je van "
+     "mij een uitslag.", SENT, NY, eod(2026, 11, 27), "vrijdag daarna"),
+    # Dutch shortens the weekday before a dashed day: "do 26-11" is Thursday the 26th.
+    ("do-dashed-day", "Het team zit do 26-11 bij elkaar; de vrijdag daarna heb je van mij een "
+     "uitslag.", SENT, NY, eod(2026, 11, 27), "vrijdag daarna"),
+    ("friday-after", "The panel sits on Tuesday 1 December and we'll get back to you on the "
+     "Friday after.", SENT, NY, eod(2026, 12, 4), "Friday after"),
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [

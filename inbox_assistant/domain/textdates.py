@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 39
+READER_VERSION: Final = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,7 +521,7 @@ _LIMIT_PREFIX: Final = re.compile(
     re.I,
 )
 _REPLY_CUE: Final = re.compile(
-    r"\b(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:ing)?\s+(?:back|from)|back\s+to\s+you"
+    r"\b(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
@@ -583,7 +583,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|kommer\s+tilbake|vender\s+tilbage|giver?\s+(?:dig\s+)?besked|gir\s+(?:deg\s+)?beskjed"
     r"|besked|beskjed|svar\b|tilbakemelding|återkoppl\w*"
     # Dutch: "je hoort daarna van me", "we nemen binnen twee weken contact met je op".
-    r"|(?:je|jij|u)\s+hoort\s+(?:\w+\s+)?van\s+(?:me|mij|ons)"
+    # "Je hoort donderdag van ons": the day stands inside the cue, which ends before it.
+    r"|(?:je|jij|u|jullie|iedereen|ze|zij)\s+(?:hoort|horen)\b"
+    r"(?=[^.!?\n]{0,40}\bvan\s+(?:me|mij|ons)\b)"
     r"|hoor\s+je\s+(?:\w+\s+)?van\s+(?:me|mij|ons)"
     r"|laat\s+(?:ik|we)\s+(?:het\s+)?(?:je|u)\s+weten|(?:kom|komen)\s+(?:ik|we)\s+(?:\w+\s+)?"
     r"(?:bij\s+(?:je|u)\s+)?terug|contact\s+met\s+(?:je|jou|u)\s+op|terugkoppeling"
@@ -593,7 +595,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # The verb ends the clause: the cue is what comes before the date.
     r"|(?:laat|laten)\s+(?:ik\s+|we\s+|wij\s+)?(?:het\s+)?(?:je|jou|u)\b"
     r"(?=[^.!?\n]{0,60}\bweten\b)"
-    r"|uitsluitsel|beslissing|knoop\s+(?:\w+\s+)?doorhakken"
+    r"|uitsluitsel|uitslag|beslissing|knoop\s+(?:\w+\s+)?doorhakken"
     r"|bel\s+(?:ik\s+)?je\s+(?:dan|daarna|terug)"
     # Polish: "dam ci znać zaraz potem", "odezwę się".
     r"|dam\s+(?:ci\s+|wam\s+|pani\s+|panu\s+)?zna[ćc]|odezw(?:ę|e|iemy)\s+si[ęe]"
@@ -632,6 +634,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:te|os|le|les)\s+(?:confirmamos|confirmo)(?!\s+(?:la|el|tu|su|vuestra)\s+(?:entrevista"
     r"|reuni[oó]n|cita|llamada|videollamada|horario|hora|fecha|asistencia|visita|encuentro))"
     r"|devoluci[oó]n|devolutiva|risposta|ricontatt|far(?:ti|le|vi)\s+sapere|faremo\s+sapere"
+    # "...werde ich Ihnen nichts Belastbares sagen können, an dem Tag aber in jedem Fall".
+    r"|(?:werde|werden|kann|k[öo]nnen)\s+(?:ich|wir)\s+(?:ihnen|dir|euch)\b"
+    r"(?=[^.!?\n]{0,60}\bsagen\b)|sage\s+ich\s+(?:ihnen|dir|euch)\b"
     r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+(?:h[öo]ren|geh[öo]rt)"
     r"|entschieden\s+wird|wird\s+(?:erst\s+|dann\s+)?entschieden|entscheiden\s+(?:wir|werden\s+wir)"
     r"|(?:ti|le|vi)\s+(?:racconto|racconter[oò]|dico|dir[oò])\b"
@@ -698,8 +703,9 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|vou\s+falar\s+com|falo\s+com\s+(?:el|a|o)\b|voy\s+a\s+hablar\s+con"
     r"|hablo\s+con\s+(?:ella|[ée]l)\b"
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".
-    r"|(?:leg|geef|stuur|breng)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
-    r"|ik\s+(?:leg|geef|stuur|breng)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))"
+    # "...dan schuif ik je cv gewoon over tafel".
+    r"|(?:leg|geef|stuur|breng|schuif|speel|stop)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
+    r"|ik\s+(?:leg|geef|stuur|breng|schuif|speel|stop)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))"
     # Korean: "복귀하시면 그날 바로 직접 얘기 꺼내볼게", "월요일에 전달해 드릴게요".
     r"|얘기\s*꺼내|얘기를\s*꺼내|전달해\s*드릴|전달\s*드릴|전달해\s*줄게|건네\s*볼게|건네\s*드릴"
     r"|넣어\s*볼게|추천해\s*드릴|추천해\s*볼게|얘기해\s*볼게|말해\s*볼게"

@@ -279,6 +279,9 @@ _WEEKDAY_PHRASE: Final = re.compile(
     r"(?:\s+(?P<mod2>prochain|qui\s+vient|next\s+week|(?:of\s+)?the\s+week\s+after\s+next"
     r"|after\s+next"
     r"|week\b(?!\s*\d)|en\s+huit|darauf|after\s+that|suivant|d['’]apr[eè]s|siguiente"
+    # "Het team zit do 10-12 bij elkaar; de vrijdag daarna...", "...the Friday after.": the
+    # first such day after the day named before.
+    r"|daarna|daarop|erna|after(?=\s*(?:[.,;:!?)\n]|$))"
     r"|successivo|seguinte"
     r"|de\s+la\s+semana\s+que\s+viene"
     r"|que\s+viene|n[aä]chster\s+woche|prossim[oa]|della\s+settimana\s+prossima"
@@ -316,7 +319,10 @@ _RELATIVE_OFFSETS: Final = {
 _ON_OR_AFTER_MODS: Final = ("this", "diesen", "ce", "questo", "questa", "este", "esta",
                              "nesta", "neste")
 _AFTER_NAMED_MODS: Final = ("darauf", "after that", "suivant", "d'apr", "d’apr", "siguiente",
-                             "successivo", "seguinte")
+                             "successivo", "seguinte", "daarna", "daarop", "erna")
+# "The Friday after." ends its clause: the first Friday after the day named before. "The
+# Friday after the 4th" names the day it follows.
+_CLAUSE_END: Final = re.compile(r"\s*(?:[.,;:!?)\n]|$)")
 # The whole `mod2` of such a weekday ("after that" is AFTER_NAMED's).
 _BEFORE_NAMED_MODS: Final = ("qui suit", "following", "after", "nach dem", "después del",
                               "despues del", "dopo il")
@@ -370,9 +376,11 @@ def _day_first(m: re.Match[str]) -> DayToken | None:
                     first=first, second=second, dotted=True)
 
 
-# The words that lead a dashed day with no year: "op 16-2", "uiterlijk 20-2".
+# The words that lead a dashed day with no year: "op 16-2", "uiterlijk 20-2", and the
+# weekdays as Dutch shortens them: "het team zit do 10-12 bij elkaar".
 _DAY_LEADS_DASHED: Final = frozenset(
-    {"op", "voor", "tot", "vanaf", "uiterlijk", "per", "na", "rond", "t/m"})
+    {"op", "voor", "tot", "vanaf", "uiterlijk", "per", "na", "rond", "t/m",
+     *(f"{day}{dot}" for day in ("ma", "di", "wo", "do", "vr", "za", "zo") for dot in ("", "."))})
 
 
 def _from_dashed(m: re.Match[str]) -> DayToken | None:
@@ -460,6 +468,8 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
         mode = WeekdayMode.WEEK_LATER
     elif mod2.startswith(_NEXT_WEEK_MODS) or mod == "volgende week":
         mode = WeekdayMode.NEXT_WEEK
+    elif mod2 == "after" and _CLAUSE_END.match(m.string, m.end("mod2")):
+        mode = WeekdayMode.AFTER_NAMED
     elif mod2 in _BEFORE_NAMED_MODS:
         mode = WeekdayMode.BEFORE_NAMED
     elif mod2.startswith(_AFTER_NAMED_MODS):

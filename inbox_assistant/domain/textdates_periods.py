@@ -423,10 +423,12 @@ _NAMED_PERIODS: Final = (
                     r"|morning\s+after(?![ \t]+\w))",
                     r"(?:al|el)\s+d[ií]a\s+siguiente",
                     r"am\s+(?:n[aä]chsten\s+tag|tag\s+danach|folgetag)",
-                    r"il\s+giorno\s+(?:dopo|successivo)", r"no\s+dia\s+seguinte"),
+                    r"il\s+giorno\s+(?:dopo|successivo)", r"no\s+dia\s+seguinte",
+                    # Dutch: "iedereen hoort de dag erna van ons".
+                    r"de\s+(?:dag\s+(?:erna|daarna|daarop)|volgende\s+dag)"),
            _next_day, frozenset({"lendemain", "day", "morning", "día", "dia", "tag", "folgetag",
-                                 "giorno"}),
-           frozenset({"le", "the", "al", "el", "am", "il", "no"}), following=True),
+                                 "giorno", "dag"}),
+           frozenset({"le", "the", "al", "el", "am", "il", "no", "de"}), following=True),
     _Named(_phrases(r"EOD|COB|EOB|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
                     r"|close\s+of\s+(?:business|play)|end\s+of\s+business"
                     r"|fin\s+de\s+(?:la\s+)?journ[ée]e"
@@ -447,7 +449,7 @@ _PERIOD_STEMS: Final = (
     "huitaine", "quinzaine", "fortnight", "year", "eoy", "jahr", "année", "annee", "año", "anno",
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
-    "lendemain", "folgetag", "kw", "kalenderwoche", "morning", "weken", "dagen", "maand",
+    "lendemain", "folgetag", "kw", "kalenderwoche", "morning", "weken", "dag", "maand",
     "tygodni", "tydzie", "miesi", "주", "săpt", "sapt", "lunii", "בשבוע",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)

@@ -717,6 +717,11 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     _spec("from_address", "patterns",
           "A message in view comes from an address matching a pattern (* and ? wildcards).",
           _patterns, _sender_matches, 'from_address = ["no-reply@*", "*@greenhouse.io"]'),
+    _spec("from_name", "phrases",
+          "A message in view comes from a sender whose display name has a phrase "
+          '("Irene Vaschetto | Career Coach", "Jobs via LinkedIn").',
+          _phrases, lambda p: lambda s: p.first([m.sender.name for m in s.messages]),
+          'from_name = ["career coach", "talent acquisition"]'),
     _spec("from_domain", "domains",
           "A message in view comes from one of these domains (or their subdomains).",
           _domains, _sender_domain_in, 'from_domain = ["greenhouse.io", "lever.co"]'),
