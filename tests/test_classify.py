@@ -1049,6 +1049,20 @@ def test_your_thanks_for_the_conversation_makes_their_application_subject_an_int
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
 
 
+def test_thanks_with_the_german_verb_at_the_end_is_an_interview_thanks() -> None:
+    baumann = "Christoph Baumann <c.baumann@klarweg.example>"
+    found = classify(thread(
+        msg(baumann, ago(9), "Liebe Frau Reyes, hiermit bestätige ich Ihren Termin am "
+            "Mittwoch bei uns im Büro. Sie sprechen mit mir und Frau Yilmaz.", to=JR,
+            subject="Ihr Gespräch bei Klarweg"),
+        msg(JR, ago(5), "Lieber Herr Baumann, etwas verspätet möchte ich mich noch für das "
+            "angenehme Gespräch am Mittwoch bedanken. Ich würde mich sehr freuen, Teil Ihres "
+            "Teams zu werden.", to=baumann,
+            subject="Re: Ihr Gespräch bei Klarweg"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW
+
+
 def test_a_role_filled_internally_closes_the_application() -> None:
     found = classify(thread(
         msg("Brightkite Labs <no-reply@hire.lever.example>", ago(1), "Hello Jordan, we wanted "

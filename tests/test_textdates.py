@@ -932,6 +932,9 @@ PROMISE_MISSES: list[tuple[str, str]] = [
     ("usually-within", "A real person reads every one of these, usually within a couple of "
      "weeks."),
     ("en-general-sous", "Nous répondons en général sous quinze jours."),
+    ("typically-gets-back-within", "Our talent team reads every application themselves and "
+     "typically gets back within two to three weeks."),
+    ("usually-get-back-within", "We usually get back to candidates within two weeks."),
     ("panel-para-el-dia-y-hora", "Le confirmo el panel para el jueves 26 de noviembre a las "
      "10:00 a. m. en nuestra oficina."),
     # An invitation sent for a day and hour sets a meeting.

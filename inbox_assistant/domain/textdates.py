@@ -514,7 +514,8 @@ _AS_A_RULE: Final = re.compile(
     r"|g[ée]n[ée]ralement"
     r"|habituellement|normalement|normalmente|generalmente|por\s+lo\s+general|in\s+der\s+regel"
     r"|normalerweise|meistens|di\s+solito|solitamente|geralmente|costuma)\b[\s,]*"
-    r"(?:\w+[\s,]+){0,1}$", re.I)
+    # "...and typically gets back within two to three weeks".
+    r"(?:[\w'’]+[\s,]+){0,4}$", re.I)
 _LIMIT_PREFIX: Final = re.compile(
     rf"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta"
     rf"{_BY_IT_PT})(?:\s+(?:the|le|la|el|den|dem|zum|am|on{_ARTICLE_IT_PT}))?[\s,]*$",
@@ -1141,7 +1142,7 @@ def _promise_start(
     if _NO_TIMELINE.search(text, candidate.end, _part_end(text, candidate.end, hi)):
         # "This week we have no date for the decision yet."
         return None
-    if _AS_A_RULE.search(text, max(lo, lead - 20), lead) is not None:
+    if _AS_A_RULE.search(text, max(lo, lead - 40), lead) is not None:
         # "A real person reads every one of these, usually within a couple of weeks": what
         # happens as a rule, not a day promised.
         return None
