@@ -1063,6 +1063,21 @@ def test_thanks_with_the_german_verb_at_the_end_is_an_interview_thanks() -> None
     assert found.situation is Situation.INTERVIEW
 
 
+def test_a_nudge_before_the_promised_day_puts_off_the_next_one() -> None:
+    kyle = "Kyle Brandt <kbrandt@brightline.example>"
+    found = classify(thread(
+        msg(JR, ago(20), "Hi Kyle, my resume as discussed.", to=kyle, subject="Lead ME role",
+            attachments=("Jordan_Reyes_Resume.pdf",)),
+        msg(kyle, ago(8), "Submitted you to the hiring manager. I'll circle back with next "
+            "steps by Monday 16 November.", to=JR, subject="Re: Lead ME role"),
+        msg(JR, ago(5), "Hi Kyle, I know you said Monday; checking in early as I have other "
+            "processes moving. Anything from the client?", to=kyle, subject="Re: Lead ME role"),
+    ), RULES, ME, NOW, NY)
+    # Their day passed four days ago, but you wrote five days ago: a week after your nudge.
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.WAITING)
+    assert found.assessment.anchor == ago(5)
+
+
 def test_a_role_filled_internally_closes_the_application() -> None:
     found = classify(thread(
         msg("Brightkite Labs <no-reply@hire.lever.example>", ago(1), "Hello Jordan, we wanted "

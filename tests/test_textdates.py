@@ -867,6 +867,20 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "27.11."),
     ("schuif-ik-je-cv", "Ik heb maandag mijn 1-op-1 met Femke, dan schuif ik je cv gewoon "
      "over tafel.", SENT, NY, eod(2026, 11, 23), "maandag"),
+    # A span of days closes on its second; "w/c" is the week commencing.
+    ("between-monday-and-wednesday", "Expect an answer between Monday and Wednesday.", SENT,
+     NY, eod(2026, 11, 25), "Wednesday"),
+    ("week-commencing-shorthand", "We'll be in touch w/c 30th November.", SENT, NY,
+     eod(2026, 12, 4), "w/c 30th November."),
+    # Holidays: the last working day before; after, the first working day after.
+    ("before-thanksgiving", "We'll get back to you before Thanksgiving.", SENT, NY,
+     eod(2026, 11, 25), "before Thanksgiving"),
+    ("after-thanksgiving", "We will regroup after Thanksgiving and let you know.", SENT, NY,
+     eod(2026, 11, 30), "after Thanksgiving"),
+    ("prima-del-ponte", "Contiamo di chiudere la rosa prima del ponte dell'Immacolata e ti "
+     "faremo sapere.", SENT, ROME, eod(2026, 12, 4, ROME), "prima del ponte dell'Immacolata"),
+    ("na-sinterklaas", "Na Sinterklaas hoor je van ons.", SENT, NY, eod(2026, 12, 7),
+     "Na Sinterklaas"),
     # The first such weekday after the day named before.
     ("vrijdag-daarna", "Het team zit maandag 23/11 bij elkaar; de vrijdag daarna heb je van "
      "mij een uitslag.", SENT, NY, eod(2026, 11, 27), "vrijdag daarna"),

@@ -274,6 +274,12 @@ def _promise_window(
                       opens=opens, closes=closes)
 
 
+def _second_follow_up(ctx: _Context, latest: MessageFacts, follow_ups: int) -> Assessment:
+    return ctx.window(Step.SECOND_FOLLOW_UP, ctx.windows.second_follow_up, latest.date,
+                      f"your follow-up of {when(latest.date, ctx.tz)}",
+                      reply_to=latest.message, follow_ups=follow_ups)
+
+
 def _chase_after_my_messages(
     ctx: _Context, live: Sequence[MessageFacts], run: Sequence[MessageFacts],
     first_window: Window, first_step: Step, counts_first: bool,
@@ -288,7 +294,16 @@ def _chase_after_my_messages(
     if promise is not None:
         chased = [f for f in run if f.date > promise.at]
         if not chased:
-            return _promise_window(ctx, promise, run[-1].message)
+            promised = _promise_window(ctx, promise, run[-1].message, follow_ups)
+            if follow_ups == 0 or follow_ups >= ctx.windows.max_follow_ups:
+                return promised
+            # You nudged before the day they promised ("I know you said after Thanksgiving,
+            # checking in"): the next nudge waits for that day and is no sooner than any
+            # second follow-up.
+            nudged = _second_follow_up(ctx, run[-1], follow_ups)
+            later = (nudged.opens is not None and promised.opens is not None
+                     and nudged.opens > promised.opens)
+            return nudged if later else promised
         # The promised date passed and the user already chased: the next step counts from
         # that chase, and every nudge since their last answer counts towards going quiet.
         follow_ups = max(follow_ups, len(chased))
@@ -303,9 +318,7 @@ def _chase_after_my_messages(
             f"Gone quiet: {follow_ups} follow-ups since {when(run[0].date, ctx.tz)} "
             "without an answer.", follow_ups=follow_ups)
     if follow_ups > 0:
-        return ctx.window(Step.SECOND_FOLLOW_UP, ctx.windows.second_follow_up, latest.date,
-                          f"your follow-up of {when(latest.date, ctx.tz)}",
-                          reply_to=latest.message, follow_ups=follow_ups)
+        return _second_follow_up(ctx, latest, follow_ups)
     source = f"your message of {when(latest.date, ctx.tz)}"
     if ctx.situation is Situation.RESUME_SUBMITTED:
         source = f"your application of {when(latest.date, ctx.tz)}"

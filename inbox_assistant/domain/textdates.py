@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 40
+READER_VERSION: Final = 41
 
 
 @dataclass(frozen=True, slots=True)
@@ -923,15 +923,33 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
             found[index] = replace(candidate, last_day=_days_after(text, previous, candidate))
         previous = candidate
     # "After the holidays, realistically the first or second week of January": the day
-    # named next in the sentence says when.
+    # named next in the sentence says when. "Between Monday and Wednesday": the second.
     return tuple(candidate for candidate, following in zip(found, [*found[1:], None], strict=False)
-                 if not _refined(text, candidate, following))
+                 if not _refined(text, candidate, following)
+                 and not _spans_to(text, candidate, following))
+
+
+# "Between the 7th and the 11th", "entre el lunes y el miércoles", "zwischen dem 7. und 11.".
+_BETWEEN: Final = re.compile(
+    r"\b(?:between|entre|zwischen|tra|fra|tussen)\s+(?:the\s+|el\s+|le\s+|dem\s+|il\s+|o\s+)?$",
+    re.I)
+_AND: Final = re.compile(
+    r"\s*(?:and|y|et|und|e|en)\s+(?:the\s+|el\s+|le\s+|dem\s+|il\s+|o\s+)?", re.I)
+
+
+def _spans_to(text: str, candidate: _Candidate, following: _Candidate | None) -> bool:
+    """Whether `candidate` opens a span of days that `following` closes."""
+    return (isinstance(candidate, DayToken) and isinstance(following, DayToken)
+            and _AND.fullmatch(text, candidate.end, following.start) is not None
+            and _BETWEEN.search(text, max(0, candidate.start - 20), candidate.start) is not None)
 
 
 # "The week of", "la semaine du", "la semana del", "die Woche vom", "la settimana del",
 # "a semana de", right before a date.
 _WEEK_OF: Final = re.compile(
-    r"\b(?:the\s+week\s+(?:of|starting|beginning|commencing)(?:\s+(?:the|monday|mon))?"
+    r"\b(?:(?:the\s+)?week\s+(?:of|starting|beginning|commencing)(?:\s+(?:the|monday|mon))?"
+    # British shorthand: "w/c 14th December", "w/b the 7th".
+    r"|(?:the\s+)?w/[cb](?:\s+the)?"
     r"|semaine\s+du|semana\s+del?|woche\s+(?:vom|ab\s+dem|ab)|settimana\s+del"
     r"|semana\s+d[eo](?:\s+dia)?)[\s,]*", re.I)
 _WEEK_OF_REACH: Final = 40

@@ -91,6 +91,51 @@ def _after_the_holidays(local: datetime) -> date:
     return date(local.year + (1 if local.month >= 7 else 0), 1, 10)
 
 
+def _thanksgiving(year: int) -> date:
+    """The fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _on_date(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
+
+
+def _around(holiday: Callable[[int], date], offset: int) -> LastDay:
+    """A day `offset` days from a holiday: the coming one, or for a day after it one past by
+    two weeks at most ("after Thanksgiving", written the Tuesday after it). A day after it
+    that falls on a weekend moves to the Monday."""
+    def last_day(local: datetime) -> date:
+        ref = local.date()
+        day = holiday(ref.year)
+        if day + timedelta(days=14 if offset > 0 else 0) < ref:
+            day = holiday(ref.year + 1)
+        found = day + timedelta(days=offset)
+        while offset > 0 and found.weekday() >= 5:
+            found += timedelta(days=1)
+        return found
+
+    return last_day
+
+
+def _before_days_off(holiday: Callable[[int], date]) -> LastDay:
+    """The last working day before the days off around a holiday: a Tuesday's holiday
+    takes the Monday with it ("il ponte dell'Immacolata"), a Thursday's the Friday, and
+    one on a weekend or a Monday the weekend."""
+    def last_day(local: datetime) -> date:
+        ref = local.date()
+        day = holiday(ref.year)
+        if day < ref:
+            day = holiday(ref.year + 1)
+        start = day - timedelta(days={0: 2, 1: 3, 6: 1}.get(day.weekday(), 0))
+        found = start - timedelta(days=1)
+        while found.weekday() >= 5:
+            found -= timedelta(days=1)
+        return found
+
+    return last_day
+
+
 def _next_day(local: datetime) -> date:
     return local.date() + timedelta(days=1)
 
@@ -390,6 +435,34 @@ _NAMED_PERIODS: Final = (
            _after_the_holidays, _HOLIDAYS,
            frozenset({"after", "in", "après", "apres", "à", "a", "nach", "im", "después",
                       "despues", "dopo", "depois", "no"}), distant=True),
+    # Holidays of late autumn, when much of the hiring year's news is promised: before, the
+    # last working day before (the Wednesday before Thanksgiving); after, the first working
+    # day after (after Thanksgiving, the Monday).
+    _Named(_phrases(r"(?:before|ahead\s+of)\s+(?:the\s+)?thanksgiving(?:\s+(?:break|holiday"
+                    r"|weekend))?"),
+           _around(_thanksgiving, -1), frozenset({"thanksgiving"}),
+           frozenset({"before", "ahead"}), distant=True),
+    _Named(_phrases(r"after\s+(?:the\s+)?thanksgiving(?:\s+(?:break|holiday|weekend))?"),
+           _around(_thanksgiving, 4), frozenset({"thanksgiving"}), frozenset({"after"}),
+           distant=True),
+    # Italy's "ponte dell'Immacolata" (8 December), Spain's "puente de diciembre" (6 to 8
+    # December), the Low Countries' Sinterklaas (5 December).
+    _Named(_phrases(r"prima\s+(?:del\s+ponte\s+)?dell['’]\s*immacolata",
+                    r"antes\s+del\s+puente\s+de\s+(?:diciembre|la\s+constituci[oó]n"
+                    r"|la\s+inmaculada)"),
+           _before_days_off(_on_date(12, 8)), frozenset({"immacolata", "puente"}),
+           frozenset({"prima", "antes"}), distant=True),
+    _Named(_phrases(r"dopo\s+(?:il\s+ponte\s+(?:dell['’]\s*)?|l['’]\s*)immacolata",
+                    r"despu[ée]s\s+del\s+puente\s+de\s+(?:diciembre|la\s+constituci[oó]n"
+                    r"|la\s+inmaculada)"),
+           _around(_on_date(12, 8), 1), frozenset({"immacolata", "puente"}),
+           frozenset({"dopo", "después", "despues"}), distant=True),
+    _Named(_phrases(r"v[oó]{1,2}r\s+(?:sinterklaas|pakjesavond)"),
+           _before_days_off(_on_date(12, 5)), frozenset({"sinterklaas", "pakjesavond"}),
+           frozenset({"voor", "vóór", "vór"}), distant=True),
+    _Named(_phrases(r"na\s+(?:sinterklaas|pakjesavond)"),
+           _around(_on_date(12, 5), 1), frozenset({"sinterklaas", "pakjesavond"}),
+           frozenset({"na"}), distant=True),
     # "Before the weekend" is Friday; "over the weekend" its Sunday; "after the weekend"
     # the Monday after it.
     _Named(_phrases(r"(?:before|ahead\s+of)\s+the\s+weekend", r"avant\s+le\s+week[-\s]?end",
@@ -449,6 +522,7 @@ _PERIOD_STEMS: Final = (
     "huitaine", "quinzaine", "fortnight", "year", "eoy", "jahr", "année", "annee", "año", "anno",
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
+    "thanksgiving", "immacolata", "puente", "sinterklaas", "pakjesavond",
     "lendemain", "folgetag", "kw", "kalenderwoche", "morning", "weken", "dag", "maand",
     "tygodni", "tydzie", "miesi", "주", "săpt", "sapt", "lunii", "בשבוע",
 )
