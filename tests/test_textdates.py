@@ -867,6 +867,14 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "27.11."),
     ("schuif-ik-je-cv", "Ik heb maandag mijn 1-op-1 met Femke, dan schuif ik je cv gewoon "
      "over tafel.", SENT, NY, eod(2026, 11, 23), "maandag"),
+    # The clause after the day's says news comes of it, either way.
+    ("either-way-after-semicolon", "Contiamo di chiudere la rosa prima del ponte "
+     "dell'Immacolata; in un senso o nell'altro un segnale glielo diamo noi.", SENT, ROME,
+     eod(2026, 12, 4, ROME), "prima del ponte dell'Immacolata"),
+    ("either-way-english", "The panel meets on Thursday 26 November; either way we'll let you "
+     "know.", SENT, NY, eod(2026, 11, 26), "Thursday 26 November"),
+    ("mejlar-dig-efterat", "Vi sitter ihop på ledningsgruppen på måndag, så jag tar upp dig "
+     "där och mejlar dig efteråt.", SENT, NY, eod(2026, 11, 23), "måndag"),
     # A span of days closes on its second; "w/c" is the week commencing.
     ("between-monday-and-wednesday", "Expect an answer between Monday and Wednesday.", SENT,
      NY, eod(2026, 11, 25), "Wednesday"),
@@ -892,6 +900,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
+    ("either-way-no-news", "The panel meets on Thursday 26 November; either way is fine "
+     "with me."),
     ("past-weekday", "I interviewed with the team on Friday."),
     # French writes ordinals as Dutch writes days: "de 2e année" is a year of study.
     ("fr-ordinal-is-no-day", "Je reviendrai vers les candidats de 2e année avec une réponse."),

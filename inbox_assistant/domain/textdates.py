@@ -580,6 +580,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|ho\s+farem\s+saber|ho\s+faré\s+saber)|not[ií]cies|decisi[óo]\b"
     # Swedish, Norwegian, Danish: "jag återkommer", "vi hör av oss", "jeg kommer tilbake".
     r"|återkomm\w*|h[öø]r(?:er)?\s+av\s+(?:mig|oss|meg)"
+    # "...så jag tar upp dig där och mejlar dig efteråt med hur hon reagerade".
+    # (No "ringer dig": a call set for an hour is a meeting, not news.)
+    r"|(?:mejlar|mailar|mejla|maila)\s+(?:dig|er)\b|mailer\s+(?:deg|dig)\b"
     r"|h[öø]r(?:er)?\s+(?:du\s+)?fr[åa]n\s+(?:mig|oss)"
     r"|kommer\s+tilbake|vender\s+tilbage|giver?\s+(?:dig\s+)?besked|gir\s+(?:deg\s+)?beskjed"
     r"|besked|beskjed|svar\b|tilbakemelding|återkoppl\w*"
@@ -643,6 +646,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:ti|le|vi)\s+(?:racconto|racconter[oò]|dico|dir[oò])\b"
     r"|(?:ti|le|vi)\s+(?:faccio|far[oò]|faremo)\s+sapere|(?:ti|le|vi)\s+so\s+dire"
     r"|(?:ti|le|vi)\s+(?:scrivo|scriver[oò]|riscrivo|aggiorno)\b"
+    # "...in un senso o nell'altro un segnale glielo diamo noi".
+    r"|(?:glielo|te\s+lo|ve\s+lo)\s+(?:diamo|daremo|do|dar[oò])\b|un\s+segnale"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
     r"|wie\s+es\s+weitergeht)"
@@ -1238,6 +1243,12 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|zaraz\s+potem|tu[żz]\s+potem|subito\s+dopo|poco\s+dopo|justo\s+despu[ée]s"
     r"|logo\s+depois|logo\s+a\s+seguir|juste\s+apr[èe]s|gleich\s+danach|direkt\s+danach"
     r"|daarna|en\s+dan"
+    # "...prima del ponte dell'Immacolata; in un senso o nell'altro un segnale glielo diamo":
+    # the outcome of that day, either way.
+    r"|either\s+way|one\s+way\s+or\s+the\s+other|in\s+un\s+senso\s+o\s+nell['’]altro"
+    r"|comunque\s+vada|dans\s+un\s+sens\s+ou\s+dans\s+l['’]autre|quoi\s+qu['’]il\s+arrive"
+    r"|so\s+oder\s+so|de\s+una\s+forma\s+u\s+otra|pase\s+lo\s+que\s+pase|hoe\s+dan\s+ook"
+    r"|de\s+um\s+jeito\s+ou\s+de\s+outro"
     # "I'll raise your name with him then": the day the helper sees him.
     r"|(?:with|to)\s+(?:him|her|them)\s+then"
     # "...; I'll be in touch after our committee with next steps".
