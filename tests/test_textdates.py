@@ -900,6 +900,8 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
 ]
 
 PROMISE_MISSES: list[tuple[str, str]] = [
+    # Italian "di" before a dashed range of people is no Dutch Tuesday.
+    ("di-10-12-persone", "Abbiamo un team di 10-12 persone e ti faremo sapere."),
     ("either-way-no-news", "The panel meets on Thursday 26 November; either way is fine "
      "with me."),
     ("past-weekday", "I interviewed with the team on Friday."),

@@ -140,7 +140,10 @@ _DASHED: Final = re.compile(
     rf"{_WEEKDAY_PREFIX}(?<![\w/.:$€£-])"
     r"(?P<a>\d{1,2})-(?P<b>\d{1,2})(?:-(?P<y>\d{4}))?(?![\d%]|[-/.:]\d)"
     r"(?!\s*(?:dagen|dag|days|weken|week|weeks|uur|u\b|hours|jaar|years|maanden|months"
-    r"|minuten|minutes|min\b|mensen|people|kandidaten|candidates|x\b))",
+    r"|minuten|minutes|min\b|mensen|people|kandidaten|candidates|x\b"
+    # "un team di 10-12 persone", "in 2-3 settimane".
+    r"|persone|settimane|giorni|mesi|anni|ore\b|personas|semanas|d[ií]as|meses|a[ñn]os"
+    r"|horas|pessoas|dias|jours|semaines|mois|ans\b|heures|personnes))",
     re.I,
 )
 # Czech and Slovak put a space after the day's dot: "v pátek 19. 6.", "19. 6. 2026".

@@ -70,10 +70,9 @@ def message_facts(
     facts: list[MessageFacts] = []
     # Only the end of a thread can be "finished" by a thanks: the rest need not be asked.
     ending = {m.id for m in sent[-3:]}
-    auto_reply, automated, acknowledged, closure, help_given, help_to_come, finished = (
-        _signal(rules, name)
-        for name in ("auto_reply", "automated", "acknowledged", "closure", "help_given",
-                     "help_to_come", "finished"))
+    signals = {name: _signal(rules, name) for name in _ASKED}
+    auto_reply, closure, finished = (
+        signals[name] for name in ("auto_reply", "closure", "finished"))
     for message in sent:
         by_me = me.wrote(message)
         one = Scope.of_message(thread, message, me, by_me)
@@ -88,18 +87,17 @@ def message_facts(
                 return bool(closure(one))
             if name == "finished":
                 return last and bool(finished(one))
-            # Only their mail is automated, an acknowledgement, or help given.
-            if by_me:
-                return False
-            if name == "automated":
-                return bool(automated(one))
-            if name == "acknowledged":
-                return bool(acknowledged(one))
-            return bool((help_to_come if name == "help_to_come" else help_given)(one))
+            # Only their mail is automated, an acknowledgement, help given or help to come.
+            return not by_me and bool(signals[name](one))
 
         facts.append(MessageFacts(message=message, by_me=by_me, auto_reply=is_auto_reply,
                                   ask=ask))
     return facts
+
+
+# The signals the status logic asks of each message (`phone` is asked of the thread).
+_ASKED = ("auto_reply", "automated", "acknowledged", "closure", "help_given", "help_to_come",
+          "finished")
 
 
 def _never(scope: Scope) -> bool:
