@@ -875,6 +875,22 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "know.", SENT, NY, eod(2026, 11, 26), "Thursday 26 November"),
     ("mejlar-dig-efterat", "Vi sitter ihop på ledningsgruppen på måndag, så jag tar upp dig "
      "där och mejlar dig efteråt.", SENT, NY, eod(2026, 11, 23), "måndag"),
+    # A call the day after the day named before: the cue ends before its day.
+    ("ring-you-the-day-after", "Our hiring committee sits on the 23rd; I'll ring you the day "
+     "after, whichever way it lands.", SENT, NY, eod(2026, 11, 24), "the day after"),
+    ("the-day-after-rather-than", "It goes to their huddle on the 30th. I'll call you the day "
+     "after rather than make you chase me.", SENT, NY, eod(2026, 12, 1), "the day after"),
+    # A return, and news that same day: what they agreed to do is a promise.
+    ("agreed-to-that-same-day", "Ravi is back from leave on the 26th and we've agreed to let "
+     "all three finalists know where they stand that same day.", SENT, NY, eod(2026, 11, 26),
+     "on the 26th"),
+    ("escribiremos-a-las", "Tenemos el comité el jueves 26 y justo después escribiremos a las "
+     "tres personas de la terna final.", SENT, MADRID, eod(2026, 11, 26, MADRID), "jueves 26"),
+    ("antes-del-puente", "Te decimos algo antes del puente, seguro.", SENT, MADRID,
+     eod(2026, 12, 4, MADRID), "antes del puente"),
+    ("volto-a-falar-contigo", "A lista de quem segue pro técnico sai sexta, 27/11, e nesse dia "
+     "eu volto a falar contigo de um jeito ou de outro.", SENT, LISBON, eod(2026, 11, 27, LISBON),
+     "27/11"),
     # A span of days closes on its second; "w/c" is the week commencing.
     ("between-monday-and-wednesday", "Expect an answer between Monday and Wednesday.", SENT,
      NY, eod(2026, 11, 25), "Wednesday"),
@@ -988,6 +1004,12 @@ def test_find_promised_date(text: str, sent_at: datetime, tz: tzinfo, expected: 
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in PROMISE_MISSES])
 def test_find_promised_date_misses(text: str) -> None:
     assert find_promised_date(text, SENT, NY) is None
+
+
+def test_a_bridge_far_from_decembers_is_not_meant() -> None:
+    # In April, "el puente" is May's or Easter's, which the reader does not know.
+    assert find_promised_date("Te decimos algo antes del puente, seguro.",
+                              at(2026, 4, 20, 9), MADRID) is None
 
 
 # (id, text, sent_at, expected moment, all_day, expected phrase); the user is in New York.

@@ -542,7 +542,10 @@ _REPLY_CUE: Final = re.compile(
     # "I'll call all candidates after that meeting": news by phone, no hour set.
     r"|(?:call|ring)\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)"
     r"\s+(?:right\s+)?(?:back|after|the\s+(?:minute|moment|second)"
-    r"|once|when|as\s+soon))",
+    r"|once|when|as\s+soon)"
+    # "I'll ring you the day after, whichever way it lands": the cue ends before its day.
+    r"|(?:call|ring|phone)\s+(?:you|everyone|all\s+(?:the\s+)?candidates)"
+    r"(?=\s+the\s+(?:day|morning)\s+after\b))",
     re.I,
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
@@ -566,6 +569,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|avisando|escribiendo|confirmando)"
     # "...se junta el lunes 20 y esa misma tarde te llamo para contarte por dónde van".
     r"|para\s+(?:contarte|contarle|contaros|decirte|decirle|informarte|informarle)"
+    # "...el jueves 23 y justo después escribiremos a las tres personas de la terna final".
+    r"|(?:escribiremos|escribir[ée]|llamaremos|avisaremos)\s+a\s+(?:las|los|todas|todos|cada)\b"
     r"|(?:te|os|le|les)\s+(?:contactamos|contacto|decimos|diremos|escribimos|escribiremos"
     r"|contamos|digo|escribo|cuento"
     r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
@@ -650,6 +655,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:glielo|te\s+lo|ve\s+lo)\s+(?:diamo|daremo|do|dar[oò])\b|un\s+segnale"
     r"|aggiorn|riscontro|decisione|notizie|resposta|retorno|novidades|decis[ãa]o"
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
+    # "...sai sexta, 11/12, e nesse dia eu volto a falar contigo de um jeito ou de outro".
+    r"|volto\s+a\s+(?:falar|escrever|te\s+(?:procurar|escrever|chamar))"
     r"|wie\s+es\s+weitergeht)"
     # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
     r"|ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
@@ -726,6 +733,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
 )
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hop(?:e|ing)\s+to|intend|anticipate"
+    # "...and we've agreed to let all three finalists know where they stand that same day".
+    r"|(?:agreed|promised|committed)\s+to"
     r"|should|would\s+like\s+to|let\s+me\s+(?:get|come|circle|revert|follow)"
     r"|let['’]s\s+(?:regroup|reconnect|touch\s+base|circle\s+back))|['’]ll\b"
     # "Friday I'm walking it over to Sheila": a plan in the present.
@@ -750,6 +759,10 @@ _ONCE_BACK: Final = re.compile(
     r"\b(?:(?:once|when|as\s+soon\s+as|after)\s+(?:\w+\s+){0,2}\w+\s*(?:['’]s|is|are|has|have)?"
     r"\s*(?:been\s+)?(?:back|in|returned|returns)"
     r"|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+back\b"
+    # "Ravi is back from leave on the 26th and we'll let the finalists know that same day".
+    r"|that\s+(?:same\s+)?day|the\s+(?:very\s+)?same\s+day|on\s+(?:her|his|their)\s+return"
+    r"|le\s+jour\s+m[êe]me|am\s+selben\s+tag|(?:ese|el)\s+mismo\s+d[ií]a|lo\s+stesso\s+giorno"
+    r"|no\s+mesmo\s+dia"
     r"|(?:sobald|wenn)\s+(?:sie|er)\s+(?:wieder\s+)?(?:da|zur[uü]ck|im\s+b[uü]ro)"
     r"|(?:d[eè]s\s+qu['’]\s*|quand\s+|lorsqu['’]\s*)(?:elle|il)\s+(?:sera|est)\s+"
     r"(?:rentr[ée]e?|revenue?|de\s+retour|l[aà])"

@@ -118,15 +118,19 @@ def _around(holiday: Callable[[int], date], offset: int) -> LastDay:
     return last_day
 
 
-def _before_days_off(holiday: Callable[[int], date]) -> LastDay:
+def _before_days_off(holiday: Callable[[int], date],
+                     within: timedelta | None = None) -> LastDay:
     """The last working day before the days off around a holiday: a Tuesday's holiday
     takes the Monday with it ("il ponte dell'Immacolata"), a Thursday's the Friday, and
-    one on a weekend or a Monday the weekend."""
-    def last_day(local: datetime) -> date:
+    one on a weekend or a Monday the weekend. With `within`, only a holiday that near is
+    meant."""
+    def last_day(local: datetime) -> date | None:
         ref = local.date()
         day = holiday(ref.year)
         if day < ref:
             day = holiday(ref.year + 1)
+        if within is not None and day - ref > within:
+            return None
         start = day - timedelta(days={0: 2, 1: 3, 6: 1}.get(day.weekday(), 0))
         found = start - timedelta(days=1)
         while found.weekday() >= 5:
@@ -452,6 +456,10 @@ _NAMED_PERIODS: Final = (
                     r"|la\s+inmaculada)"),
            _before_days_off(_on_date(12, 8)), frozenset({"immacolata", "puente"}),
            frozenset({"prima", "antes"}), distant=True),
+    # "Te decimos algo antes del puente", written in November: the December one.
+    _Named(_phrases(r"antes\s+del\s+puente(?!\s+de\b)"),
+           _before_days_off(_on_date(12, 8), within=timedelta(days=40)), frozenset({"puente"}),
+           frozenset({"antes"}), distant=True),
     _Named(_phrases(r"dopo\s+(?:il\s+ponte\s+(?:dell['’]\s*)?|l['’]\s*)immacolata",
                     r"despu[ée]s\s+del\s+puente\s+de\s+(?:diciembre|la\s+constituci[oó]n"
                     r"|la\s+inmaculada)"),
@@ -492,8 +500,9 @@ _NAMED_PERIODS: Final = (
     _Named(_phrases(r"le\s+lendemain(?:\s+matin)?",
                     # Not "the day after Civic Holiday", "the day after the panel": the day
                     # after something else.
-                    r"the\s+(?:day\s+after(?![ \t]+\w)|next\s+day|following\s+day"
-                    r"|morning\s+after(?![ \t]+\w))",
+                    r"the\s+(?:day\s+after(?![ \t]+(?!rather\b|and\b|or\b|so\b|with\b|if\b)\w)"
+                    r"|next\s+day|following\s+day"
+                    r"|morning\s+after(?![ \t]+(?!rather\b|and\b|or\b|so\b|with\b|if\b)\w))",
                     r"(?:al|el)\s+d[ií]a\s+siguiente",
                     r"am\s+(?:n[aä]chsten\s+tag|tag\s+danach|folgetag)",
                     r"il\s+giorno\s+(?:dopo|successivo)", r"no\s+dia\s+seguinte",
