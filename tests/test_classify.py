@@ -1078,6 +1078,24 @@ def test_a_nudge_before_the_promised_day_puts_off_the_next_one() -> None:
     assert found.assessment.anchor == ago(5)
 
 
+@pytest.mark.parametrize(("answered", "status"), [(False, Status.DUE), (True, Status.WAITING)])
+def test_a_coffee_they_propose_is_owed_an_answer_before_it_takes_place(
+        answered: bool, status: Status) -> None:
+    julien = "Julien Ferracci <julien@portsud.example>"
+    messages = [msg(julien, ago(2), "Ravi de t'avoir rencontré au meetup hier soir ! On se "
+                    "prend un café mercredi 25 novembre à midi ?", to=JR,
+                    subject="Suite à hier soir")]
+    if answered:
+        messages += [
+            msg(JR, ago(1), "Avec plaisir, mercredi midi c'est noté.", to=julien,
+                subject="Re: Suite à hier soir"),
+            msg(julien, ago(1) + timedelta(hours=2), "Parfait, à mercredi !", to=JR,
+                subject="Re: Suite à hier soir"),
+        ]
+    found = classify(thread(*messages), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.NEW_CONTACT, status)
+
+
 def test_a_role_filled_internally_closes_the_application() -> None:
     found = classify(thread(
         msg("Brightkite Labs <no-reply@hire.lever.example>", ago(1), "Hello Jordan, we wanted "

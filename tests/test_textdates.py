@@ -891,6 +891,12 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("volto-a-falar-contigo", "A lista de quem segue pro técnico sai sexta, 27/11, e nesse dia "
      "eu volto a falar contigo de um jeito ou de outro.", SENT, LISBON, eod(2026, 11, 27, LISBON),
      "27/11"),
+    # A title's dot ends no sentence.
+    ("title-dot-no-sentence-end", "On Tuesday 24 November I see Dr. Reiter and will let you "
+     "know how it went.", SENT, NY, eod(2026, 11, 24), "Tuesday 24 November"),
+    ("ce-lo-metto-io", "Martedì 24 abbiamo il comitato con l'ing. Ferri e il tuo nome sul "
+     "tavolo ce lo metto io. Poi ti dico come l'ha presa.", SENT, ROME, eod(2026, 11, 24, ROME),
+     "Martedì 24"),
     # A span of days closes on its second; "w/c" is the week commencing.
     ("between-monday-and-wednesday", "Expect an answer between Monday and Wednesday.", SENT,
      NY, eod(2026, 11, 25), "Wednesday"),

@@ -588,9 +588,22 @@ def _interview(ctx: _Context, live: Sequence[MessageFacts], event: Event) -> Ass
                                     counts_first=counts_first)
 
 
+def _unanswered_proposal(live: Sequence[MessageFacts], event: Event) -> bool:
+    """Whether the meeting is only a time they proposed in text (no invitation) to someone
+    who has written nothing yet: you, who owe them an answer. ("Listo entonces: martes 24
+    a las 8:00" after your "le propongo el martes 24" is a meeting agreed.)"""
+    return not any(f.by_me or f.message.events for f in live) and any(
+        f.message.dates.meeting is not None and f.message.dates.meeting.at == event.start
+        for f in live)
+
+
 def _after_meeting(ctx: _Context, live: Sequence[MessageFacts], event: Event) -> Assessment:
     windows, tz = ctx.windows, ctx.tz
     end = event.end
+    if ctx.now < end and _unanswered_proposal(live, event):
+        # "Un café jeudi midi ?" and no word from you since: your answer is owed now, not
+        # after a coffee nobody has agreed to.
+        return _conversation(ctx, live)
     if ctx.now < end:
         opens = ctx.later(end, windows.new_contact.opens)
         return ctx.window(Step.FOLLOW_UP, windows.new_contact, end,

@@ -697,6 +697,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|je\s+(?:le|la|les)\s+lui\s+(?:passe|transmets|donne|remets|envoie)"
     r"|(?:geb|leit|reich|schick)e?\s+ich\s+(?:ihn|es|sie|ihm|ihr)\b|(?:geb|leit|reich|schick)e?"
     r"\s+ich['’]s|gliel[oa]\s+(?:passo|giro|do|mando|inoltro|porto)|\b(?:lo|la)\s+porto\s+io\b"
+    # "...il tuo nome sul tavolo ce lo metto io".
+    r"|\bce\s+lo\s+metto\s+io\b|\b(?:lo|la)\s+metto\s+(?:io\s+)?sul\s+tavolo\b"
     r"|(?:passo|entrego|mando|envio|reencaminho)-lh[oae]s?"
     # "Ich leite ihn diese Woche an Annika weiter", "je le transmets à Hélène jeudi",
     # "eu passo para a Joana na segunda".
@@ -807,7 +809,11 @@ _OBLIGATION: Final = re.compile(
 # before a capital, so that "Nov. 24" and "24.11." stay whole.
 # A long parenthesis is an aside of its own ("(they read them on Sunday night, if at all)");
 # a short one belongs to its sentence ("we'll get back to you (likely Friday)").
-_BOUNDARY: Final = re.compile(r"[!?;]|\((?=[^()]{30,}\))|\n\s*\n|\.(?=\s+[A-ZÀ-Ý])")
+# A title's dot ("con l'ing. Ferri", "Dr. Reiter", "Sra. Gómez") ends no sentence.
+_TITLE_DOT: Final = (r"(?<!\b[DdMmSsHhFf]r)(?<!\bMs)(?<!\bSt)(?<!\b[Mm]rs)(?<!\b[Ii]ng)"
+                     r"(?<!\b[Ss]ig)(?<!\b[Dd]ra)(?<!\bSra)(?<!\bMme)(?<!\b[Pp]rof)(?<!\b[Dd]ott)")
+_BOUNDARY: Final = re.compile(
+    rf"[!?;]|\((?=[^()]{{30,}}\))|\n\s*\n|{_TITLE_DOT}\.(?=\s+[A-ZÀ-Ý])")
 _ENGLISH: Final = re.compile(
     r"\b(?:the|and|you|we|to|at|on|for|is|are|will|with|your|our|this|next|please|thanks)\b",
     re.I,
