@@ -1195,6 +1195,11 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     # A day of the month in words after its weekday.
     ("I'm on annual leave and will be back at my desk on Monday the thirtieth.", NY,
      datetime(2026, 11, 30, tzinfo=NY)),
+    # Away until one day, back the next working one: the day back, said next.
+    ("I am out of the office until Friday 27 November and will be back on Monday 30 "
+     "November.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    ("Fico fora até a quarta-feira seguinte ao feriado, inclusive — retomo a caixa de entrada a "
+     "partir de quinta, 03/12.", LISBON, datetime(2026, 12, 3, tzinfo=LISBON)),
 ])
 def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)

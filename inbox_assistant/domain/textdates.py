@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 42
+READER_VERSION: Final = 43
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +292,35 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     are their return.
     """
     local = _local(sent_at, tz)
+    found: tuple[Mention, _Candidate, bool] | None = None
+    for mention, candidate, until in _returns(text, local, tz):
+        if found is None:
+            if not until:
+                return mention
+            found = mention, candidate, until
+        elif (not until and candidate.start - found[1].end <= _BACK_AFTER_UNTIL
+              and mention.at > found[0].at):
+            # "Fico fora até a quarta-feira seguinte ao feriado — retomo a caixa de entrada a
+            # partir de quinta, 07/05": the day back, said next, over the day away until.
+            return mention
+    if found is not None:
+        return found[0]
+    # Failing every cue, the latest day ahead that an out-of-office names is its return:
+    # "my chair gets warm again on Monday 30/11". "Ab Montag, dem 23.11., bin ich im
+    # Urlaub": a first day away is not.
+    return _latest_ahead(text, local, tz, lambda candidate: isinstance(candidate, DayToken)
+                         and _FROM_CUE.search(text, max(0, candidate.start - 30),
+                                              candidate.start) is None)
+
+
+# How far after a day away "until" a day back may follow it and be the return.
+_BACK_AFTER_UNTIL: Final = 120
+
+
+def _returns(text: str, local: datetime,
+             tz: tzinfo) -> Iterator[tuple[Mention, _Candidate, bool]]:
+    """The days an out-of-office reply says its writer is back, in text order, each with
+    its day phrase and whether it was read from an "until" (the day after it)."""
     previous: _Candidate | None = None
     for candidate in _candidates(text):
         # Japanese and Korean put "until", "from" and "back" after the day: "12日（木）まで不在",
@@ -305,8 +334,9 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
             if day is not None:
                 if after["until"]:
                     day = day + timedelta(days=1)
-                return Mention(_at(day, 0, 0, tz), text[candidate.start:after.end()],
-                               all_day=True)
+                yield (Mention(_at(day, 0, 0, tz), text[candidate.start:after.end()],
+                               all_day=True), candidate, False)
+                continue
         lead = max(0, candidate.start - 100)
         back = _BACK_CUE.search(text, lead, candidate.start)
         until = _UNTIL_CUE.search(text, lead, candidate.start)
@@ -317,8 +347,11 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
             if span is not None:
                 day = _last_day(text, candidate, local)
                 if day is not None:
-                    return Mention(_at(day + timedelta(days=1), 0, 0, tz),
-                                   text[previous.start:candidate.end], all_day=True)
+                    yield (Mention(_at(day + timedelta(days=1), 0, 0, tz),
+                                   text[previous.start:candidate.end], all_day=True),
+                           candidate, True)
+                    previous = candidate
+                    continue
         previous = candidate
         if back is None and until is None:
             # "Ab Montag, dem 30.11., sitze ich wieder am Schreibtisch": from that day on,
@@ -334,19 +367,16 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
         day = _last_day(text, candidate, local)
         if day is None:
             continue
-        if back is None or (until is not None and until.start() > back.start()):
+        from_until = back is None or (until is not None and until.start() > back.start())
+        if from_until:
             day = day + timedelta(days=1)
         start = _at(day, 0, 0, tz)
         if back is not None and back.start() >= candidate.end:
-            return Mention(start, text[candidate.start:back.end()], all_day=True)
-        return Mention(start, text[min(m.start() for m in (back, until) if m is not None)
-                                   :candidate.end], all_day=True)
-    # Failing every cue, the latest day ahead that an out-of-office names is its return:
-    # "my chair gets warm again on Monday 30/11". "Ab Montag, dem 23.11., bin ich im
-    # Urlaub": a first day away is not.
-    return _latest_ahead(text, local, tz, lambda candidate: isinstance(candidate, DayToken)
-                         and _FROM_CUE.search(text, max(0, candidate.start - 30),
-                                              candidate.start) is None)
+            yield (Mention(start, text[candidate.start:back.end()], all_day=True), candidate,
+                   from_until)
+            continue
+        yield (Mention(start, text[min(m.start() for m in (back, until) if m is not None)
+                                   :candidate.end], all_day=True), candidate, from_until)
 
 
 # The day named first and its return after it: "Monday 20th, the day I'm back", "lunes 20,
