@@ -897,6 +897,20 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("ce-lo-metto-io", "Martedì 24 abbiamo il comitato con l'ing. Ferri e il tuo nome sul "
      "tavolo ce lo metto io. Poi ti dico come l'ha presa.", SENT, ROME, eod(2026, 11, 24, ROME),
      "Martedì 24"),
+    # Common ways of promising news: a week given, mid-week, end of week, a call or a mail
+    # to expect, updates to follow.
+    ("give-us-a-week", "Give us a week or so and I'll get back to you.", SENT, NY,
+     eod(2026, 11, 26), "Give us a week or so"),
+    ("by-mid-week", "I'll let you know as soon as I hear anything, hopefully by mid-week.",
+     SENT, NY, eod(2026, 11, 25), "by mid-week"),
+    ("by-end-of-week", "Let me touch base with the hiring manager and circle back by end of "
+     "week.", SENT, NY, eod(2026, 11, 20), "by end of week"),
+    ("expect-a-call-from-me", "Expect a call from me Monday afternoon.", SENT, NY,
+     eod(2026, 11, 23), "Monday"),
+    ("updates-to-follow", "Updates to follow next week.", SENT, NY, eod(2026, 11, 27),
+     "next week"),
+    ("email-from-our-team", "You should get an email from our scheduling team in the next 48 "
+     "hours.", SENT, NY, eod(2026, 11, 21), "in the next 48 hours"),
     # A span of days closes on its second; "w/c" is the week commencing.
     ("between-monday-and-wednesday", "Expect an answer between Monday and Wednesday.", SENT,
      NY, eod(2026, 11, 25), "Wednesday"),
@@ -1195,6 +1209,19 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
     # A day of the month in words after its weekday.
     ("I'm on annual leave and will be back at my desk on Monday the thirtieth.", NY,
      datetime(2026, 11, 30, tzinfo=NY)),
+    # "Until after" a holiday: the day after it is the day back, not the one after that.
+    ("I'm out until after the Thanksgiving holiday.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    # Back in a week: on its first day.
+    ("I'm away and back next week.", NY, datetime(2026, 11, 23, tzinfo=NY)),
+    ("I'm back in the office w/c 30th November.", NY, datetime(2026, 11, 30, tzinfo=NY)),
+    # "Until" in Dutch, Swedish and Polish.
+    ("Ik ben afwezig tot en met vrijdag 27 november.", BERLIN,
+     datetime(2026, 11, 28, tzinfo=BERLIN)),
+    ("Jag är ledig till och med 27/11.", BERLIN, datetime(2026, 11, 28, tzinfo=BERLIN)),
+    ("Jestem na urlopie do 27 listopada.", BERLIN, datetime(2026, 11, 28, tzinfo=BERLIN)),
+    # A weekday back after a day away until: the first one once away no more.
+    ("Ich bin bis einschließlich 27.11. im Urlaub und ab Montag wieder da.", BERLIN,
+     datetime(2026, 11, 30, tzinfo=BERLIN)),
     # Away until one day, back the next working one: the day back, said next.
     ("I am out of the office until Friday 27 November and will be back on Monday 30 "
      "November.", NY, datetime(2026, 11, 30, tzinfo=NY)),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 43
+READER_VERSION: Final = 44
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,11 +298,18 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
             if not until:
                 return mention
             found = mention, candidate, until
-        elif (not until and candidate.start - found[1].end <= _BACK_AFTER_UNTIL
-              and mention.at > found[0].at):
+        elif not until and candidate.start - found[1].end <= _BACK_AFTER_UNTIL:
             # "Fico fora até a quarta-feira seguinte ao feriado — retomo a caixa de entrada a
             # partir de quinta, 07/05": the day back, said next, over the day away until.
-            return mention
+            if mention.at > found[0].at:
+                return mention
+            # "Bis einschließlich 27.11. im Urlaub und ab Montag wieder da": the first such
+            # weekday once away no more.
+            if (isinstance(candidate, DayToken) and candidate.kind is DayKind.WEEKDAY
+                    and candidate.weekday is not None and not candidate.day):
+                first = found[0].at.date()
+                day = first + timedelta(days=(candidate.weekday - first.weekday()) % 7)
+                return replace(mention, at=_at(day, 0, 0, tz))
     if found is not None:
         return found[0]
     # Failing every cue, the latest day ahead that an out-of-office names is its return:
@@ -364,11 +371,15 @@ def _returns(text: str, local: datetime,
                 back = _BACK_CUE.search(text, candidate.end, after_day.end())
         if back is None and until is None:
             continue
-        day = _last_day(text, candidate, local)
+        from_until = back is None or (until is not None and until.start() > back.start())
+        # "Back next week", "back the week of the 30th": back on its first day.
+        first = (candidate.first_day if isinstance(candidate, PeriodToken) and not from_until
+                 else None)
+        day = first(local) if first is not None else _last_day(text, candidate, local)
         if day is None:
             continue
-        from_until = back is None or (until is not None and until.start() > back.start())
-        if from_until:
+        # "Out until after the Thanksgiving holiday": that day is already the day back.
+        if from_until and _AFTER_WORD.match(text, candidate.start) is None:
             day = day + timedelta(days=1)
         start = _at(day, 0, 0, tz)
         if back is not None and back.start() >= candidate.end:
@@ -377,6 +388,9 @@ def _returns(text: str, local: datetime,
             continue
         yield (Mention(start, text[min(m.start() for m in (back, until) if m is not None)
                                    :candidate.end], all_day=True), candidate, from_until)
+
+
+_AFTER_WORD: Final = re.compile(r"(?:after|nach|despu[ée]s|apr[èe]s|dopo|depois)\b", re.I)
 
 
 # The day named first and its return after it: "Monday 20th, the day I'm back", "lunes 20,
@@ -478,6 +492,9 @@ _UNTIL_CUE: Final = re.compile(
     r"\b(?:until|till|through|thru|up\s+to\s+and\s+including|jusqu['’]\s*(?:au|à)"
     r"|bis(?:\s+(?:zum|einschlie[sß]lich))?"
     r"|hasta(?:\s+el)?|fino(?:\s+al(?:la)?)?|at[ée](?:\s+(?:ao|à|a|o|dia))?"
+    # Dutch, Scandinavian and Polish: "tot en met vrijdag", "till och med 27/11", "do 27
+    # listopada" (the day right after it: the search ends where the day starts).
+    r"|tot(?:\s+en\s+met)?|t/m|till\s+och\s+med|til\s+og\s+med|frem\s+til|do(?=\s*$)"
     # "I will reply after 2 December": back the day after.
     r"|(?:reply|respond|answer)\s+(?:to\s+(?:you|your\s+\w+)\s+)?after)"
     r"\b(?:[^.!?\n]|\n(?!\s*\n)){0,20}$", re.I)
@@ -569,6 +586,8 @@ _REPLY_CUE: Final = re.compile(
     r"|know\s+where\s+(?:they|you|we)\s+stand"
     r"|confirm\s+(?:either\s+way|one\s+way\s+or\s+the\s+other|the\s+(?:outcome|result|decision))"
     r"|give\s+you\s+a\s+(?:shout|call|ring)"
+    # "Expect a call from me Thursday", "an email from our scheduling team".
+    r"|(?:a\s+|an\s+)?(?:call|e-?mail|note|message|line)\s+from\s+(?:me|us|our\s+\w+(?:\s+team)?)\b"
     # "I'll call all candidates after that meeting": news by phone, no hour set.
     r"|(?:call|ring)\s+(?:you|all\s+(?:the\s+)?candidates|every\s+candidate|everyone)"
     r"\s+(?:right\s+)?(?:back|after|the\s+(?:minute|moment|second)"
@@ -767,6 +786,8 @@ _FUTURE: Final = re.compile(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hop(?:e|ing)\s+to|intend|anticipate"
     # "...and we've agreed to let all three finalists know where they stand that same day".
     r"|(?:agreed|promised|committed)\s+to"
+    # "Updates to follow next week", "expect a call from me Thursday".
+    r"|to\s+follow\b|you['’]ll\s+get|you\s+should\s+get"
     r"|should|would\s+like\s+to|let\s+me\s+(?:get|come|circle|revert|follow)"
     r"|let['’]s\s+(?:regroup|reconnect|touch\s+base|circle\s+back))|['’]ll\b"
     # "Friday I'm walking it over to Sheila": a plan in the present.
@@ -969,7 +990,8 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
             if week_of is not None:
                 # "Offers go out the week of 30 November": by the Friday of that week.
                 candidate = found[index] = PeriodToken(
-                    week_of.start(), candidate.end, _week_of(text, candidate))
+                    week_of.start(), candidate.end, _week_of(text, candidate),
+                    first_day=_week_start(text, candidate))
         if (isinstance(candidate, PeriodToken) and candidate.following
                 and isinstance(previous, DayToken)
                 and candidate.start - previous.end <= _FOLLOWING_REACH):
@@ -1024,6 +1046,15 @@ def _week_of(text: str, day: DayToken) -> LastDay:
         named = _last_day(text, day, local)
         return None if named is None else named + timedelta(days=(4 - named.weekday()) % 7)
     return last_day
+
+
+def _week_start(text: str, day: DayToken) -> LastDay:
+    """The Monday of the week the day falls in (Sunday's: the Monday after it)."""
+    def first_day(local: datetime) -> date | None:
+        named = _last_day(text, day, local)
+        return None if named is None else named - timedelta(
+            days=named.weekday() - 7 if named.weekday() == 6 else named.weekday())
+    return first_day
 
 
 # How far after a distant period ("after the holidays") a day may refine it.

@@ -30,6 +30,7 @@ class PeriodToken:
     ("hiring is frozen until the end of the year"): only news spoken of makes it a promise.
     `following` marks "in the days that follow", counted from a day named just before it
     when there is one ("after the committee on 1/12; news in the days that follow").
+    `first_day`, for a week, is its first: someone "back next week" is back on its Monday.
     """
 
     start: int
@@ -39,6 +40,7 @@ class PeriodToken:
     closes_day: bool = False
     distant: bool = False
     following: bool = False
+    first_day: LastDay | None = None
 
 
 def add_business_days(start: date, count: int) -> date:
@@ -64,6 +66,11 @@ def _add_months(day: date, months: int) -> date:
 def _this_friday(local: datetime) -> date:
     ref = local.date()
     return ref + timedelta(days=(4 - ref.weekday()) % 7)
+
+
+def _mid_week(local: datetime) -> date:
+    ref = local.date()
+    return ref + timedelta(days=(2 - ref.weekday()) % 7)
 
 
 def _next_week(weekday: int) -> LastDay:
@@ -166,7 +173,9 @@ _SELF_CUED: Final = ("within", "innerhalb", "binnen", "dentro", "sous", "entro",
 _DURATION: Final = re.compile(
     r"\b(?P<prep>within|in|over|during|dans|sous|en\s+(?:un|el)\s+plazo\s+(?:m[aá]ximo\s+)?de|en"
     r"|d['’]ici|no\s+prazo\s+de|nel\s+giro\s+di|innerhalb(?:\s+von)?|binnen|dentro\s+de"
-    r"|entro|tra|fra|nei|nelle|em|nos|nas|daqui\s+a)\s+"
+    r"|entro|tra|fra|nei|nelle|em|nos|nas|daqui\s+a"
+    # "Give us a week or so and I'll get back to you."
+    r"|give\s+(?:me|us|it|them|her|him)(?:\s+until)?)\s+"
     # "Within a fortnight": one of them.
     r"(?:an?\s+(?=fortnight))?"
     r"(?P<art>(?:the|les|la|den|los|las|i|le|os|as)\s+)?"
@@ -301,6 +310,7 @@ class _Named(NamedTuple):
     closes_day: bool = False
     distant: bool = False
     following: bool = False
+    first_day: LastDay | None = None
 
 
 _NAMED_PERIODS: Final = (
@@ -356,8 +366,11 @@ _NAMED_PERIODS: Final = (
            _NEXT_WEEK_LEADS | {"the", "nächste", "nachste", "kommende", "kommenden",
                                "kommender", "semaine", "próxima", "proxima", "semana", "w",
                                "przyszły", "przyszly", "다음", "săptămâna", "saptamana",
-                               "בשבוע"}),
-    _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+week", r"later\s+this\s+week",
+                               "בשבוע"}, first_day=_next_week(0)),
+    # "Hopefully by mid-week": this week's Wednesday (next week's, written after it).
+    _Named(_phrases(r"mid[-\s]?week"), _mid_week, _WEEK | {"midweek", "mid"},
+           frozenset({"mid", "midweek", "mid-week"})),
+    _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?week", r"later\s+this\s+week",
                     r"(?:the\s+)?week['’]s\s+end",
                     r"this\s+week", r"EOW", r"ende\s+(?:der\s+|dieser\s+)?woche", r"diese\s+woche",
                     r"fin\s+de\s+(?:(?:la|cette)\s+)?semaine", r"cette\s+semaine",
@@ -540,6 +553,7 @@ _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 _DURATION_LEADS: Final = frozenset({
     "within", "in", "over", "during", "dans", "sous", "en", "innerhalb", "binnen", "dentro",
     "entro", "tra", "fra", "nei", "nelle", "em", "nos", "nas", "daqui", "d", "no", "nel",
+    "give",
 })
 
 
@@ -652,6 +666,6 @@ def scan_periods(text: str) -> list[PeriodToken]:
         if words.may_hold(named.holds):
             found.extend(PeriodToken(m.start(), m.end(), named.last_day,
                                      closes_day=named.closes_day, distant=named.distant,
-                                     following=named.following)
+                                     following=named.following, first_day=named.first_day)
                          for m in matches_at(named.pattern, text, words.starts(named.leads)))
     return non_overlapping(found)
