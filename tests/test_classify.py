@@ -1096,6 +1096,18 @@ def test_a_coffee_they_propose_is_owed_an_answer_before_it_takes_place(
     assert (found.situation, found.status) == (Situation.NEW_CONTACT, status)
 
 
+def test_thanks_for_a_chat_then_the_job_given_to_another_is_a_closed_interview() -> None:
+    gwen = "Gwen Harries <gwen@menai.example>"
+    found = classify(thread(
+        msg(JR, ago(9), "Hi Gwen, thanks so much for the chat this afternoon - I really enjoyed "
+            "hearing about the new distribution centre.", to=gwen, subject="Thanks for today"),
+        msg(gwen, ago(1), "Rather than leave you dangling: one of our own planners put her hand "
+            "up at the eleventh hour and the panel's given her the job.", to=JR,
+            subject="Re: Thanks for today"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
 def test_a_role_filled_internally_closes_the_application() -> None:
     found = classify(thread(
         msg("Brightkite Labs <no-reply@hire.lever.example>", ago(1), "Hello Jordan, we wanted "

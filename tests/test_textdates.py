@@ -911,6 +911,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "next week"),
     ("email-from-our-team", "You should get an email from our scheduling team in the next 48 "
      "hours.", SENT, NY, eod(2026, 11, 21), "in the next 48 hours"),
+    ("sie-hoeren-kw-von-uns", "Sie hören in KW 49 von uns.", SENT, BERLIN,
+     eod(2026, 12, 4, BERLIN), "KW 49"),
+    ("te-contestamos", "Te contestamos a lo largo de la semana que viene.", SENT, MADRID,
+     eod(2026, 11, 27, MADRID), "la semana que viene"),
+    ("something-concrete-for-you", "Candidates go in front of our hiring committee when it "
+     "meets on Friday the 27th, and I'll have something concrete for you the moment they wrap "
+     "up.", SENT, NY, eod(2026, 11, 27), "Friday the 27th"),
     # A span of days closes on its second; "w/c" is the week commencing.
     ("between-monday-and-wednesday", "Expect an answer between Monday and Wednesday.", SENT,
      NY, eod(2026, 11, 25), "Wednesday"),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 44
+READER_VERSION: Final = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,6 +581,8 @@ _REPLY_CUE: Final = re.compile(
     r"|(?:something|word|news)\s+from\s+(?:me|us)|tell\s+you\s+(?:how|what|whether|if|where)"
     r"|(?:a\s+)?yes\s+or\s+(?:a\s+)?no\b|in\s+your\s+inbox|have\s+(?:my|our)\s+(?:call|answer)"
     r"|have\s+(?:(?:some|any)\s+(?:(?:sort|kind)\s+of\s+)?)?word\s+for\s+you"
+    # "...and I'll have something concrete for you the moment they wrap up".
+    r"|have\s+(?:something|anything|news|an\s+answer)\s+(?:(?:concrete|definite|firm)\s+)?for\s+you"
     r"|get\s+word\s+to\s+you|drop\s+you\s+a\s+(?:line|note)|write\s+(?:to\s+)?you\b"
     r"|write\s+to\s+(?:everyone|every\s+candidate|all\s+(?:the\s+)?candidates)"
     r"|know\s+where\s+(?:they|you|we)\s+stand"
@@ -620,6 +622,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|para\s+(?:contarte|contarle|contaros|decirte|decirle|informarte|informarle)"
     # "...el jueves 23 y justo después escribiremos a las tres personas de la terna final".
     r"|(?:escribiremos|escribir[ée]|llamaremos|avisaremos)\s+a\s+(?:las|los|todas|todos|cada)\b"
+    r"|(?:te|os|le|les)\s+(?:contestamos|contestaremos|contesto|contestar[ée]|respondemos"
+    r"|responderemos|respondo|responder[ée])\b"
     r"|(?:te|os|le|les)\s+(?:contactamos|contacto|decimos|diremos|escribimos|escribiremos"
     r"|contamos|digo|escribo|cuento"
     r"|escribir[ée]|dir[ée]|contar[ée]|avisar[ée])\b"
@@ -695,6 +699,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # "...werde ich Ihnen nichts Belastbares sagen können, an dem Tag aber in jedem Fall".
     r"|(?:werde|werden|kann|k[öo]nnen)\s+(?:ich|wir)\s+(?:ihnen|dir|euch)\b"
     r"(?=[^.!?\n]{0,60}\bsagen\b)|sage\s+ich\s+(?:ihnen|dir|euch)\b"
+    # "Sie hören Anfang KW 51 von uns": the day inside the cue, which ends before it.
+    r"|(?:sie|du|ihr)\s+h[öo]r(?:en|st|t)\b(?=[^.!?\n]{0,40}\bvon\s+(?:uns|mir)\b)"
     r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+(?:h[öo]ren|geh[öo]rt)"
     r"|entschieden\s+wird|wird\s+(?:erst\s+|dann\s+)?entschieden|entscheiden\s+(?:wir|werden\s+wir)"
     r"|(?:ti|le|vi)\s+(?:racconto|racconter[oò]|dico|dir[oò])\b"
