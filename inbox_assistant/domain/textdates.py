@@ -292,12 +292,13 @@ def find_return_date(text: str, sent_at: datetime, tz: tzinfo) -> Mention | None
     are their return.
     """
     local = _local(sent_at, tz)
-    found: tuple[Mention, _Candidate, bool] | None = None
+    # The first day read from an "until", and its day phrase.
+    found: tuple[Mention, _Candidate] | None = None
     for mention, candidate, until in _returns(text, local, tz):
         if found is None:
             if not until:
                 return mention
-            found = mention, candidate, until
+            found = mention, candidate
         elif not until and candidate.start - found[1].end <= _BACK_AFTER_UNTIL:
             # "Fico fora até a quarta-feira seguinte ao feriado — retomo a caixa de entrada a
             # partir de quinta, 07/05": the day back, said next, over the day away until.
@@ -792,8 +793,8 @@ _FUTURE: Final = re.compile(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hop(?:e|ing)\s+to|intend|anticipate"
     # "...and we've agreed to let all three finalists know where they stand that same day".
     r"|(?:agreed|promised|committed)\s+to"
-    # "Updates to follow next week", "expect a call from me Thursday".
-    r"|to\s+follow\b|you['’]ll\s+get|you\s+should\s+get"
+    # "Updates to follow next week", "you should get an email from our team".
+    r"|to\s+follow\b|you\s+should\s+get"
     r"|should|would\s+like\s+to|let\s+me\s+(?:get|come|circle|revert|follow)"
     r"|let['’]s\s+(?:regroup|reconnect|touch\s+base|circle\s+back))|['’]ll\b"
     # "Friday I'm walking it over to Sheila": a plan in the present.

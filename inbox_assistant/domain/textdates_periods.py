@@ -63,14 +63,16 @@ def _add_months(day: date, months: int) -> date:
     return last.replace(day=min(day.day, last.day))
 
 
-def _this_friday(local: datetime) -> date:
-    ref = local.date()
-    return ref + timedelta(days=(4 - ref.weekday()) % 7)
+def _this_weekday(weekday: int) -> LastDay:
+    """The weekday of this week, today included (of next week, written after it)."""
+    def last_day(local: datetime) -> date:
+        ref = local.date()
+        return ref + timedelta(days=(weekday - ref.weekday()) % 7)
+
+    return last_day
 
 
-def _mid_week(local: datetime) -> date:
-    ref = local.date()
-    return ref + timedelta(days=(2 - ref.weekday()) % 7)
+_this_friday: Final = _this_weekday(4)
 
 
 def _next_week(weekday: int) -> LastDay:
@@ -368,7 +370,7 @@ _NAMED_PERIODS: Final = (
                                "przyszły", "przyszly", "다음", "săptămâna", "saptamana",
                                "בשבוע"}, first_day=_next_week(0)),
     # "Hopefully by mid-week": this week's Wednesday (next week's, written after it).
-    _Named(_phrases(r"mid[-\s]?week"), _mid_week, _WEEK | {"midweek", "mid"},
+    _Named(_phrases(r"mid[-\s]?week"), _this_weekday(2), _WEEK | {"midweek", "mid"},
            frozenset({"mid", "midweek", "mid-week"})),
     _Named(_phrases(r"(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?week", r"later\s+this\s+week",
                     r"(?:the\s+)?week['’]s\s+end",
