@@ -671,6 +671,21 @@ THEIRS_THEN_YOUR_CV = [
      "hey! saw your post. we have a role on the disputes team and the HM is a friend -- want "
      "me to walk your resume over?", "role at Corvid", "Yes!! Attached.",
      "Jordan_Reyes_Resume.pdf", Situation.HELP_OFFERED),
+    ("put-you-in-front-of-her", "Aoife Brennan <aoife@liffey.example>",
+     "She's building out the team next year. I'd love to put you in front of her; send me a "
+     "short CV in the meantime.", "Our MLRO + your CV", "That's really kind, attached.",
+     "CV_Jordan_Reyes.pdf", Situation.HELP_OFFERED),
+    ("je-lui-glisse-ton-cv", "Camille Ory <camille@mail.example>",
+     "Ma copine est à la conformité chez Orval. Si tu veux, je lui glisse ton CV en direct.",
+     "Orval / ton CV", "Tu es une star, le voilà.", "CV_Jordan.pdf", Situation.HELP_OFFERED),
+    ("auf-den-schreibtisch", "Stefanie Brandt <s.brandt@leasing.example>",
+     "Wenn Sie mögen, lege ich ihm Ihren Lebenslauf mit ein paar Zeilen von mir auf den "
+     "Schreibtisch.", "Kurze Frage", "Vielen Dank, anbei mein Lebenslauf.", "Lebenslauf.pdf",
+     Situation.HELP_OFFERED),
+    ("fling-your-cv-over", "Marcus Hale <marcus@fernhill.example>",
+     "Fling your CV over and I'll give it a once-over this week.", "your CV",
+     "Would be massively appreciated. Attached.", "Jordan_Reyes_CV.pdf",
+     Situation.HELP_OFFERED),
     ("dossier-to-a-headhunter", "Nadine Frei <nadine@frei-search.example>",
      "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of FP&A. Frei & Partner "
      "Executive Search.", "Vertrauliche Anfrage", "Grüezi Frau Frei, anbei mein Dossier.",
@@ -764,6 +779,14 @@ def test_your_mail_then_their_answer(them: str, text: str, subject: str, attachm
                  "viernes, esta semana: 1. actualizar LinkedIn. 2. preparar dos historias.\n\n"
                  "Beatriz Navas\nCoach de carrera", "Deberes", Situation.NONE,
                  id="career-coach-tasks"),
+    pytest.param("Imran Siddiqui <imran@ferrier.example>", JR, "", "Thanks for your time on "
+                 "the phone on Monday. Jo and I would like to get you in. Could you do Tuesday "
+                 "24th at 1pm at our Bradford site?", "Ops Planning Analyst", Situation.INTERVIEW,
+                 id="like-to-get-you-in-at-a-time"),
+    pytest.param("Callum McBride <callum@tayforth.example>", JR, "", "Braw to meet you at the "
+                 "breakfast yesterday. Here's the course I was banging on about.",
+                 "That forecasting course", Situation.NEW_CONTACT,
+                 id="to-meet-you-at-the-x-yesterday"),
     # The coach says so only in the name she writes under.
     pytest.param("Irene Vaschetto | Career Coach <irene@vaschetto.example>", JR, "",
                  "Buongiorno Jordan,\ncome d'accordo, la checklist di questa settimana:\n"
@@ -1159,3 +1182,17 @@ def test_your_brief_thanks_ends_no_help_the_helper_still_means_to_give(
         msg(JR, ago(8), "Noted with thanks, no rush at all!", to=raymond),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.HELP_OFFERED, status)
+
+
+@pytest.mark.parametrize("word", [
+    "Hi Jordan, we've wrapped up the search for our Backend Engineer. The person joining us "
+    "has run a migration like ours end to end.",
+    "Bonjour Jordan, je sais que ce n'est pas l'issue que vous espériez, et je vous remercie "
+    "pour la qualité de nos échanges.",
+])
+def test_a_search_wrapped_up_without_you_closes_the_application(word: str) -> None:
+    # From the applicant-tracking system: only its words can close the application.
+    found = classify(thread(*applied(20).messages, msg(
+        "Brightlane Talent <no-reply@hire.lever.example>", ago(2), word,
+        subject="Brightlane - Backend Engineer")), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
