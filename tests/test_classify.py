@@ -686,6 +686,18 @@ THEIRS_THEN_YOUR_CV = [
      "Fling your CV over and I'll give it a once-over this week.", "your CV",
      "Would be massively appreciated. Attached.", "Jordan_Reyes_CV.pdf",
      Situation.HELP_OFFERED),
+    ("catalan-envia-m-el-portfoli", "Vicent Ribes <vicent@esd.example>",
+     "Claríssim que sí. Envia'm el portfoli en un PDF i jo li l'escric amb quatre ratlles de "
+     "context.", "Consulta: Marlow & Finch", "Moltíssimes gràcies! Ací el tens.",
+     "Portfolio_Jordan.pdf", Situation.HELP_OFFERED),
+    ("lege-ich-deine-unterlagen", "Katrin Vogel <k.vogel@lindenhaus.example>",
+     "Ich lege deine Unterlagen sehr gern Felix auf den Tisch, unserem Head of Digital.",
+     "Lange her", "Tausend Dank! Anbei mein Lebenslauf.", "Lebenslauf_Jordan.pdf",
+     Situation.HELP_OFFERED),
+    ("ich-frage-bei-x-nach", "Dani Frei <daniel@seeland.example>",
+     "Hoi Jordan, ich frage bei Yvonne nach, sie leitet bei uns die ESG-Practice.",
+     "Frage wegen ESG", "Merci, Dani! Ich hänge dir das CV gleich an.", "CV_Jordan.pdf",
+     Situation.HELP_OFFERED),
     ("dossier-to-a-headhunter", "Nadine Frei <nadine@frei-search.example>",
      "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of FP&A. Frei & Partner "
      "Executive Search.", "Vertrauliche Anfrage", "Grüezi Frau Frei, anbei mein Dossier.",
@@ -1195,4 +1207,63 @@ def test_a_search_wrapped_up_without_you_closes_the_application(word: str) -> No
     found = classify(thread(*applied(20).messages, msg(
         "Brightlane Talent <no-reply@hire.lever.example>", ago(2), word,
         subject="Brightlane - Backend Engineer")), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+@pytest.mark.parametrize(("mine", "theirs"), ids=["soc-la-x-l-arquitecta-que",
+                                                   "soy-x-la-periodista-que"], argvalues=[
+    ("Hola Núria,\nSoc la Jordan Reyes, l'arquitecta de València que et va assaltar dissabte "
+     "a la cua del café. Em vas dir que t'escriguera.", "Ei Jordan! Com no me'n recordaré."),
+    ("Hola, Álvaro:\nSoy Jordan Reyes, la periodista portuguesa que te acorraló el viernes a "
+     "la salida de la mesa. ¿Me recomendarías algo para leer?", "¡Hola! Claro que me acuerdo."),
+])
+def test_who_you_are_to_someone_met_once_makes_a_new_contact(mine: str, theirs: str) -> None:
+    other = "Núria Sala <nuria@estudi.example>"
+    found = classify(thread(msg(JR, ago(6), mine, to=other, subject="De les Jornades"),
+                            msg(other, ago(5), theirs, to=JR, subject="Re: De les Jornades")),
+                     RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_your_ask_in_catalan_to_pass_your_portfolio_on_is_help_asked() -> None:
+    vicent = "Vicent Ribes <vicent@esd.example>"
+    found = classify(thread(
+        msg(JR, ago(6), "Bon vespre, Vicent,\nCreus que seria possible que li fesses arribar el "
+            "meu portfoli? Entenc perfectament si no és el moment.", to=vicent,
+            subject="Consulta"),
+        msg(vicent, ago(5), "Claríssim que sí, ja t'ho faig.", to=JR, subject="Re: Consulta"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
+
+
+def test_an_offer_after_a_visit_is_the_interviews_end() -> None:
+    word = "Vou direto ao assunto: queremos-te cá. Junto a proposta formal, com entrada em janeiro."
+    rui = "Rui Antunes <rui@estudio.example>"
+    found = classify(thread(
+        msg(rui, ago(9), "Queres passar cá pelo estúdio na sexta às 15h?", to=JR,
+            subject="Conversa na sexta?"),
+        msg(JR, ago(8), "Sexta às 15h, combinado.", to=rui, subject="Re: Conversa na sexta?"),
+        msg(rui, ago(2), word, to=JR, subject="Re: Conversa na sexta?"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW
+
+
+def test_thanks_for_the_talk_and_more_convinced_than_before_is_an_interview_thanks() -> None:
+    imhof = "Patrick Imhof <patrick@rigi.example>"
+    found = classify(thread(
+        msg(imhof, ago(6), "Gerne lade ich Sie zum Gespräch am Dienstag ein.", to=JR,
+            subject="Gespräch Rigi Impact"),
+        msg(JR, ago(2), "Herzlichen Dank für das Gespräch heute Vormittag. Ich bin nach dem "
+            "Gespräch noch überzeugter, dass ich bei Rigi am richtigen Ort wäre.", to=imhof,
+            subject="Re: Gespräch Rigi Impact"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW
+
+
+def test_the_person_selected_starts_in_january_closes_the_application() -> None:
+    found = classify(thread(*applied(20).messages, msg(
+        "Mercado Atlas <empleo-noreply@hirelane.example>", ago(2), "Hola Jordan: el proceso ha "
+        "concluido, la persona seleccionada se incorpora en enero y tu candidatura no sigue "
+        "adelante en esta ocasión.", subject="Actualización sobre tu candidatura")),
+        RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
