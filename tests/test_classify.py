@@ -698,6 +698,10 @@ THEIRS_THEN_YOUR_CV = [
      "Hoi Jordan, ich frage bei Yvonne nach, sie leitet bei uns die ESG-Practice.",
      "Frage wegen ESG", "Merci, Dani! Ich hänge dir das CV gleich an.", "CV_Jordan.pdf",
      Situation.HELP_OFFERED),
+    ("drueck-ihn-ihm-persoenlich-in-die-hand", "Stefan Maier <stefan@brenner.example>",
+     "Hey Jordan, lang nix gehört! Schick mir deinen aktuellen Lebenslauf, ich drück ihn ihm "
+     "persönlich in die Hand.", "Kurze Frage wegen Brenner", "Mega, danke dir! Lebenslauf "
+     "hängt an.", "Lebenslauf_Jordan.pdf", Situation.HELP_OFFERED),
     ("dossier-to-a-headhunter", "Nadine Frei <nadine@frei-search.example>",
      "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of FP&A. Frei & Partner "
      "Executive Search.", "Vertrauliche Anfrage", "Grüezi Frau Frei, anbei mein Dossier.",
@@ -1267,3 +1271,135 @@ def test_the_person_selected_starts_in_january_closes_the_application() -> None:
         "adelante en esta ocasión.", subject="Actualización sobre tu candidatura")),
         RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+def test_we_spoke_yesterday_in_german_makes_a_new_contact() -> None:
+    jonas = "Jonas Reuter <jonas@falkenhagen.example>"
+    found = classify(thread(
+        msg(JR, ago(6), "Hallo Jonas,\nwir haben gestern Abend beim Online-Stammtisch kurz im "
+            "Breakout-Raum gesprochen. Dein Hinweis war ein Augenöffner.", to=jonas,
+            subject="Stammtisch gestern"),
+        msg(jonas, ago(5), "Hi Jordan, klar erinnere ich mich!", to=JR,
+            subject="Re: Stammtisch gestern"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_an_application_going_no_further_is_closed() -> None:
+    found = classify(thread(*applied(20).messages, msg(
+        "Castlegate <castlegate@wd3.talentnotify.example>", ago(2), "Dear Jordan, the hiring "
+        "team has settled on the people it will be meeting at interview, and your application "
+        "won't be going any further for this vacancy.", subject="Your application")),
+        RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+
+def test_the_job_gone_to_an_insider_ends_the_help() -> None:
+    dani = "Daniela Huber <daniela@glarner.example>"
+    found = classify(thread(
+        msg(JR, ago(12), "Weißt du, wie weit die mit der Stelle schon sind, oder kennst du "
+            "jemanden, der's weiß?", to=dani,
+            subject="PM-Stelle"),
+        msg(dani, ago(11), "Klar, ich frag den Reto. Ich meld mich.", to=JR,
+            subject="Re: PM-Stelle"),
+        msg(JR, ago(11), "Du bist die Beste. Danke!", to=dani, subject="Re: PM-Stelle"),
+        msg(dani, ago(3), "So, hab mit Reto gequatscht. Die Stelle ist weg: sie ist intern an "
+            "jemanden aus dem Field Service gegangen.", to=JR, subject="Re: PM-Stelle"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)
+
+
+@pytest.mark.parametrize("word", [
+    "Ihr Profil hat Eindruck gemacht; am Ende besetzen wir die Stelle aber mit einer "
+    "Kandidatin mit mehr Erfahrung, und für Sie geht es in diesem Verfahren deshalb nicht\n"
+    "weiter.",
+    "Te escribo con la respuesta y no es la que te habría gustado leer: el equipo se ha "
+    "inclinado por una candidata con más experiencia.",
+])
+def test_their_choice_of_someone_else_closes_the_application(word: str) -> None:
+    found = classify(thread(*applied(20).messages, msg(
+        "Talent <karriere@jobs.tessellate.example>", ago(2), word,
+        subject="Re: Backend Engineer application")), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+def test_an_offer_declined_in_german_is_the_end_of_an_interview() -> None:
+    bjoern = "Björn Claußen <bjoern@datenhafen.example>"
+    found = classify(thread(
+        msg(bjoern, ago(10), "Nach den beiden Gesprächen sind wir uns einig: Wir möchten dich "
+            "gern an Bord holen! Im Anhang findest du unser Angebot.", to=JR,
+            subject="Unser Angebot: Data Scientist"),
+        msg(JR, ago(8), "Danke dir für das Angebot. Der Umzug ist gerade nicht machbar, und "
+            "deshalb nehme ich das Angebot nicht an.", to=bjoern,
+            subject="Re: Unser Angebot: Data Scientist"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
+def test_good_luck_with_your_interviews_on_a_receipt_is_no_interview() -> None:
+    found = classify(thread(msg(
+        "Kursraum <rechnung@kursraum.example>", ago(3), "Danke für deinen Kauf! Kurs: SQL für "
+        "Analytics-Interviews. Viel Erfolg bei deinen Bewerbungsgesprächen!",
+        subject="Deine Rechnung KR-2026-118204")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NONE
+
+
+def test_yesterdays_workshop_makes_the_one_you_write_to_a_new_contact() -> None:
+    carmen = "Carmen Ibáñez <carmen@lanave.example>"
+    found = classify(thread(
+        msg(JR, ago(6), "Hola Carmen:\nSoy Jordan, el profe de mates que se sentó en la primera "
+            "fila del taller de ayer en La Nave. ¿Me podrías pasar el enlace del curso?",
+            to=carmen, subject="Taller: el enlace"),
+        msg(carmen, ago(5), "¡Hola! Claro que me acuerdo. Te dejo todo.", to=JR,
+            subject="Re: Taller: el enlace"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_an_agency_asking_consent_to_send_your_cv_across_is_an_application() -> None:
+    tom = "Tom Fairclough <tom@harcourtblake.example>"
+    found = classify(thread(
+        msg(tom, ago(10), "Good to speak earlier. The client is a national charity. I'd like to "
+            "send your CV across this afternoon. Can you just reply yes so I've got your "
+            "consent on file?", to=JR, subject="Salesforce Administrator"),
+        msg(JR, ago(10) + timedelta(minutes=20), "Yes - please go ahead and send it over.",
+            to=tom, subject="Re: Salesforce Administrator"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.RESUME_SUBMITTED
+
+
+def test_the_seat_going_to_someone_else_closes_the_application() -> None:
+    found = classify(thread(*applied(20).messages, msg(
+        "Lumenkraft <no-reply@talentloop-ats.example>", ago(2), "Where we landed: the seat goes "
+        "to someone who has already carried a device through certification.",
+        subject="Your application at Lumenkraft")), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+def test_your_cv_passed_on_with_the_helpers_dutch_promise_stays_open() -> None:
+    bram = "Bram Van den Broeck <bram@nordkapp.example>"
+    found = classify(thread(
+        msg(JR, ago(8), "Hoi Bram, zou je mijn cv willen doorspelen aan wie die vacature "
+            "beheert? Ik heb het in bijlage gestoken.", to=bram, subject="Vacature PO",
+            attachments=("Jordan_Reyes_CV.pdf",)),
+        msg(bram, ago(7), "Al gebeurd! Ik heb je cv doorgestuurd naar Liesbeth van HR. Ze zit "
+            "deze week op offsite, dus verwacht niet meteen iets: ik laat je ten laatste\ntegen "
+            "het einde van volgende week weten hoe de vlag erbij hangt.", to=JR,
+            subject="Re: Vacature PO"),
+        msg(JR, ago(7) + timedelta(hours=5), "Top, merci Bram! Duimen maar.", to=bram,
+            subject="Re: Vacature PO"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.WAITING)
+
+
+def test_the_pleasure_of_meeting_said_only_in_the_subject_makes_a_new_contact() -> None:
+    lucia = "Lucía Prats <lucia@saludable.example>"
+    found = classify(thread(
+        msg(lucia, ago(6), "¡Hola Jordan! Soy Lucía, la diseñadora de Saludable Labs con la que "
+            "estuviste hablando ayer. Si te interesa te paso las diapositivas.", to=JR,
+            subject="¡Qué bueno conocerte en el eHealth Summit!"),
+        msg(JR, ago(5), "¡Claro que me acuerdo! Me encantaría verlas.", to=lucia,
+            subject="Re: ¡Qué bueno conocerte en el eHealth Summit!"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT

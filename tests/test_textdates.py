@@ -918,6 +918,38 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
     ("something-concrete-for-you", "Candidates go in front of our hiring committee when it "
      "meets on Friday the 27th, and I'll have something concrete for you the moment they wrap "
      "up.", SENT, NY, eod(2026, 11, 27), "Friday the 27th"),
+    # The middle of the month is its 20th, as "mid-December"; next month's once past it.
+    ("revert-by-mid-month", "I'll revert by mid-month with next steps either way.", SENT, NY,
+     eod(2026, 11, 20), "by mid-month"),
+    ("bis-mitte-des-monats", "Wir melden uns bis Mitte des Monats.", SENT, BERLIN,
+     eod(2026, 11, 20, BERLIN), "bis Mitte des Monats"),
+    ("mid-month-after-the-20th", "We'll come back to you by mid-month.",
+     datetime(2026, 11, 24, 10, 0, tzinfo=NY), NY, eod(2026, 12, 20), "by mid-month"),
+    # Dutch and Scandinavian weeks: "volgende week", "het einde van volgende week", "nästa
+    # vecka", "i slutten av neste uke"; a hard-wrapped line keeps "laat je ... weten" whole.
+    ("volgende-week", "Ik laat je volgende week weten hoe het zit.", SENT, BERLIN,
+     eod(2026, 11, 27, BERLIN), "volgende week"),
+    ("einde-van-volgende-week-wrapped", "Ze zit deze week op offsite, dus verwacht niet meteen "
+     "iets: ik laat je ten laatste\ntegen het einde van volgende week weten hoe de vlag erbij "
+     "hangt.", SENT, BERLIN, eod(2026, 11, 27, BERLIN), "het einde van volgende week"),
+    ("begin-volgende-week", "Ik laat je begin volgende week iets weten.", SENT, BERLIN,
+     eod(2026, 11, 24, BERLIN), "begin volgende week"),
+    ("nasta-vecka", "Jag återkommer nästa vecka.", SENT, BERLIN, eod(2026, 11, 27, BERLIN),
+     "nästa vecka"),
+    ("slutten-av-neste-uke", "Jeg kommer tilbake i slutten av neste uke.", SENT, BERLIN,
+     eod(2026, 11, 27, BERLIN), "i slutten av neste uke"),
+    # Their word passed on: "vous donner leur ressenti aux alentours du 15 décembre".
+    ("donner-leur-ressenti", "Leur comité ne se réunit que le 14 ; je devrais donc pouvoir vous "
+     "donner leur ressenti aux alentours du 15 décembre, pas avant.", SENT, BERLIN,
+     eod(2026, 12, 15, BERLIN), "15 décembre"),
+    # "Ende KW 50" is that week's Friday; "wissen Sie von mir" is news to come.
+    ("ende-kw-wissen-sie-von-mir", "Er geht alle Bewerbungen durch, und bis Ende KW 50 wissen "
+     "Sie von mir, ob wir Sie einladen.", SENT, BERLIN, eod(2026, 12, 11, BERLIN),
+     "bis Ende KW 50"),
+    # The day they decide, then "I'll ring everyone that afternoon".
+    ("ring-everyone-that-afternoon", "Hannah and I are locking ourselves in a room on Friday "
+     "the 27th to decide. I'll ring everyone that afternoon, whichever way it's gone.", SENT,
+     NY, eod(2026, 11, 27), "Friday the 27th"),
     # A span of days closes on its second; "w/c" is the week commencing.
     ("between-monday-and-wednesday", "Expect an answer between Monday and Wednesday.", SENT,
      NY, eod(2026, 11, 25), "Wednesday"),

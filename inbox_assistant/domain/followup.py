@@ -334,7 +334,8 @@ def _chase_after_my_messages(
 
 # A first person in the sentence of a promise: the writer's own commitment.
 _FIRST_PERSON = re.compile(
-    r"\b(?:i|i['’]ll|i['’]m|we|we['’]ll|je|j['’]|nous|ich|wir|yo|io|eu|nós|nosotros)\b|"
+    r"\b(?:i|i['’]ll|i['’]m|we|we['’]ll|je|j['’]|nous|ich|wir|yo|io|eu|nós|nosotros"
+    r"|ik|wij|jag|jeg|vi)\b|"
     r"\b(?:te|vous|ti|dir|ihnen|lhe|le) (?:dirai|dis|fais|écris|reviens|digo|escribo|aviso|"
     r"respondo|melde|sage|schreibe|faccio|scrivo|dico|escrevo|cuento|contaré|diré|escribiré"
     r"|avisaré)\b"

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 45
+READER_VERSION: Final = 46
 
 
 @dataclass(frozen=True, slots=True)
@@ -597,7 +597,9 @@ _REPLY_CUE: Final = re.compile(
     r"|once|when|as\s+soon)"
     # "I'll ring you the day after, whichever way it lands": the cue ends before its day.
     r"|(?:call|ring|phone)\s+(?:you|everyone|all\s+(?:the\s+)?candidates)"
-    r"(?=\s+the\s+(?:day|morning)\s+after\b))",
+    r"(?=\s+the\s+(?:day|morning)\s+after\b"
+    # "...on Friday 11th to decide. I'll ring everyone that afternoon".
+    r"|\s+that\s+(?:same\s+)?(?:afternoon|evening|morning|night|day)\b))",
     re.I,
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
@@ -613,6 +615,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|(?:te|lhe)\s+(?:dou|darei|damos|daremos)\s+um\s+(?:toque|al[ôo])\b"
     r"|un\s+retour|(?:te|vous)\s+(?:r[ée]pond(?:s|rai|rons)|redi(?:s|rai|rons)"
     r"|dis\s+(?:ça|ca|quoi|tout|ce\s+qu)|dirai|dirons)"
+    # "...vous donner leur ressenti aux alentours du 15": their word, passed on.
+    r"|(?:te|vous)\s+(?:donner|donnerai|donnerons|transmettre|transmettrai|transmettrons)"
+    r"\s+(?:leur|son|mon|notre|un|le)\s+(?:retour|ressenti|avis|feedback|d[ée]cision)"
     r"|(?:faire|fais|fait|faisons|ferai|ferons|fera)\s+(?:un\s+)?retour"
     r"|respuesta|decisi[oó]n|resoluci[oó]n|not[ií]cias|contactar|informar"
     r"|avis(?:o|ar|amos|aremos)"
@@ -657,7 +662,7 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # "volgende week dinsdag de knoop doorhakken en ik bel je dan".
     # The verb ends the clause: the cue is what comes before the date.
     r"|(?:laat|laten)\s+(?:ik\s+|we\s+|wij\s+)?(?:het\s+)?(?:je|jou|u)\b"
-    r"(?=[^.!?\n]{0,60}\bweten\b)"
+    r"(?=(?:[^.!?\n]|\n(?!\n)){0,60}\bweten\b)"
     r"|uitsluitsel|uitslag|beslissing|knoop\s+(?:\w+\s+)?doorhakken"
     r"|bel\s+(?:ik\s+)?je\s+(?:dan|daarna|terug)"
     # Polish: "dam ci znać zaraz potem", "odezwę się".
@@ -703,6 +708,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     # "Sie hören Anfang KW 51 von uns": the day inside the cue, which ends before it.
     r"|(?:sie|du|ihr)\s+h[öo]r(?:en|st|t)\b(?=[^.!?\n]{0,40}\bvon\s+(?:uns|mir)\b)"
     r"|h[öo]ren\s+(?:sie|du|ihr)\s+von\s+(?:uns|mir)|von\s+(?:uns|mir)\s+(?:h[öo]ren|geh[öo]rt)"
+    # "...bis Ende KW 50 wissen Sie von mir, ob wir Sie einladen".
+    r"|(?:wissen\s+(?:sie|ihr)|wei[ßs]t\s+du)\s+von\s+(?:uns|mir)"
     r"|entschieden\s+wird|wird\s+(?:erst\s+|dann\s+)?entschieden|entscheiden\s+(?:wir|werden\s+wir)"
     r"|(?:ti|le|vi)\s+(?:racconto|racconter[oò]|dico|dir[oò])\b"
     r"|(?:ti|le|vi)\s+(?:faccio|far[oò]|faremo)\s+sapere|(?:ti|le|vi)\s+so\s+dire"
@@ -1332,7 +1339,7 @@ _AFTER_THAT_WITHIN: Final = re.compile(
     r"|daarna|en\s+dan"
     # "...prima del ponte dell'Immacolata; in un senso o nell'altro un segnale glielo diamo":
     # the outcome of that day, either way.
-    r"|either\s+way|one\s+way\s+or\s+the\s+other|in\s+un\s+senso\s+o\s+nell['’]altro"
+    r"|either\s+way|whichever\s+way|one\s+way\s+or\s+the\s+other|in\s+un\s+senso\s+o\s+nell['’]altro"
     r"|comunque\s+vada|dans\s+un\s+sens\s+ou\s+dans\s+l['’]autre|quoi\s+qu['’]il\s+arrive"
     r"|so\s+oder\s+so|de\s+una\s+forma\s+u\s+otra|pase\s+lo\s+que\s+pase|hoe\s+dan\s+ook"
     r"|de\s+um\s+jeito\s+ou\s+de\s+outro"

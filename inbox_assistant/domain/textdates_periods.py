@@ -165,6 +165,13 @@ def _month_end_from(months_ahead: int) -> LastDay:
     return lambda local: _month_end(local.date(), months_ahead)
 
 
+def _mid_month(local: datetime) -> date:
+    day = local.date()
+    if day.day > 20:
+        day = _month_end(day, 0) + timedelta(days=1)
+    return day.replace(day=20)
+
+
 def _early_next_month(local: datetime) -> date:
     return _month_end(local.date(), 0) + timedelta(days=7)
 
@@ -282,6 +289,7 @@ _NEXT_WEEK_LEADS: Final = frozenset({"next", "nächster", "nachster", "der", "n�
                                      "prossima", "settimana", "a", "da"})
 # Every phrase of a period of weeks holds one of these words, and so on.
 _WEEK: Final = frozenset({"week", "woche", "semaine", "semana", "settimana", "eow", "tygodnia",
+                          "vecka", "veckan", "uke", "uka", "uken", "uge", "ugen",
                           "tygodniu", "tydzień", "tydzien", "주", "săptămâna", "saptamana",
                           "săptămânii", "saptamanii", "בשבוע"})
 _MONTH: Final = frozenset({"month", "monat", "monats", "monatsende", "mois", "mes", "mese", "mês",
@@ -327,10 +335,15 @@ _NAMED_PERIODS: Final = (
                     rf"anfang\s+{_NEXT_WEEK}", rf"d[ée]but\s+de\s+{_NEXT_WEEK}",
                     rf"(?:a\s+)?principios\s+de\s+{_NEXT_WEEK}",
                     rf"(?:all['’]\s*)?inizio\s+(?:del)?l?a?\s*{_NEXT_WEEK}",
-                    rf"in[ií]cio\s+d{_NEXT_WEEK}"),
+                    rf"in[ií]cio\s+d{_NEXT_WEEK}",
+                    # Dutch and Scandinavian: "begin volgende week", "i början av nästa vecka".
+                    r"begin\s+volgende\s+week", r"(?:i\s+)?b[öo]rjan\s+av\s+n[äa]sta\s+vecka",
+                    r"(?:i\s+)?starten\s+av\s+neste\s+uke",
+                    r"(?:i\s+)?starten\s+af\s+n[æa]ste\s+uge"),
            _next_week(1), _WEEK,
            frozenset({"early", "the", "beginning", "start", "anfang", "début", "debut", "a",
-                      "principios", "all", "inizio", "início", "inicio"})),
+                      "principios", "all", "inizio", "início", "inicio", "begin", "i",
+                      "början", "borjan", "starten"})),
     _Named(_phrases(r"the\s+week\s+after\s+next",
                     r"(?:[uü]ber|ueber)n(?:[aä]|ae)chste[nr]?\s+woche"),
            _next_week(11), _WEEK,
@@ -353,9 +366,15 @@ _NAMED_PERIODS: Final = (
            frozenset({"mid", *(f"mid{lead}" for lead in _NEXT_WEEK_LEADS), "the", "middle",
                       "mitte", "milieu", "a", "mediados"})),
     _Named(_phrases(rf"(?:(?:the\s+)?end\s+of|late)\s+{_NEXT_WEEK}", rf"ende\s+{_NEXT_WEEK}",
-                    rf"fin\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?finales\s+de\s+{_NEXT_WEEK}"),
+                    rf"fin\s+de\s+{_NEXT_WEEK}", rf"(?:a\s+)?finales\s+de\s+{_NEXT_WEEK}",
+                    r"eind\s+volgende\s+week",
+                    r"(?:het\s+)?einde\s+van\s+(?:de\s+)?volgende\s+week",
+                    r"(?:i\s+)?slutet\s+av\s+n[äa]sta\s+vecka",
+                    r"(?:i\s+)?slutten\s+av\s+neste\s+uke",
+                    r"(?:i\s+)?slutningen\s+af\s+n[æa]ste\s+uge"),
            _next_week(4), _WEEK,
-           frozenset({"the", "end", "late", "ende", "fin", "a", "finales"})),
+           frozenset({"the", "end", "late", "ende", "fin", "a", "finales", "eind", "het",
+                      "einde", "i", "slutet", "slutten", "slutningen"})),
     _Named(_phrases(_NEXT_WEEK, r"the\s+following\s+week", r"n[aä]chste\s+woche",
                     r"kommende[nr]?\s+woche", r"semaine\s+prochaine", r"pr[oó]xima\s+semana",
                     r"semana\s+que\s+vem", r"w\s+przysz[łl]ym\s+tygodniu",
@@ -363,12 +382,16 @@ _NAMED_PERIODS: Final = (
                     # Korean: "다음 주 중으로", "다음 주 안에", "다음 주 내로".
                     r"다음\s*주\s*(?:중|안|내)(?:으로|로|에)?",
                     # Romanian: "săptămâna viitoare"; Hebrew: "בשבוע הבא".
-                    r"s[ăa]pt[ăa]m[âa]na\s+viitoare", r"בשבוע\s+הבא"),
+                    r"s[ăa]pt[ăa]m[âa]na\s+viitoare", r"בשבוע\s+הבא",
+                    # Dutch and Scandinavian: "volgende week", "nästa vecka", "neste uke".
+                    r"volgende\s+week", r"(?:de\s+)?komende\s+week", r"n[äa]sta\s+vecka",
+                    r"neste\s+uke", r"n[æa]ste\s+uge"),
            _next_week(4), _WEEK,
            _NEXT_WEEK_LEADS | {"the", "nächste", "nachste", "kommende", "kommenden",
                                "kommender", "semaine", "próxima", "proxima", "semana", "w",
                                "przyszły", "przyszly", "다음", "săptămâna", "saptamana",
-                               "בשבוע"}, first_day=_next_week(0)),
+                               "בשבוע", "volgende", "komende", "de", "nästa", "nasta",
+                               "neste", "næste", "naste"}, first_day=_next_week(0)),
     # "Hopefully by mid-week": this week's Wednesday (next week's, written after it).
     _Named(_phrases(r"mid[-\s]?week"), _this_weekday(2), _WEEK | {"midweek", "mid"},
            frozenset({"mid", "midweek", "mid-week"})),
@@ -399,6 +422,14 @@ _NAMED_PERIODS: Final = (
            _month_end_from(0), _MONTH,
            frozenset({"the", "end", "eom", "ende", "monatsende", "fin", "a", "finales", "fine",
                       "o", "fim", "final", "month", "do", "końca", "konca"})),
+    # "I'll revert by mid-month": the 20th, as "mid-December" (next month's, after it).
+    _Named(_phrases(r"mid[-\s]?month", r"(?:the\s+)?middle\s+of\s+(?:the|this)\s+month",
+                    r"mitte\s+(?:des|dieses)\s+monats", r"(?:la\s+)?mi-mois",
+                    r"(?:a\s+)?mediados\s+de(?:l|\s+este)?\s+mes",
+                    r"(?:a\s+)?meados\s+(?:do|deste)\s+m[eê]s", r"met[àa]\s+(?:del\s+)?mese"),
+           _mid_month, _MONTH | {"midmonth"},
+           frozenset({"mid", "midmonth", "the", "middle", "mitte", "la", "mi", "a", "mediados",
+                      "meados", "metà", "meta"})),
     _Named(_phrases(r"(?:early|(?:the\s+)?(?:beginning|start)\s+of)\s+next\s+month",
                     r"anfang\s+n[aä]chsten\s+monats", r"d[ée]but\s+du\s+mois\s+prochain",
                     r"(?:a\s+)?principios\s+del\s+pr[oó]ximo\s+mes",
@@ -547,7 +578,8 @@ _PERIOD_STEMS: Final = (
     "holiday", "christmas", "xmas", "fête", "fete", "noël", "noel", "feiertag", "festtag",
     "weihnacht", "fiesta", "navidad", "reyes", "feste", "natal", "festas", "rentrée", "rentree",
     "thanksgiving", "immacolata", "puente", "sinterklaas", "pakjesavond",
-    "lendemain", "folgetag", "kw", "kalenderwoche", "morning", "weken", "dag", "maand",
+    "lendemain", "folgetag", "veck", "uke", "uka", "uge", "kw", "kalenderwoche", "morning",
+    "weken", "dag", "maand",
     "tygodni", "tydzie", "miesi", "주", "săpt", "sapt", "lunii", "בשבוע",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
@@ -627,7 +659,9 @@ def _month_part(match: re.Match[str]) -> LastDay:
 
 
 # A German calendar week: "in KW 49", "Kalenderwoche 2".
-_CALENDAR_WEEK: Final = re.compile(r"\b(?:KW|Kalenderwoche)\s*(\d{1,2})\b", re.I)
+# "Ende KW 50" is that week's Friday too.
+_CALENDAR_WEEK: Final = re.compile(r"\b(?:ende\s+(?:der\s+)?)?(?:KW|Kalenderwoche)\s*(\d{1,2})\b",
+                                   re.I)
 # Of the week numbers behind the current one, those this far behind are next year's.
 _PAST_WEEKS: Final = 8
 _CALENDAR_WEEK_WORDS: Final = frozenset({"kw", "kalenderwoche"})
