@@ -1403,3 +1403,48 @@ def test_the_pleasure_of_meeting_said_only_in_the_subject_makes_a_new_contact() 
             subject="Re: ¡Qué bueno conocerte en el eHealth Summit!"),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.NEW_CONTACT
+
+
+@pytest.mark.parametrize(("mine", "situation"), [
+    ("My CV is attached. Happy to do a screening call any weekday after 15:00 CET.",
+     Situation.RESUME_SUBMITTED),
+    ("I really enjoyed our screening call about the events platform.", Situation.INTERVIEW),
+])
+def test_a_screening_call_you_offer_is_no_interview_one_you_had_is(
+        mine: str, situation: Situation) -> None:
+    sophie = "Sophie Tanner <sophie@harbourline.example>"
+    found = classify(thread(msg(JR, ago(3), mine, to=sophie, subject="Junior Data Analyst",
+                                attachments=("Jordan_Reyes_CV.pdf",))), RULES, ME, NOW, NY)
+    assert found.situation is situation
+
+
+def test_your_ask_for_a_coffee_they_set_a_time_for_is_a_new_contact() -> None:
+    malte = "Malte Brodersen <malte@containerlotse.example>"
+    found = classify(thread(
+        msg(JR, ago(9), "Moin Malte, du hattest im Slack geschrieben, dass du auch aus der "
+            "Disposition gewechselt bist. Hättest du Lust auf einen Kaffee?", to=malte,
+            subject="Frage aus dem Kanal"),
+        msg(malte, ago(8), "Na klar, gern! Donnerstag um 8 bei der Bäckerei Kruse?", to=JR,
+            subject="Re: Frage aus dem Kanal"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_the_award_going_to_another_candidate_closes_the_interview() -> None:
+    ramm = "Sönke Ramm <soenke@nordwind.example>"
+    found = classify(thread(
+        msg(JR, ago(9), "Lieber Herr Ramm, danke für das offene Gespräch heute Vormittag. Ich "
+            "würde sehr gern Teil Ihres Teams werden.", to=ramm, subject="Danke für das Gespräch"),
+        msg(ramm, ago(3), "Es war knapp. Den Zuschlag bekommt am Ende eine Kandidatin mit mehr "
+            "Erfahrung. Für Sie heißt das leider: diesmal nicht.", to=JR,
+            subject="AW: Danke für das Gespräch"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
+def test_a_screening_call_they_only_imagine_is_no_interview() -> None:
+    found = classify(thread(*applied(10).messages, msg(
+        REC, ago(8), "Thanks for sending this over. It answered most of the questions I'd have "
+        "asked on a screening call! We'll revert by mid-month at the latest.",
+        subject="Re: Backend Engineer application")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.RESUME_SUBMITTED
