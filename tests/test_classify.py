@@ -702,6 +702,10 @@ THEIRS_THEN_YOUR_CV = [
      "Hey Jordan, lang nix gehört! Schick mir deinen aktuellen Lebenslauf, ich drück ihn ihm "
      "persönlich in die Hand.", "Kurze Frage wegen Brenner", "Mega, danke dir! Lebenslauf "
      "hängt an.", "Lebenslauf_Jordan.pdf", Situation.HELP_OFFERED),
+    ("catalan-el-teu-cv-el-reenvio", "Pol Garriga <pol@bravafoods.example>",
+     "Ep Jordan, si vols, el teu CV el reenvio a en Pau Mas, que porta la contractació. Em "
+     "passes el PDF?", "CV per a la plaça", "Pol, ets un crack. Aquí el tens!",
+     "Jordan_Reyes_CV.pdf", Situation.HELP_OFFERED),
     ("dossier-to-a-headhunter", "Nadine Frei <nadine@frei-search.example>",
      "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of FP&A. Frei & Partner "
      "Executive Search.", "Vertrauliche Anfrage", "Grüezi Frau Frei, anbei mein Dossier.",
@@ -1448,3 +1452,16 @@ def test_a_screening_call_they_only_imagine_is_no_interview() -> None:
         "asked on a screening call! We'll revert by mid-month at the latest.",
         subject="Re: Backend Engineer application")), RULES, ME, NOW, NY)
     assert found.situation is Situation.RESUME_SUBMITTED
+
+
+def test_your_catalan_question_whether_they_are_hiring_then_their_offer_is_help() -> None:
+    clara = "Clara Fontanet <clara@mercat.example>"
+    found = classify(thread(
+        msg(JR, ago(9), "Clara! He vist que a Mercat obriu una plaça de Product Designer. Saps "
+            "si busquen algú més sènior?", to=clara, subject="Plaça a Mercat?"),
+        msg(clara, ago(9) + timedelta(hours=3), "Li ensenyo el teu portfoli a la Carla dimarts. "
+            "Passa'm un PDF que no pesi una tona.", to=JR, subject="Re: Plaça a Mercat?"),
+        msg(JR, ago(7), "Ets un sol. Aquí el tens.", to=clara, subject="Re: Plaça a Mercat?",
+            attachments=("Portfoli_Jordan.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED

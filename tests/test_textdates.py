@@ -1266,6 +1266,11 @@ def test_end_of_day(moment: datetime, tz: tzinfo, expected: datetime) -> None:
      "November.", NY, datetime(2026, 11, 30, tzinfo=NY)),
     ("Fico fora até a quarta-feira seguinte ao feriado, inclusive — retomo a caixa de entrada a "
      "partir de quinta, 03/12.", LISBON, datetime(2026, 12, 3, tzinfo=LISBON)),
+    # Catalan: "torno a ser", "tornaré", "de tornada".
+    ("Sóc fora uns dies i no obriré el correu. Torno a ser a\nl'oficina a partir del dilluns "
+     "30 de novembre.", MADRID, datetime(2026, 11, 30, tzinfo=MADRID)),
+    ("Estaré de tornada el dilluns 30 de novembre.", MADRID,
+     datetime(2026, 11, 30, tzinfo=MADRID)),
 ])
 def test_find_return_date(text: str, tz: tzinfo, back: datetime) -> None:
     found = find_return_date(text, SENT, tz)

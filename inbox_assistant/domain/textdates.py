@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 46
+READER_VERSION: Final = 47
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +478,8 @@ _BACK_CUE: Final = re.compile(
     r"|retomo|retomar[ée]|reanudo|reanudar[ée]|me\s+reincorporar[ée]|riprendo|riprender[oò]"
     r"|reviendrai|resumes|resuming|attention\s+again|la\s+reprise|retrouve(?:rai)?|again|wieder"
     r"|rallume(?:rai)?"
+    # Catalan: "Torno a ser a l'oficina a partir del dilluns 14", "de tornada el 7".
+    r"|torno\s+a\s+(?:ser|estar)|tornar[ée]|de\s+tornada"
     r"|dig(?:ging)?\s+(?:myself\s+)?out\s+of\s+(?:my\s+)?(?:inbox|e-?mails?|mail)"
     # "Je ne consulterai pas mes messages avant le lundi 23 novembre": back that day.
     r"|(?:consulterai|lirai|regarderai)\s+pas\s+(?:mes\s+)?(?:messages|mails|e-?mails|courriels)"
