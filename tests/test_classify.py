@@ -706,6 +706,14 @@ THEIRS_THEN_YOUR_CV = [
      "Ep Jordan, si vols, el teu CV el reenvio a en Pau Mas, que porta la contractació. Em "
      "passes el PDF?", "CV per a la plaça", "Pol, ets un crack. Aquí el tens!",
      "Jordan_Reyes_CV.pdf", Situation.HELP_OFFERED),
+    ("se-lo-pongo-yo-en-la-mano", "Iñaki Goñi <inaki@arratia.example>",
+     "Aupa! La que lleva el tema es Leire. Pásame a mí el CV y se lo pongo yo en la mano con "
+     "cuatro palabras bonitas, que así le llega con padrino.", "Lo de Arratia",
+     "¡Gracias! Ahí va.", "CV_Jordan.pdf", Situation.HELP_OFFERED),
+    ("programa-de-referidos", "Maite Olabarria <maite@zadorra.example>",
+     "Iker!! Si te interesa te meto por el programa de referidos. Necesito el CV como muy "
+     "tarde el jueves por la noche.", "Fwd: Vacante", "¡Me interesa muchísimo! Te adjunto el CV.",
+     "CV_Jordan.pdf", Situation.HELP_OFFERED),
     ("dossier-to-a-headhunter", "Nadine Frei <nadine@frei-search.example>",
      "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of FP&A. Frei & Partner "
      "Executive Search.", "Vertrauliche Anfrage", "Grüezi Frau Frei, anbei mein Dossier.",
@@ -1465,3 +1473,33 @@ def test_your_catalan_question_whether_they_are_hiring_then_their_offer_is_help(
             attachments=("Portfoli_Jordan.pdf",)),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.HELP_OFFERED
+
+
+def test_a_far_deadline_of_yours_never_keeps_the_follow_up_window_open_longer() -> None:
+    found = classify(thread(msg(
+        JR, ago(16), "Hi Maya, I'd like to apply for the Backend Engineer role; resume attached. "
+        "I'm holding another offer that I have to answer by December 18th, so I'd love to know "
+        "where things stand before then.", to=REC, subject="Backend Engineer application",
+        attachments=("Jordan_Reyes_Resume.pdf",))), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.DUE)
+    assert found.assessment.overdue
+
+
+def test_glad_to_have_talked_after_the_round_table_makes_a_new_contact() -> None:
+    claire = "Claire Dumoulin <claire@atlantique.example>"
+    found = classify(thread(
+        msg(JR, ago(6), "Bonjour Claire,\nRavi d'avoir pu échanger avec vous hier soir à "
+            "Bayonne, après la table ronde sur la planification.", to=claire,
+            subject="Suite à notre échange"),
+        msg(claire, ago(5), "Bonjour, avec plaisir ! Voici la formation.", to=JR,
+            subject="RE: Suite à notre échange"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_a_candidacy_that_does_not_continue_is_closed() -> None:
+    found = classify(thread(*applied(20).messages, msg(
+        "Cantábrica <no-reply@smartrecruiters-mail.example>", ago(2), "Hola Jordan: la "
+        "siguiente fase seguirá con otras personas y tu candidatura no continúa en esta ocasión.",
+        subject="Novedades sobre tu candidatura")), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)

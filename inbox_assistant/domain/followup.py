@@ -326,7 +326,9 @@ def _chase_after_my_messages(
     deadline = next((f.deadline for f in reversed(run) if f.deadline), None)
     if deadline is not None:
         early = max(deadline.at - ctx.windows.deadline_lead, latest.date + DAY)
-        opens, closes = min(ctx.later(latest.date, first_window.opens), early), deadline.at
+        # A deadline only brings the follow-up sooner: it never keeps a window open longer.
+        opens = min(ctx.later(latest.date, first_window.opens), early)
+        closes = min(ctx.later(latest.date, first_window.closes), deadline.at)
     return ctx.window(first_step, first_window, latest.date, source, reply_to=latest.message,
                       deadline=deadline.at if deadline else None, opens=opens, closes=closes)
 
