@@ -714,6 +714,10 @@ THEIRS_THEN_YOUR_CV = [
      "Iker!! Si te interesa te meto por el programa de referidos. Necesito el CV como muy "
      "tarde el jueves por la noche.", "Fwd: Vacante", "¡Me interesa muchísimo! Te adjunto el CV.",
      "CV_Jordan.pdf", Situation.HELP_OFFERED),
+    ("envoie-le-moi-je-te-le-relis", "Nicolas Perrot <nicolas@santelys.example>",
+     "Pas du tout, avec plaisir ! Envoie-le-moi, je te le relis et je te fais un retour annoté "
+     "dans la semaine.", "Relecture CV", "Super, merci ! Le voici.", "CV_Jordan.pdf",
+     Situation.HELP_OFFERED),
     ("dossier-to-a-headhunter", "Nadine Frei <nadine@frei-search.example>",
      "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of FP&A. Frei & Partner "
      "Executive Search.", "Vertrauliche Anfrage", "Grüezi Frau Frei, anbei mein Dossier.",
@@ -1503,3 +1507,25 @@ def test_a_candidacy_that_does_not_continue_is_closed() -> None:
         "siguiente fase seguirá con otras personas y tu candidatura no continúa en esta ocasión.",
         subject="Novedades sobre tu candidatura")), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+def test_a_visit_with_a_pairing_exercise_is_an_interview() -> None:
+    found = classify(thread(msg(
+        "Tasha <tasha@pinecrest.example>", ago(3), "Marcus wants to meet you in person. Could you "
+        "swing by the studio on Tuesday Nov 24, 4-5pm? A look at our tools pipeline and a "
+        "pairing exercise on a small bug.", subject="Come visit the studio?")),
+        RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW
+
+
+def test_a_role_dropped_from_the_budget_closes_the_interview() -> None:
+    lefort = "Sandrine Lefort <s.lefort@cardinov.example>"
+    found = classify(thread(
+        msg(JR, ago(9), "Bonjour Sandrine, merci pour cet échange de cet après-midi, très "
+            "concret. Je reste à votre disposition pour la suite.", to=lefort,
+            subject="Re: Cardinov – entretien"),
+        msg(lefort, ago(3), "Notre maison-mère a revu l'enveloppe 2027 et le poste passe à la "
+            "trappe. Le processus s'arrête donc là, pour vous comme pour les autres finalistes.",
+            to=JR, subject="Re: Cardinov – entretien"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
