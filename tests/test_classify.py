@@ -1529,3 +1529,19 @@ def test_a_role_dropped_from_the_budget_closes_the_interview() -> None:
             to=JR, subject="Re: Cardinov – entretien"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
+def test_not_the_news_youd_want_after_a_promise_closes_the_interview() -> None:
+    oliver = "Oliver Brandt <oliver@fenwickhale.example>"
+    found = classify(thread(
+        msg(JR, ago(12), "Thank you for this afternoon's conversation, and please pass my "
+            "thanks to Grace as well.", to=oliver, subject="Thank you - interview"),
+        msg(oliver, ago(11), "Thanks, kind of you. We're seeing two more people next week and "
+            "will revert by mid-month.", to=JR, subject="Re: Thank you - interview"),
+        msg(oliver, ago(4), "Quicker than promised, and not the news you'd want. The panel's "
+            "leaning went, narrowly, to a candidate who has already run a migration.", to=JR,
+            subject="Re: Thank you - interview"),
+        msg(JR, ago(3), "Thanks for telling me straight. I'd very much like to hear about the "
+            "spring post.", to=oliver, subject="Re: Thank you - interview"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)

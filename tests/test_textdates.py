@@ -246,9 +246,15 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "Monday, 23/11/2026\nTime: 10:00am - 11:00am"),
     ("czech-spaced-date-v", "Kavárna Onesta na Florenci, čtvrtek 26. 11. v 10:00.", SENT, PRAGUE,
      at(2026, 11, 26, 10, zone=PRAGUE), "čtvrtek 26. 11. v 10:00"),
+    # A day agreed, then its time in the next breath.
+    ("day-works-then-its-time", "Thursday works. Noon at Lou Mitchell's, I'll grab a booth.",
+     SENT, NY, at(2026, 11, 26, 12), "Thursday works. Noon"),
+    ("day-suits-me-then-its-time", "Friday suits me - 3pm?", SENT, NY, at(2026, 11, 20, 15),
+     "Friday suits me - 3pm"),
 ]
 
 MEETING_MISSES: list[tuple[str, str]] = [
+    ("day-works-but-not-that-time", "Tuesday works, but I'm busy at 10am."),
     # Québec's "5 à 7" is an after-work drink, and an address is no day.
     ("cinq-a-sept", "Content de t'avoir rencontrée au 5 à 7 hier soir!"),
     ("address-number", "Rendez-vous au 2 rue de la Paix à 14h."),

@@ -42,7 +42,7 @@ __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahe
 # The edition of the finders below. Messages keep the dates read when they were parsed
 # (`TextDates`); raise this whenever what the finders read from a text changes, and a scan
 # reads the messages it keeps again.
-READER_VERSION: Final = 47
+READER_VERSION: Final = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,6 +517,8 @@ _GAP: Final = re.compile(
     r"|das|morning|afternoon|evening|matin|soir|apr[eè]s-midi|mañana|tarde|mattina|pomeriggio"
     r"|sera|manh[ãa]|vormittag|nachmittag|abend)\b\.?"
     r"[\s,(@–—⋅·|-]*"
+    # A day agreed, then its time: "Thursday works. Noon at Lou Mitchell's".
+    r"|(?:works|suits(?:\s+me)?|would\s+work|is\s+(?:good|fine|great|perfect))[\s.!,;:–—-]*"
     # A form's fields: "Date: Monday, 2/11/2026 / Time: 10:00am".
     r"|(?:time|heure|hora|uhrzeit|orario|tijd)\s*:\s*"
     # Japanese and Chinese, with no space: "金曜日の午後3時", "下周二下午3点".
