@@ -718,6 +718,14 @@ THEIRS_THEN_YOUR_CV = [
      "Pas du tout, avec plaisir ! Envoie-le-moi, je te le relis et je te fais un retour annoté "
      "dans la semaine.", "Relecture CV", "Super, merci ! Le voici.", "CV_Jordan.pdf",
      Situation.HELP_OFFERED),
+    ("le-porto-il-tuo-nome-glieli-giro", "Lorenzo Rinaldi <lorenzo@quadra.example>",
+     "Mandami due righe di presentazione e il link al portfolio: glieli giro io, così non "
+     "finisci nel mucchio.", "Quadra - research", "Grazie! Eccoti le due righe.",
+     "CV_Jordan.pdf", Situation.HELP_OFFERED),
+    ("je-le-glisse-dans-sa-boite-for-a-client", "Camille Moreau <camille@sillage.example>",
+     "Léa monte une équipe research pour un client retail. Envoie-moi ton CV et je le glisse "
+     "dans sa boîte avec un petit mot de ma part.", "Léa / équipe research",
+     "Merci beaucoup Camille ! Here it is.", "Jordan_CV_EN.pdf", Situation.HELP_OFFERED),
     ("dossier-to-a-headhunter", "Nadine Frei <nadine@frei-search.example>",
      "Grüezi Herr Reyes, für einen Kunden suche ich eine/n Head of FP&A. Frei & Partner "
      "Executive Search.", "Vertrauliche Anfrage", "Grüezi Frau Frei, anbei mein Dossier.",
@@ -1545,3 +1553,11 @@ def test_not_the_news_youd_want_after_a_promise_closes_the_interview() -> None:
             "spring post.", to=oliver, subject="Re: Thank you - interview"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
+def test_glad_to_have_crossed_paths_at_a_summit_makes_a_new_contact() -> None:
+    found = classify(thread(msg(
+        "Sophie Laurent <sophie@pixelmer.example>", ago(3), "Bonjour Jordan, ravie d'avoir croisé "
+        "ta route jeudi au Summit ! Je te mets en PJ le petit guide.", to=JR,
+        subject="Ravie de notre échange au Summit")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
