@@ -167,9 +167,7 @@ def _month_end_from(months_ahead: int) -> LastDay:
 
 def _mid_month(local: datetime) -> date:
     day = local.date()
-    if day.day > 20:
-        day = _month_end(day, 0) + timedelta(days=1)
-    return day.replace(day=20)
+    return _month_end(day, 1 if day.day > 20 else 0).replace(day=20)
 
 
 def _early_next_month(local: datetime) -> date:
