@@ -167,7 +167,20 @@ def test_phrases_match_where_a_whole_word_expression_matches() -> None:
 def test_the_words_of_a_text_are_its_runs_of_three_word_characters_or_more(text: str) -> None:
     from inbox_assistant.rules.conditions import _tokens
 
-    assert _tokens(text) == frozenset(re.findall(r"\w{3,}", text.lower()))
+    runs = frozenset(re.findall(r"\w{3,}", text.lower()))
+    Phrases([" ".join(sorted(runs))])  # a list pre-tested on every one of them
+    assert _tokens(text) == runs
+
+
+def test_a_text_keeps_only_the_words_some_list_is_pre_tested_on() -> None:
+    from inbox_assistant.rules.conditions import _tokens
+
+    text = "Zyxwvut quorble, thanks"
+    assert "zyxwvut" not in _tokens(text)
+    # A list made after the text was read: the text is read again, with its words.
+    phrases = Phrases(["zyxwvut quorble"])
+    assert {"zyxwvut", "quorble"} <= _tokens(text)
+    assert phrases.search(text) == "zyxwvut quorble"
 
 
 def test_a_phrase_in_a_script_without_spaces_is_found_inside_its_run() -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -245,18 +246,34 @@ def _lower(text: str) -> str:
 _ASCII_TOKEN = re.compile(r"[a-z0-9_]{3,}")
 
 
+# Every word a phrase list or an expression is pre-tested on. A text's words are kept
+# only where they are in it: the set tests against each list then run over a handful of
+# words, not over every word of a long text.
+_VOCABULARY: set[str] = set()
+
+
+def _learn(words: Iterable[str]) -> None:
+    """Add the words a new phrase list or expression is pre-tested on to the vocabulary."""
+    before = len(_VOCABULARY)
+    _VOCABULARY.update(words)
+    if len(_VOCABULARY) != before:
+        _reading.cache_clear()  # texts read before knew fewer words
+
+
 @lru_cache(maxsize=8192)
-def _reading(text: str) -> tuple[frozenset[str], str | None]:
-    """What every phrase list and expression reads of a text, read once: its words, and the
-    text lower-cased when an expression ignoring case reads that as it reads the text
-    (None when it does not: "ſend" is "send" to the expression, not to str.lower())."""
+def _reading(text: str) -> tuple[AbstractSet[str], str | None]:
+    """What every phrase list and expression reads of a text, read once: its words (those
+    any of them is pre-tested on), and the text lower-cased when an expression ignoring
+    case reads that as it reads the text (None when it does not: "ſend" is "send" to the
+    expression, not to str.lower())."""
     lowered = _lowered(text)
     words = _straight(lowered)
-    tokens = frozenset((_ASCII_TOKEN if words.isascii() else _LONG_TOKEN).findall(words))
+    tokens = _VOCABULARY.intersection(
+        (_ASCII_TOKEN if words.isascii() else _LONG_TOKEN).findall(words))
     return tokens, (lowered if lower_reads_as_ignorecase(text) else None)
 
 
-def _tokens(text: str) -> frozenset[str]:
+def _tokens(text: str) -> AbstractSet[str]:
     return _reading(text)[0]
 
 
@@ -290,12 +307,13 @@ class Phrases:
                 self.unkeyed.append(folded)
         self.by_key = keyed
         self.keys = frozenset(keyed)
+        _learn(w for entries in keyed.values() for words, _ in entries for w in words)
 
     def search(self, text: str) -> str | None:
         """The phrase found first in the text (the longest of those found there); None."""
         return self._search(text, _tokens(text))
 
-    def _search(self, text: str, tokens: frozenset[str]) -> str | None:
+    def _search(self, text: str, tokens: AbstractSet[str]) -> str | None:
         found: str | None = None
         at = -1
         spaced = _spaced(text) if self.unkeyed else ""
@@ -407,6 +425,8 @@ class Regex:
         self.pattern = pattern
         self.words = required_words(pattern)
         self.needs = None if self.words else required_pieces(pattern)
+        if self.words:
+            _learn(self.words)
         twin = lowered_twin(pattern)
         self.search_text = searcher(pattern)
         self.search_lowered = None if twin is None else searcher(twin)
