@@ -1542,3 +1542,56 @@ def test_glad_to_have_crossed_paths_at_a_summit_makes_a_new_contact() -> None:
         "ta route jeudi au Summit ! Je te mets en PJ le petit guide.", to=JR,
         subject="Ravie de notre échange au Summit")), RULES, ME, NOW, NY)
     assert found.situation is Situation.NEW_CONTACT
+
+
+def test_home_from_the_meetup_that_evening_makes_a_new_contact() -> None:
+    found = classify(thread(msg(
+        "Léa Rinaldi <lea@phoceo.example>", ago(1), "Bonsoir Jordan,\nJe rentre à peine du "
+        "meetup UX Provence. Voici le guide dont je te parlais ; passe nous voir un midi.",
+        to=JR, subject="Le mur d'affinité")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_a_dutch_friend_passing_your_cv_on_with_a_separable_verb_is_help() -> None:
+    jeroen = "Jeroen de Boer <jeroen@maasbracht.example>"
+    found = classify(thread(
+        msg(jeroen, ago(6), "Hoi Jordan,\nIk ken iemand bij Vlootdata. Als je me je cv stuurt, "
+            "stuur ik het met een paar zinnen van mij erbij naar haar\ndoor.", to=JR,
+            subject="Sandra van Vlootdata"),
+        msg(JR, ago(5.8), "Graag! Hierbij mijn cv.", to=jeroen,
+            subject="Re: Sandra van Vlootdata", attachments=("CV_Jordan.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
+
+
+def test_every_position_of_next_year_put_on_hold_closes_the_interview() -> None:
+    mette = "Mette Jensen <mette@nordhaven.example>"
+    found = classify(thread(
+        msg(mette, ago(20), "Great news: your second interview will be on Tuesday 3 "
+            "November, 11:00-12:00, at our office.", to=JR, subject="Second interview"),
+        msg(JR, ago(16.8), "Thank you for organising today's interview with Lars.", to=mette,
+            subject="Re: Second interview"),
+        msg(mette, ago(10), "I'll come back to you after the panel meets on Thursday.", to=JR,
+            subject="Re: Second interview"),
+        msg(mette, ago(4), "Our leadership decided to put every open position for 2027 on\n"
+            "hold until the budget is reset, and this role is one of them.", to=JR,
+            subject="Re: Second interview"),
+        msg(JR, ago(3.9), "Thank you for telling me straight away and so openly. It was a "
+            "pleasure to go through the process with you. Have a good holiday.", to=mette,
+            subject="Re: Second interview"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
+def test_positions_put_on_hold_and_since_reopened_close_nothing() -> None:
+    rohan = "Rohan Mehta <rohan@talentrail.example>"
+    found = classify(thread(
+        msg(JR, ago(30), "Please find my CV attached for the analyst role.", to=rohan,
+            subject="Analyst role", attachments=("Jordan_Reyes_CV.pdf",)),
+        msg(rohan, ago(5), "Apologies for the delay: the client had put all the positions on "
+            "hold. Now they have re-opened the requirement. Are you still interested?", to=JR,
+            subject="Re: Analyst role"),
+        msg(JR, ago(4), "Yes, very much. Here is my updated CV.", to=rohan,
+            subject="Re: Analyst role", attachments=("Jordan_Reyes_CV_2026.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.status is not Status.CLOSED
