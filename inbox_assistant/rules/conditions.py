@@ -46,6 +46,36 @@ class Scope:
         return scope
 
     @lazy
+    def alone(self) -> dict[str, Scope]:
+        """The scope of each message in view alone, made once for all the signals asked of
+        it (see `one`)."""
+        return {}
+
+    @lazy
+    def answers(self) -> dict[str, bool]:
+        """The signals asked of this scope's one message, by name, with their answers: a rule
+        and the status logic asking the same signal of the same message get one answer."""
+        return {}
+
+    def one(self, message: Message) -> Scope:
+        """The scope of one message in view alone, as signals read it."""
+        alone = self.alone
+        scope = alone.get(message.id)
+        if scope is None:
+            scope = alone[message.id] = Scope.of_message(
+                self.thread, message, self.me, self.me.wrote(message))
+        return scope
+
+    def ask(self, name: str, holds: Holds) -> bool:
+        """The answer of the signal `name` (compiled as `holds`) on this one-message scope,
+        worked out once."""
+        answers = self.answers
+        answer = answers.get(name)
+        if answer is None:
+            answer = answers[name] = bool(holds(self))
+        return answer
+
+    @lazy
     def mine(self) -> tuple[Message, ...]:
         return tuple(m for m in self.messages if self.me.wrote(m))
 
@@ -70,6 +100,20 @@ class Scope:
     @lazy
     def subjects(self) -> tuple[str, ...]:
         return tuple(m.subject for m in self.messages if m.subject)
+
+    # The words of those texts together (see `_reading`), read once for every list: a list
+    # holding none of them is refused without a look at any one text.
+    @lazy
+    def words_any(self) -> ScopeWords:
+        return _words_of(self.texts_any)
+
+    @lazy
+    def words_mine(self) -> ScopeWords:
+        return _words_of(self.texts_mine)
+
+    @lazy
+    def words_theirs(self) -> ScopeWords:
+        return _words_of(self.texts_theirs)
 
 
 # A check's answer: true or false, or for text conditions the text that matched (or None),
@@ -277,6 +321,24 @@ def _tokens(text: str) -> AbstractSet[str]:
     return _reading(text)[0]
 
 
+# Some texts' words together, and whether every one of them reads lower-cased as an
+# expression ignoring case reads it (only then can an expression be refused by its words).
+ScopeWords = tuple[AbstractSet[str], bool]
+
+
+def _words_of(texts: Sequence[str]) -> ScopeWords:
+    if len(texts) == 1:
+        words, lowered = _reading(texts[0])
+        return words, lowered is not None
+    together: set[str] = set()
+    faithful = True
+    for text in texts:
+        words, lowered = _reading(text)
+        together |= words
+        faithful = faithful and lowered is not None
+    return together, faithful
+
+
 class Phrases:
     """Phrases matched as whole words, in any case, across any white space.
 
@@ -307,6 +369,8 @@ class Phrases:
                 self.unkeyed.append(folded)
         self.by_key = keyed
         self.keys = frozenset(keyed)
+        # Texts holding none of these words cannot match (None: any text might).
+        self.gate = None if self.unkeyed or self.runs else self.keys
         _learn(w for entries in keyed.values() for words, _ in entries for w in words)
 
     def search(self, text: str) -> str | None:
@@ -427,6 +491,8 @@ class Regex:
         self.needs = None if self.words else required_pieces(pattern)
         if self.words:
             _learn(self.words)
+        # Texts holding none of these words cannot match (None: any text might).
+        self.gate = self.words or None
         twin = lowered_twin(pattern)
         self.search_text = searcher(pattern)
         self.search_lowered = None if twin is None else searcher(twin)
@@ -547,12 +613,30 @@ def _domain_matches(domain: str, wanted: frozenset[str]) -> bool:
 
 def _text_check(who: str) -> Callable[[Phrases | Regex], Check]:
     def build(pattern: Phrases | Regex) -> Check:
-        first = pattern.first
+        first, gate = pattern.first, pattern.gate
+        if gate is None:
+            if who == "me":
+                return lambda s: first(s.texts_mine)
+            if who == "them":
+                return lambda s: first(s.texts_theirs)
+            return lambda s: first(s.texts_any)
+        # Most lists hold none of the words of a scope's texts: refused by one set test.
+        if isinstance(pattern, Phrases):
+            if who == "me":
+                return lambda s: None if gate.isdisjoint(s.words_mine[0]) else first(s.texts_mine)
+            if who == "them":
+                return lambda s: (None if gate.isdisjoint(s.words_theirs[0])
+                                  else first(s.texts_theirs))
+            return lambda s: None if gate.isdisjoint(s.words_any[0]) else first(s.texts_any)
+        # An expression is refused so only where every text is read faithfully lower-cased.
         if who == "me":
-            return lambda s: first(s.texts_mine)
+            return lambda s: (None if (w := s.words_mine)[1] and gate.isdisjoint(w[0])
+                              else first(s.texts_mine))
         if who == "them":
-            return lambda s: first(s.texts_theirs)
-        return lambda s: first(s.texts_any)
+            return lambda s: (None if (w := s.words_theirs)[1] and gate.isdisjoint(w[0])
+                              else first(s.texts_theirs))
+        return lambda s: (None if (w := s.words_any)[1] and gate.isdisjoint(w[0])
+                          else first(s.texts_any))
     return build
 
 
@@ -821,13 +905,13 @@ SIGNAL_NAMES = ("auto_reply", "automated", "acknowledged", "closure", "help_give
                 "help_to_come", "finished", "phone")
 
 
-def signal_check(holds: Holds) -> Check:
+def signal_check(name: str, holds: Holds) -> Check:
     """The check of `signal = NAME`: the signal's compiled test, tried on each message in
-    view alone, as the status logic tries it."""
+    view alone, as the status logic tries it (and with the same answer: see `Scope.ask`)."""
     def check(scope: Scope) -> bool:
-        thread, me = scope.thread, scope.me
-        for message in scope.messages:
-            if holds(Scope.of_message(thread, message, me, me.wrote(message))):
+        one = scope.one
+        for message in scope.messages:  # noqa: SIM110 - cheaper than any() over a generator
+            if one(message).ask(name, holds):
                 return True
         return False
     return check

@@ -41,7 +41,8 @@ def classify(
             if not explain:
                 break
     # Not a follow-up situation: nothing more to find out about its messages.
-    facts = message_facts(thread, sent, rules, me, tz) if situation is not Situation.NONE else []
+    facts = (message_facts(thread, sent, rules, me, tz, scope=scope)
+             if situation is not Situation.NONE else [])
     event = find_event(sent) if situation in (
         Situation.INTERVIEW, Situation.NEW_CONTACT) else None
     assessment = assess(situation, facts, event=event, windows=rules.windows, now=now, tz=tz)
@@ -65,30 +66,34 @@ def classify(
 
 
 def message_facts(
-    thread: Thread, sent: tuple[Message, ...], rules: RuleSet, me: Me, tz: tzinfo
+    thread: Thread, sent: tuple[Message, ...], rules: RuleSet, me: Me, tz: tzinfo,
+    *, scope: Scope | None = None,
 ) -> list[MessageFacts]:
+    """What the status logic asks of each message, the signals worked out when first asked.
+
+    `scope` (the rules' scope of `sent`) lends the answers the rules already had.
+    """
     facts: list[MessageFacts] = []
+    scope = scope or Scope(thread, sent, me)
     # Only the end of a thread can be "finished" by a thanks: the rest need not be asked.
     ending = {m.id for m in sent[-3:]}
     signals = {name: _signal(rules, name) for name in _ASKED}
-    auto_reply, closure, finished = (
-        signals[name] for name in ("auto_reply", "closure", "finished"))
     for message in sent:
-        by_me = me.wrote(message)
-        one = Scope.of_message(thread, message, me, by_me)
+        one = scope.one(message)
+        by_me = bool(one.mine)
         # Your own mail is never their out-of-office.
-        is_auto_reply = not by_me and bool(auto_reply(one))
+        is_auto_reply = not by_me and one.ask("auto_reply", signals["auto_reply"])
 
         def ask(name: str, one: Scope = one, by_me: bool = by_me, skip: bool = is_auto_reply,
                 last: bool = message.id in ending) -> bool:
             if skip:
                 return False
             if name == "closure":
-                return bool(closure(one))
+                return one.ask(name, signals[name])
             if name == "finished":
-                return last and bool(finished(one))
+                return last and one.ask(name, signals[name])
             # Only their mail is automated, an acknowledgement, help given or help to come.
-            return not by_me and bool(signals[name](one))
+            return not by_me and one.ask(name, signals[name])
 
         facts.append(MessageFacts(message=message, by_me=by_me, auto_reply=is_auto_reply,
                                   ask=ask))

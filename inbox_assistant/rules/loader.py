@@ -314,7 +314,7 @@ class _Builder:
         built = self.built_signals.get(name)
         if built is None:
             return None  # its own problem is already reported
-        return Test("signal", f'signal = "{name}"', signal_check(built.holds))
+        return Test("signal", f'signal = "{name}"', signal_check(name, built.holds))
 
 
 def _show(value: Any) -> str:
