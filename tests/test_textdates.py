@@ -102,6 +102,13 @@ MEETINGS: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      SENT, NY, at(2026, 11, 20, 15), "3pm tomorrow"),
     ("next-weekday", "How about next Wednesday 9am?",
      SENT, NY, at(2026, 11, 25, 9), "next Wednesday 9am"),
+    # Tomorrow is "tomorrow": "next Friday" said on a Thursday is a week on.
+    ("next-weekday-not-tomorrow", "How about next Friday at 9am?",
+     SENT, NY, at(2026, 11, 27, 9), "next Friday at 9am"),
+    ("next-weekday-not-today", "How about next Thursday at 9am?",
+     SENT, NY, at(2026, 11, 26, 9), "next Thursday at 9am"),
+    ("next-weekday-two-days-on", "How about next Saturday at 9am?",
+     SENT, NY, at(2026, 11, 21, 9), "next Saturday at 9am"),
     ("iso", "Proposed slot: 2026-11-24 14:00", SENT, NY, at(2026, 11, 24, 14), "2026-11-24 14:00"),
     ("french", "Seriez-vous disponible lundi 23 novembre à 14h ?",
      SENT, PARIS, at(2026, 11, 23, 14, zone=PARIS), "lundi 23 novembre à 14h"),

@@ -41,7 +41,10 @@ class DayKind(Enum):
 
 
 class WeekdayMode(Enum):
-    AFTER = "after"  # strictly after the reference day ("Friday", "next Friday")
+    AFTER = "after"  # strictly after the reference day ("Friday")
+    # "next Friday": strictly after the reference day, and not the day after it ("next
+    # Thursday" said on a Wednesday is a week on: tomorrow is "tomorrow").
+    NEXT = "next"
     ON_OR_AFTER = "on_or_after"  # "this Friday" said on a Friday means today
     NEXT_WEEK = "next_week"  # "Friday next week": in the Monday-to-Sunday week after
     WEEK_AFTER_NEXT = "week_after_next"  # "übernächsten Montag": in the week after that
@@ -479,6 +482,8 @@ def _from_weekday(m: re.Match[str]) -> DayToken | None:
         mode = WeekdayMode.AFTER_NAMED
     elif mod in _ON_OR_AFTER_MODS:
         mode = WeekdayMode.ON_OR_AFTER
+    elif mod == "next":
+        mode = WeekdayMode.NEXT
     dom = int(m["dom"]) if m["dom"] else _ENGLISH_ORDINALS.get(
         "-".join((m["domw"] or "").lower().split()), 0)
     if mode is WeekdayMode.BEFORE_NAMED:
@@ -712,6 +717,8 @@ def _weekday_date(weekday: int, mode: WeekdayMode, ref: date) -> date:
         return ref + timedelta(days=(ahead or 7) + 7)
     if mode in (WeekdayMode.AFTER, WeekdayMode.AFTER_NAMED) and ahead == 0:
         return ref + timedelta(days=7)
+    if mode is WeekdayMode.NEXT and ahead in (0, 1):
+        return ref + timedelta(days=ahead + 7)
     return ref + timedelta(days=ahead)
 
 
