@@ -1595,3 +1595,38 @@ def test_positions_put_on_hold_and_since_reopened_close_nothing() -> None:
             subject="Re: Analyst role", attachments=("Jordan_Reyes_CV_2026.pdf",)),
     ), RULES, ME, NOW, NY)
     assert found.status is not Status.CLOSED
+
+
+@pytest.mark.parametrize(("reply", "status"), [
+    # News still to come, on no day named: the check-in counts from your thank-you.
+    ("Thanks Jordan. We're still interviewing, I'll be in touch.", Status.DUE),
+    ("Danke für Ihre Zeilen. Wir sprechen derzeit noch mit weiteren Kandidaten und kommen "
+     "danach auf Sie zu.", Status.DUE),
+    ("¡Gracias a vos! Estamos terminando de ver a los otros candidatos y apenas tengamos algo "
+     "te escribo.", Status.DUE),
+    # Their answer that promises nothing more: nothing is owed.
+    ("Thanks Jordan, lovely to meet you too. Best of luck!", Status.CLOSED),
+])
+def test_their_word_that_news_will_come_leaves_the_check_in_owed(reply: str,
+                                                                  status: Status) -> None:
+    start = NOW - timedelta(days=5)
+    found = classify(interview_invite(
+        start,
+        msg(JR, start + timedelta(hours=4), "Thank you for today's conversation about the "
+            "platform team; I'd love to be part of it.", to=REC,
+            subject="Re: Invitation: Interview"),
+        msg(REC, start + timedelta(days=1), reply, to=JR, subject="Re: Invitation: Interview"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, status)
+    if status is Status.DUE:
+        # Three to five days after the thank-you (sent four days and twenty hours ago).
+        assert found.due_at == start + timedelta(hours=4) + timedelta(days=3)
+
+
+def test_a_recruiters_word_that_news_will_come_leaves_the_application_to_chase() -> None:
+    found = classify(thread(
+        *applied(6).messages,
+        msg(REC, ago(5), "Thanks Jordan, got it. We're still interviewing for this one and will "
+            "be in touch.", to=JR, subject="Re: Backend Engineer application"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.DUE)

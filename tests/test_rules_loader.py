@@ -29,7 +29,8 @@ def test_the_shipped_rules_load() -> None:
     rules = load_rules(None)
     assert {r.situation for r in rules.rules} == set(Situation)
     assert set(rules.signals) == {"auto_reply", "automated", "acknowledged", "closure",
-                                    "help_given", "help_to_come", "finished", "phone"}
+                                    "help_given", "help_to_come", "news_to_come", "finished",
+                                    "phone"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -57,6 +57,11 @@ class MessageFacts:
         return self.ask("closure")
 
     @lazy
+    def news_to_come(self) -> bool:
+        """ "We're still interviewing, I'll be in touch": news still to come, on no day named."""
+        return self.ask("news_to_come")
+
+    @lazy
     def finished(self) -> bool:
         """A "Thanks!" that ends an exchange."""
         return self.ask("finished")
@@ -448,8 +453,23 @@ def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
         who = last.message.sender.name or last.message.sender.email
         return ctx.window(Step.REPLY, window, talk[0].date,
                           f"{who}'s message of {when(talk[0].date, ctx.tz)}", reply_to=last.message)
+    if i_wrote and last.news_to_come and ctx.situation in _DECISION_TO_COME:
+        # "We're still interviewing, I'll be in touch": their word decides nothing, and the
+        # follow-up counts from your last message, as if it had gone unanswered.
+        mine = [f for f in talk if f.by_me]
+        name, step = _DECISION_TO_COME[ctx.situation]
+        return _chase_after_my_messages(ctx, live, mine[-1:], windows.for_name(name), step,
+                                        counts_first=False)
     who = last.message.sender.name or last.message.sender.email
     return ctx.closed(f"{who} answered on {when(last.date, ctx.tz)}; nothing is owed.")
+
+
+# Where a decision is awaited, their word that news will come on no day named is no answer:
+# the window and step of the follow-up that chases the decision.
+_DECISION_TO_COME: Final[dict[Situation, tuple[str, Step]]] = {
+    Situation.INTERVIEW: ("interview_check_in", Step.CHECK_IN),
+    Situation.RESUME_SUBMITTED: ("resume_submitted", Step.FOLLOW_UP),
+}
 
 
 # Their brief word before the day they promised news ("Perfect, thanks! Sending it to the
@@ -581,8 +601,13 @@ def _interview(ctx: _Context, live: Sequence[MessageFacts], event: Event) -> Ass
     if not last.by_me:
         if last.promise is not None:
             return _promise_window(ctx, last.promise, last.message)
-        who = last.message.sender.name or last.message.sender.email
-        return ctx.closed(f"{who} answered on {when(last.date, tz)}; nothing is owed.")
+        if not last.news_to_come:
+            who = last.message.sender.name or last.message.sender.email
+            return ctx.closed(f"{who} answered on {when(last.date, tz)}; nothing is owed.")
+        # Their word after yours that news will come, on no day named ("we're still
+        # interviewing, I'll be in touch"), decides nothing: the check-in is owed as if they
+        # had not written, counted from your last message.
+        after = after[: max(i for i, f in enumerate(after) if f.by_me) + 1]
     run = _trailing_run(after)
     # The thank-you note is not a follow-up; a message of the user's after an earlier
     # one of theirs since the interview is.

@@ -897,12 +897,12 @@ VOCABULARY: dict[str, ConditionSpec] = {spec.name: spec for spec in (
     # Built by the loader, which holds the signals: see `signal_check`.
     _spec("signal", "signal name",
           "A message in view shows the signal, as [signals] defines it (auto_reply, automated, "
-          "acknowledged, closure, help_given, help_to_come, finished, phone).",
+          "acknowledged, closure, help_given, help_to_come, news_to_come, finished, phone).",
           _signal_name, _needs_signals, 'signal = "help_given"'),
 )}
 
 SIGNAL_NAMES = ("auto_reply", "automated", "acknowledged", "closure", "help_given",
-                "help_to_come", "finished", "phone")
+                "help_to_come", "news_to_come", "finished", "phone")
 
 
 def signal_check(name: str, holds: Holds) -> Check:

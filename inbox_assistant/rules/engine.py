@@ -102,7 +102,7 @@ def message_facts(
 
 # The signals the status logic asks of each message (`phone` is asked of the thread).
 _ASKED = ("auto_reply", "automated", "acknowledged", "closure", "help_given", "help_to_come",
-          "finished")
+          "news_to_come", "finished")
 
 
 def _never(scope: Scope) -> bool:
