@@ -55,7 +55,7 @@ def test_upcoming_is_due_now_then_waiting_within_the_horizon_by_date() -> None:
 
 def test_counts_by_situation_and_status() -> None:
     p = build([application("late", 9), application("due", 3), application("soon", 1),
-               application("answered", 3, (MAYA, -2, "Thanks, we will be in touch soon."))])
+               application("answered", 3, (MAYA, -2, "Thanks, we filled the role last week."))])
     (row,) = p.counts().values()
     assert dict(row) == {"overdue": 1, "due": 1, "waiting": 1, "closed": 1}
 
