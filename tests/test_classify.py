@@ -1630,3 +1630,85 @@ def test_a_recruiters_word_that_news_will_come_leaves_the_application_to_chase()
             "be in touch.", to=JR, subject="Re: Backend Engineer application"),
     ), RULES, ME, NOW, NY)
     assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.DUE)
+
+
+def test_an_introduction_asked_for_first_counts_from_the_introducing_mail() -> None:
+    paolo = "Paolo Bergamo <paolo@example.org>"
+    found = classify(thread(
+        msg(paolo, ago(3), "Ciao Jordan, ho rivisto Giulia, cercano gente come te. Ti va se vi "
+            "metto in contatto?", to=JR, subject="Giulia di Rotaia"),
+        msg(JR, ago(2.5), "Paolo, sei un angelo. Sì, assolutamente!", to=paolo,
+            subject="Re: Giulia di Rotaia"),
+        msg(paolo, ago(1.2), "Giulia, Jordan, come promesso vi metto in contatto. Vi lascio "
+            "proseguire tra voi!", to=f"Giulia Rinaldi <giulia@rotaia.example>, {JR}",
+            subject="Re: Giulia di Rotaia"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTRODUCTION, Status.DUE)
+
+
+@pytest.mark.parametrize(("subject", "text"), [
+    ("Piacere di averti conosciuta al Product Circle", "Ciao, ecco il talk di cui parlavamo."),
+    ("Il talk di cui parlavamo", "Che bello aver fatto due chiacchiere stasera, anche se il "
+     "microfono fischiava. Ti va un caffè la settimana prossima?"),
+])
+def test_the_pleasure_of_a_chat_in_italian_makes_a_new_contact(subject: str, text: str) -> None:
+    found = classify(thread(msg("Luca Ferraris <luca@viabilis.example>", ago(1), text, to=JR,
+                                subject=subject)), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_an_offer_declined_in_italian_closes_the_interview() -> None:
+    roberta = "Roberta Ferri <roberta@ventura.example>"
+    found = classify(thread(
+        msg(roberta, ago(9), "Gentile Jordan, a seguito del colloquio finale ti trasmettiamo la "
+            "nostra proposta per il ruolo. Trovi in allegato la lettera.", to=JR,
+            subject="Proposta", attachments=("Proposta.pdf",)),
+        msg(JR, ago(6), "Grazie ancora. Dopo averci riflettuto a lungo, ho deciso di non "
+            "accettarla: il trasferimento non è conciliabile con la mia famiglia.", to=roberta,
+            subject="Re: Proposta"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.INTERVIEW, Status.CLOSED)
+
+
+def test_a_cv_a_friend_put_in_the_hiring_managers_inbox_is_help_given() -> None:
+    giorgio = "Giorgio Ferrero <giorgio@sharelab.example>"
+    found = classify(thread(
+        msg(JR, ago(6), "Ciao Giorgio, ho visto l'annuncio. Ti allego il CV: lo faresti arrivare "
+            "a chi segue la selezione?", to=giorgio, subject="Curriculum",
+            attachments=("CV_Jordan.pdf",)),
+        msg(giorgio, ago(5), "Fatto: il CV è già nella casella di Serena, la hiring manager. Se "
+            "le interessa ti scrive lei.", to=JR, subject="Re: Curriculum"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)
+
+
+def test_a_hiring_freeze_in_french_closes_the_help() -> None:
+    valerie = "Valérie Dion <vdion@assurflex.example>"
+    found = classify(thread(
+        msg(valerie, ago(14), "Avec plaisir! Envoie-moi ton CV et je le montre à Patrick.",
+            to=JR, subject="Petite question"),
+        msg(JR, ago(13.9), "Le voici.", to=valerie, subject="Re: Petite question",
+            attachments=("CV_Jordan.pdf",)),
+        msg(valerie, ago(3), "Patrick a aimé ton profil, mais la direction vient d'annoncer un gel "
+            "complet des embauches jusqu'à l'automne.", to=JR, subject="Re: Petite question"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.HELP_OFFERED, Status.CLOSED)
+
+
+def test_someone_met_who_copies_a_colleague_in_is_a_new_contact() -> None:
+    found = classify(thread(msg(
+        "Stéphane Boucher <stephane@motsjustes.example>", ago(1), "Content de t'avoir croisée "
+        "jeudi au 5 à 7. Je te mets Nadia en copie, elle gère nos mandats.", to=JR,
+        cc="Nadia Benali <nadia@motsjustes.example>", subject="Jeudi soir")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_someone_met_again_who_offers_to_pass_your_cv_on_offers_help() -> None:
+    steph = "Stéphane Bergeron <stephane@aurore.example>"
+    found = classify(thread(
+        msg(steph, ago(9), "Content de t'avoir croisée samedi! Je dîne avec la directrice UX "
+            "jeudi: je peux lui passer ton CV si t'es d'accord.", to=JR, subject="Suite à samedi"),
+        msg(JR, ago(8.8), "Avec plaisir, voici mon CV.", to=steph, subject="Re: Suite à samedi",
+            attachments=("CV_Jordan.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED

@@ -210,6 +210,8 @@ def assess(
     live = [f for f in facts if not f.auto_reply and f.date <= now]
     if not live:
         return ctx.closed("Nothing but automatic replies in the thread.")
+    if situation is Situation.INTRODUCTION:
+        live = _from_the_introduction(live)
     # A coffee held after it outlives an early word: "we're not hiring, but happy to have
     # a coffee" closes nothing once the coffee has taken place.
     since = (event.start if situation is Situation.NEW_CONTACT and event is not None
@@ -369,6 +371,15 @@ def _own_promise(fact: MessageFacts) -> bool:
     past = at + len(promise.phrase)
     ends = [i for i in (text.find(mark, past) for mark in _SENTENCE_MARKS) if i >= 0]
     return _FIRST_PERSON.search(text[start:min(ends, default=len(text))]) is not None
+
+
+def _from_the_introduction(live: list[MessageFacts]) -> list[MessageFacts]:
+    """An introduction from its introducing mail on: the first of theirs written to two people
+    or more. What came before it, their "shall I put you in touch?" to you alone and your yes,
+    asked for the introduction and is not part of it."""
+    start = next((i for i, f in enumerate(live) if not f.by_me
+                  and len(f.message.to) + len(f.message.cc) >= 2), 0)
+    return live[start:]
 
 
 def _conversation(ctx: _Context, live: Sequence[MessageFacts]) -> Assessment:
