@@ -1712,3 +1712,11 @@ def test_someone_met_again_who_offers_to_pass_your_cv_on_offers_help() -> None:
             attachments=("CV_Jordan.pdf",)),
     ), RULES, ME, NOW, NY)
     assert found.situation is Situation.HELP_OFFERED
+
+
+def test_the_dutch_pleasure_of_meeting_with_words_between_makes_a_new_contact() -> None:
+    found = classify(thread(msg(
+        "Pieter Vermeulen <pieter@dockplan.example>", ago(1), "Dag Jordan,\nLeuk om je gisteren "
+        "op onze stand op de Logistiek Vakbeurs te ontmoeten. In bijlage onze brochure.", to=JR,
+        subject="Brochure DockPlan")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
