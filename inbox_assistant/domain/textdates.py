@@ -14,7 +14,7 @@ deadline a word that limits ("deadline", "expires", "I need to answer by").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -879,10 +879,14 @@ _OBLIGATION: Final = re.compile(
 # A long parenthesis is an aside of its own ("(they read them on Sunday night, if at all)");
 # a short one belongs to its sentence ("we'll get back to you (likely Friday)").
 # A title's dot ("con l'ing. Ferri", "Dr. Reiter", "Sra. Gómez") ends no sentence.
-_TITLE_DOT: Final = (r"(?<!\b[DdMmSsHhFf]r)(?<!\bMs)(?<!\bSt)(?<!\b[Mm]rs)(?<!\b[Ii]ng)"
-                     r"(?<!\b[Ss]ig)(?<!\b[Dd]ra)(?<!\bSra)(?<!\bMme)(?<!\b[Pp]rof)(?<!\b[Dd]ott)")
+# The dot comes first and the titles are looked for behind it: when every alternative of
+# _BOUNDARY starts with a plain character, `re` skips straight to the characters that may
+# start one ("!", "?", ";", "(", a line break, "."), instead of trying each position.
+_TITLE_DOT: Final = (r"\.(?<!\b[DdMmSsHhFf]r\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\b[Mm]rs\.)"
+                     r"(?<!\b[Ii]ng\.)(?<!\b[Ss]ig\.)(?<!\b[Dd]ra\.)(?<!\bSra\.)(?<!\bMme\.)"
+                     r"(?<!\b[Pp]rof\.)(?<!\b[Dd]ott\.)")
 _BOUNDARY: Final = re.compile(
-    rf"[!?;]|\((?=[^()]{{30,}}\))|\n\s*\n|{_TITLE_DOT}\.(?=\s+[A-ZÀ-Ý])")
+    rf"!|\?|;|\((?=[^()]{{30,}}\))|\n\s*\n|{_TITLE_DOT}(?=\s+[A-ZÀ-Ý])")
 _ENGLISH: Final = re.compile(
     r"\b(?:the|and|you|we|to|at|on|for|is|are|will|with|your|our|this|next|please|thanks)\b",
     re.I,
@@ -975,14 +979,22 @@ def _time_beside(text: str, day: _Candidate, times: Sequence[TimeToken]) -> Time
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    lo, hi = 0, len(text)
-    for boundary in _BOUNDARY.finditer(text):
-        if boundary.end() <= start:
-            lo = boundary.end()
-        elif boundary.start() >= end:
-            hi = boundary.start()
-            break
-    return lo, hi
+    """The clause around text[start:end]: from the end of the last boundary that ends by
+    `start` to the start of the first later boundary that starts at or after `end`."""
+    starts, ends = _boundaries(text)
+    # Boundaries are never empty and never overlap, so both lists rise strictly.
+    before = bisect_right(ends, start)
+    lo = ends[before - 1] if before else 0
+    after = bisect_left(starts, end, lo=before)
+    return lo, starts[after] if after < len(starts) else len(text)
+
+
+# Every date of a text asks for its clause: the boundaries are found once per text.
+@lru_cache(maxsize=32)
+def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the clause boundaries of `text` start, and where they end, in text order."""
+    spans = [boundary.span() for boundary in _BOUNDARY.finditer(text)]
+    return tuple(start for start, _ in spans), tuple(end for _, end in spans)
 
 
 def _limits(text: str, start: int) -> bool:
