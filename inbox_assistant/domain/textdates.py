@@ -34,6 +34,7 @@ from inbox_assistant.domain.textdates_patterns import (
 from inbox_assistant.domain.textdates_periods import LastDay, PeriodToken, scan_periods
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
+from inbox_assistant.domain.textdates_words import lower_reads_as_ignorecase
 
 __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahead",
            "find_deadline", "find_invitation_time", "find_meeting_time", "find_promised_date",
@@ -887,15 +888,19 @@ _TITLE_DOT: Final = (r"\.(?<!\b[DdMmSsHhFf]r\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\b[Mm]r
                      r"(?<!\b[Pp]rof\.)(?<!\b[Dd]ott\.)")
 _BOUNDARY: Final = re.compile(
     rf"!|\?|;|\((?=[^()]{{30,}}\))|\n\s*\n|{_TITLE_DOT}(?=\s+[A-ZÀ-Ý])")
-_ENGLISH: Final = re.compile(
-    r"\b(?:the|and|you|we|to|at|on|for|is|are|will|with|your|our|this|next|please|thanks)\b",
-    re.I,
-)
-_OTHER_LANGUAGE: Final = re.compile(
-    r"\b(?:le|la|les|et|vous|nous|à|der|die|das|und|um|uhr|wir|sie|ihnen|el|los|las|y|usted"
-    r"|para|con|que|de|il|di|che|per|non|do|da|em|não|com|os|as|ao)\b",
-    re.I,
-)
+# The function words that tell English from the other languages read. Each list is a
+# pattern too: the texts that str.lower() reads otherwise than `re` are counted by it.
+_ENGLISH_WORDS: Final = ("the", "and", "you", "we", "to", "at", "on", "for", "is", "are",
+                         "will", "with", "your", "our", "this", "next", "please", "thanks")
+_OTHER_WORDS: Final = ("le", "la", "les", "et", "vous", "nous", "à", "der", "die", "das", "und",
+                       "um", "uhr", "wir", "sie", "ihnen", "el", "los", "las", "y", "usted",
+                       "para", "con", "que", "de", "il", "di", "che", "per", "non", "do", "da",
+                       "em", "não", "com", "os", "as", "ao")
+_ENGLISH: Final = re.compile(rf"\b(?:{'|'.join(_ENGLISH_WORDS)})\b", re.I)
+_OTHER_LANGUAGE: Final = re.compile(rf"\b(?:{'|'.join(_OTHER_WORDS)})\b", re.I)
+_ENGLISH_SET: Final = frozenset(_ENGLISH_WORDS)
+_OTHER_SET: Final = frozenset(_OTHER_WORDS)
+_WORD_RUN: Final = re.compile(r"\w+")
 _ASKED_OF_READER: Final = re.compile(
     r"\b(?:your|tu|su|sua|a\s+sua|vuestra|votre|ta|ihre|deine|dein|la\s+tua|la\s+sua"
     r"|la\s+vostra)\s+(?:final\s+)?(?:answer|response|reply|decision|confirmation|feedback"
@@ -947,7 +952,16 @@ def _month_first(text: str, zone_key: str | None) -> bool:
 # Asked for each date the finders resolve in the same text.
 @lru_cache(maxsize=32)
 def _reads_english(text: str) -> bool:
-    return len(_ENGLISH.findall(text)) >= len(_OTHER_LANGUAGE.findall(text))
+    if not lower_reads_as_ignorecase(text):
+        return len(_ENGLISH.findall(text)) >= len(_OTHER_LANGUAGE.findall(text))
+    # A match of either pattern is a whole run of word characters (each word is all letters,
+    # between two \b), and each such run that spells a word is a match: counting the runs
+    # is counting the matches. str.lower() keeps every character's length and whether it
+    # is a word character, and reads these words as re.IGNORECASE does, for a text without
+    # "İ", "ı" or "ſ".
+    runs = _WORD_RUN.findall(text.lower())
+    english = sum(map(_ENGLISH_SET.__contains__, runs))
+    return english >= sum(map(_OTHER_SET.__contains__, runs))
 
 
 def _moment(
