@@ -574,8 +574,15 @@ _LIMIT_PREFIX: Final = re.compile(
     rf"{_BY_IT_PT})(?:\s+(?:the|le|la|el|den|dem|zum|am|on{_ARTICLE_IT_PT}))?[\s,]*$",
     re.I,
 )
+# The cues below are long case-insensitive alternations, which `re` tries one by one at
+# every word; a lookahead of the letters their words may start with skips the others at
+# once. Each alternative of the group behind it starts with one of those letters (a test
+# checks it), so the lookahead refuses no match.
+_REPLY_LEADS: Final = "abcdefghiklmnprstuwy"
+_FOREIGN_REPLY_LEADS: Final = "abcdefghijklmnoprstuvwzåéîαεθאנש"
 _REPLY_CUE: Final = re.compile(
-    r"\b(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
+    rf"\b(?=[{_REPLY_LEADS}])"
+    r"(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
@@ -608,7 +615,8 @@ _REPLY_CUE: Final = re.compile(
     re.I,
 )
 _FOREIGN_REPLY_CUE: Final = re.compile(
-    r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
+    rf"\b(?=[{_FOREIGN_REPLY_LEADS}])"
+    r"(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|(?:tenir|tiens|tient|tiendrai|tiendra|tiendrons|tenons|tenez)\s+au\s+courant|recontact"
     r"|meld(?:e|et)\b|reprendr(?:ai|ons|a)\s+contact|reprendre\s+contact"
