@@ -1714,6 +1714,17 @@ def test_someone_met_again_who_offers_to_pass_your_cv_on_offers_help() -> None:
     assert found.situation is Situation.HELP_OFFERED
 
 
+def test_someone_met_who_offers_to_send_your_cv_over_to_a_colleague_offers_help() -> None:
+    eoghan = "Eoghan Ryan <eoghan@glasnevin.example>"
+    found = classify(thread(
+        msg(eoghan, ago(9), "Good to bump into you on Saturday. As I said, happy to send your CV "
+            "over to our head of risk. Just fire it over to me.", to=JR, subject="CV"),
+        msg(JR, ago(8.8), "Thanks Eoghan, attached.", to=eoghan, subject="Re: CV",
+            attachments=("Jordan_Reyes_CV.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
+
+
 def test_the_dutch_pleasure_of_meeting_with_words_between_makes_a_new_contact() -> None:
     found = classify(thread(msg(
         "Pieter Vermeulen <pieter@dockplan.example>", ago(1), "Dag Jordan,\nLeuk om je gisteren "
