@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from inbox_assistant.domain.model import Address, Message, Thread
@@ -24,6 +24,7 @@ from inbox_assistant.domain.verdict import Verdict
 from inbox_assistant.drafts.compose import Draft, compose
 from inbox_assistant.drafts.templates import Templates
 from inbox_assistant.gmail.mapping import to_message
+from inbox_assistant.mail import message as message_module
 from inbox_assistant.mail.charsets import clean_header
 from inbox_assistant.mail.ics import parse_calendar
 from inbox_assistant.mail.message import (
@@ -201,6 +202,17 @@ GMAIL_RESOURCES = st.fixed_dictionaries({"id": TEXT}, optional={
     lambda b: b.decode("ascii", "surrogateescape"))))
 def test_decode_header_never_raises_and_gives_one_clean_line(value: str) -> None:
     assert is_clean_header_text(decode_header(value))
+
+
+@PROPERTY
+@given(st.one_of(st.text(st.characters(min_codepoint=0, max_codepoint=127)),
+                 st.text(st.sampled_from(" =?Qq_aZ09\t\r\n\x7f"))))
+@example("=?utf-8?q?caf=C3=A9?=").via("an encoded word")
+@example("Re: =?x?Q?y").via("the start of one")
+@example("  padded\t").via("spaces and a tab around it")
+def test_decode_header_reads_plain_ascii_as_the_full_decoding_does(value: str) -> None:
+    # The shortcut for printable ASCII must change nothing.
+    assert decode_header(value) == message_module._decoded_fully(value)
 
 
 @PROPERTY

@@ -70,8 +70,16 @@ def decode_header(value: str) -> str:
     control character and line break (CR, LF, NEL, U+2028) becomes a space: nothing
     taken from a header can start another header.
     """
-    text = _FOLDING.sub("", raw_header_text(value[:HEADER_LIMIT]))
-    return clean_header(decode_encoded_words(text))
+    text = value[:HEADER_LIMIT]
+    # Most values are plain printable ASCII with no encoded word: nothing to undo, decode or
+    # clean but the spaces around them (what `_decoded_fully` would leave of them).
+    if text.isascii() and text.isprintable() and "=?" not in text:
+        return text.strip()
+    return _decoded_fully(text)
+
+
+def _decoded_fully(text: str) -> str:
+    return clean_header(decode_encoded_words(_FOLDING.sub("", raw_header_text(text))))
 
 
 def parse_addresses(values: Iterable[str]) -> tuple[Address, ...]:
