@@ -471,8 +471,10 @@ def _span_end(text: str, first: _Candidate, second: _Candidate) -> re.Match[str]
     return _SPAN_TO.fullmatch(text, first.end, second.start)
 
 
+_BACK_LEADS: Final = "abcdglmnprtvwz"
 _BACK_CUE: Final = re.compile(
-    r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
+    rf"\b(?=[{_BACK_LEADS}])"
+    r"(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
@@ -578,8 +580,10 @@ _LIMIT_PREFIX: Final = re.compile(
 # every word; a lookahead of the letters their words may start with skips the others at
 # once. Each alternative of the group behind it starts with one of those letters (a test
 # checks it), so the lookahead refuses no match.
+# The scripts written without spaces get their own lookahead: their words need no \b.
 _REPLY_LEADS: Final = "abcdefghiklmnprstuwy"
 _FOREIGN_REPLY_LEADS: Final = "abcdefghijklmnoprstuvwzåéîαεθאנש"
+_FOREIGN_REPLY_RUN_LEADS: Final = "ごお結連反回告通联覆答話话聯연안알회답말سب"
 _REPLY_CUE: Final = re.compile(
     rf"\b(?=[{_REPLY_LEADS}])"
     r"(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
@@ -735,7 +739,8 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|volto\s+a\s+(?:falar|escrever|te\s+(?:procurar|escrever|chamar))"
     r"|wie\s+es\s+weitergeht)"
     # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
-    r"|ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
+    rf"|(?=[{_FOREIGN_REPLY_RUN_LEADS}])"
+    r"(?:ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
     r"|連絡する|連絡します|連絡しま|連絡を入れ"
     # Chinese: "会给我一个初步反馈", "第一时间告诉您", "回复您".
     r"|反馈|回复您|告诉您|通知您|联系您"
@@ -745,25 +750,32 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|연락\s*드리|연락\s*드릴|연락을\s*드리|연락\s*줄게|연락\s*주겠|안내해\s*드리|안내\s*드리"
     r"|알려\s*드리|알려\s*드릴|알려\s*줄게|회신|답변\s*드리|말씀\s*드리"
     # Arabic: "سأرد عليك يوم الأحد", "بخبرك", "سنتواصل معك".
-    r"|سأرد|سنرد|بنرد|بخبرك|سأخبرك|سنخبرك|سنتواصل|بنتواصل|سأتواصل|سأبلغك|سنبلغك|بانتظار\s+خبرك",
+    r"|سأرد|سنرد|بنرد|بخبرك|سأخبرك|سنخبرك|سنتواصل|بنتواصل|سأتواصل|سأبلغك|سنبلغك|بانتظار\s+خبرك)",
     re.I,
 )
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the
 # day a helper promises to act is the day the help is promised by. As with replies, the
 # English verbs need a future in their sentence; the other languages' present says it.
+# Every alternative starts at a \b, which stands once before them all, with their leads.
+_HANDOVER_LEADS: Final = "bdfghmprsw"
 _HANDOVER_CUE: Final = re.compile(
-    r"\b(?:pass|forward|send|hand|give|show|walk|do|passing|forwarding|sending|handing|giving"
+    rf"\b(?=[{_HANDOVER_LEADS}])"
+    r"(?:(?:pass|forward|send|hand|give|show|walk|do|passing|forwarding|sending|handing|giving"
     r"|showing|walking|doing)\s+(?:it|this|them|your\s+(?:resume|cv"
     r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
-    r"|\bput\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+(?:in\s+(?:her|his|their)"
+    r"|put\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+(?:in\s+(?:her|his|their)"
     r"\s+hands|in\s+front\s+of\s+(?:her|him|them))\b"
-    r"|\b(?:raise|mention|put\s+forward|bring\s+up)\s+your\s+name\b"
-    r"|\b(?:will\s+)?have\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))"
-    r"\s+in\s+(?:her|his|their)\s+hands\b",
+    r"|(?:raise|mention|put\s+forward|bring\s+up)\s+your\s+name\b"
+    r"|(?:will\s+)?have\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))"
+    r"\s+in\s+(?:her|his|their)\s+hands\b)",
     re.I,
 )
+# The \b that opens three alternatives below holds already: the group starts at one.
+_FOREIGN_HANDOVER_LEADS: Final = "bcefghijlmprsv"
+_FOREIGN_HANDOVER_RUN_LEADS: Final = "얘전건넣추말推渡回asبسر"
 _FOREIGN_HANDOVER_CUE: Final = re.compile(
-    r"\b(?:se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
+    rf"\b(?=[{_FOREIGN_HANDOVER_LEADS}])"
+    r"(?:se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
     # Catalan: "aquell dijous li passo el teu CV en mà", "li'l faré arribar".
     r"|li\s+(?:passo|passaré|donaré|dono|faré\s+arribar|faig\s+arribar|ensenyo|ensenyaré)"
     r"\s+(?:el\s+teu|el\s+seu|el|la\s+teva)\s+(?:cv|curr[ií]culum|portfoli)"
@@ -798,7 +810,8 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|(?:leg|geef|stuur|breng|schuif|speel|stop)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
     r"|ik\s+(?:leg|geef|stuur|breng|schuif|speel|stop)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))"
     # Korean: "복귀하시면 그날 바로 직접 얘기 꺼내볼게", "월요일에 전달해 드릴게요".
-    r"|얘기\s*꺼내|얘기를\s*꺼내|전달해\s*드릴|전달\s*드릴|전달해\s*줄게|건네\s*볼게|건네\s*드릴"
+    rf"|(?=[{_FOREIGN_HANDOVER_RUN_LEADS}])"
+    r"(?:얘기\s*꺼내|얘기를\s*꺼내|전달해\s*드릴|전달\s*드릴|전달해\s*줄게|건네\s*볼게|건네\s*드릴"
     r"|넣어\s*볼게|추천해\s*드릴|추천해\s*볼게|얘기해\s*볼게|말해\s*볼게"
     # Japanese: "その場でEMに直接推しとく", "来週会うので経歴書を渡しておきます".
     r"|推しとく|推しておき|推しておく|渡しておき|渡しておく|渡しておこう|渡します|回します"
@@ -806,7 +819,7 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     # Indonesian: "nanti Senin pas weekly aku angkat namamu", "nanti aku teruskan".
     r"|angkat\s+namamu|aku\s+teruskan|saya\s+teruskan|aku\s+sampaikan|saya\s+sampaikan"
     # Arabic: "بكلمه يوم الأحد إن شاء الله", "سأكلمه", "بوصلها له".
-    r"|بكلمه|بكلّمه|سأكلمه|راح\s+أكلمه|بحكي\s+معه|سأتحدث\s+معه|بوصلها|سأوصلها|سأسلمها|بسلمها",
+    r"|بكلمه|بكلّمه|سأكلمه|راح\s+أكلمه|بحكي\s+معه|سأتحدث\s+معه|بوصلها|سأوصلها|سأسلمها|بسلمها)",
     re.I,
 )
 _FUTURE: Final = re.compile(
