@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
 
-from inbox_assistant.domain import textdates
+from inbox_assistant.domain import textdates, textdates_words
 
 # Zero-width items consume nothing: the first character comes from what follows them.
 _ZERO_WIDTH: tuple[Any, ...] = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -91,29 +91,37 @@ def _guards(cue: re.Pattern[str]) -> Iterator[tuple[list[int], set[int] | None]]
                 yield leads, _first_chars(items[index + 1:])
 
 
-# Each guarded cue, and how many guards it has.
-_GUARDED = [
-    pytest.param(textdates._REPLY_CUE, 1, id="reply"),
-    pytest.param(textdates._FOREIGN_REPLY_CUE, 2, id="foreign_reply"),
-    pytest.param(textdates._HANDOVER_CUE, 1, id="handover"),
-    pytest.param(textdates._FOREIGN_HANDOVER_CUE, 2, id="foreign_handover"),
-    pytest.param(textdates._BACK_CUE, 1, id="back"),
+def _reads(pattern: str, flags: int, within: Iterable[int] = range(sys.maxunicode + 1)
+           ) -> set[int]:
+    """Every character (of `within`) that a class of `pattern`'s characters reads."""
+    chars = re.compile("[" + "".join(map(re.escape, pattern)) + "]", flags)
+    return {code for code in within if chars.fullmatch(chr(code))}
+
+
+# Each cue with lead lookaheads, and the leads it has.
+_LEADS = [
+    pytest.param(textdates._REPLY_CUE, [textdates._REPLY_LEADS], id="reply"),
+    pytest.param(textdates._FOREIGN_REPLY_CUE, [textdates._FOREIGN_REPLY_LEADS,
+                                                textdates._FOREIGN_REPLY_RUN_LEADS],
+                 id="foreign_reply"),
+    pytest.param(textdates._HANDOVER_CUE, [textdates._HANDOVER_LEADS], id="handover"),
+    pytest.param(textdates._FOREIGN_HANDOVER_CUE, [textdates._FOREIGN_HANDOVER_LEADS,
+                                                   textdates._FOREIGN_HANDOVER_RUN_LEADS],
+                 id="foreign_handover"),
+    pytest.param(textdates._BACK_CUE, [textdates._BACK_LEADS], id="back"),
 ]
 
 
-@pytest.mark.parametrize(("cue", "count"), _GUARDED)
-def test_every_guarded_alternative_starts_with_a_lead(cue: re.Pattern[str], count: int) -> None:
-    guards = list(_guards(cue))
-    assert len(guards) == count
-    for leads, first in guards:
+@pytest.mark.parametrize(("cue", "leads"), _LEADS)
+def test_every_guarded_alternative_starts_with_a_lead(cue: re.Pattern[str],
+                                                      leads: list[str]) -> None:
+    guards = {"".join(map(chr, chars)): first for chars, first in _guards(cue)}
+    for lead in leads:
+        first = guards[lead]
         assert first is not None
-        lead_class = re.compile(
-            "[" + "".join(re.escape(chr(code)) for code in leads) + "]", cue.flags)
-        literal = re.compile("|".join(re.escape(chr(code)) for code in sorted(first)), cue.flags)
         # Every character a first literal reads under IGNORECASE, the class reads as well.
-        for code in range(sys.maxunicode + 1):
-            if literal.fullmatch(chr(code)):
-                assert lead_class.fullmatch(chr(code)), chr(code)
+        literal = "".join(map(chr, first))
+        assert _reads(literal, cue.flags) <= _reads(lead, cue.flags)
 
 
 def test_a_guard_that_misses_a_lead_is_caught() -> None:
@@ -121,3 +129,62 @@ def test_a_guard_that_misses_a_lead_is_caught() -> None:
     [(leads, first)] = _guards(cue)
     assert first is not None
     assert {chr(code) for code in first} - {chr(code) for code in leads} == {"g"}
+
+
+# Each alternation tried by first letter, and the cue it is in.
+_BY_FIRST_LETTER = [
+    pytest.param(textdates._REPLY_WORDS, textdates._REPLY_CUE, id="reply"),
+    pytest.param(textdates._FOREIGN_REPLY_WORDS, textdates._FOREIGN_REPLY_CUE,
+                 id="foreign_reply"),
+    pytest.param(textdates._FOREIGN_HANDOVER_WORDS, textdates._FOREIGN_HANDOVER_CUE,
+                 id="foreign_handover"),
+    pytest.param(textdates._BACK_WORDS, textdates._BACK_CUE, id="back"),
+]
+
+
+def _parsed_alternatives(source: str, flags: int) -> list[str]:
+    """The alternatives of `source` as `re` parses them, each as the parser shows it."""
+    [(op, av)] = _parser.parse(source, flags).data
+    assert op is sre.BRANCH
+    return [repr(alternative) for alternative in av[1]]
+
+
+@pytest.mark.parametrize(("source", "cue"), _BY_FIRST_LETTER)
+def test_by_first_letter_tries_the_same_alternatives_in_the_same_order(
+        source: str, cue: re.Pattern[str]) -> None:
+    """At any character, the buckets whose lookahead reads it hold, in their order, every
+    alternative that may start with it, in the order of the plain group."""
+    flags = cue.flags
+    assert textdates_words.by_first_letter(source, flags) in cue.pattern
+    split = textdates_words.alternatives(source)
+    assert "|".join(split) == source
+    assert [repr(_parser.parse(part, flags)) for part in split] == _parsed_alternatives(
+        source, flags)
+    found = textdates_words.buckets(source, flags)
+    assert found is not None and len(found) > 1
+    firsts = []
+    for part in split:
+        first = _first_chars(list(_parser.parse(part, flags).data))
+        assert first is not None, part
+        firsts.append("".join(map(chr, first)))
+    # Only the characters some first character reads matter; each is read by one of them.
+    read = _reads("".join(firsts), flags)
+    reads = {char: _reads(char, flags, read) for char in set("".join(firsts))}
+    reads_bucket = [_reads(letters, flags, read) for letters, _ in found]
+    for code in read:
+        expected = [part for part, first in zip(split, firsts, strict=True)
+                    if any(code in reads[char] for char in first)]
+        tried = [member for (_, members), bucket_reads in zip(found, reads_bucket, strict=True)
+                 if code in bucket_reads for member in members]
+        assert [part for part in tried if part in expected] == expected, chr(code)
+
+
+def test_leads_of_a_source() -> None:
+    leads = textdates_words.leads
+    assert leads(r"(?:a\s+)?yes") == {"a", "y"}
+    assert leads(r"\b(?:lo|la)\s+porto|[ée]ch") == {"l", "é", "e"}
+    assert leads(r"a{0,2}b|c*d") == {"a", "b", "c", "d"}
+    assert leads(r"x{1,2}y") == {"x"}
+    for unreadable in (r"\w{3,}frist", r"(?=x)y", r"\s+", "a|", r"(?:|a)b", r"[^a]b", "", "."):
+        assert leads(unreadable) is None, unreadable
+    assert textdates_words.by_first_letter(r"\w+|a", re.I) == r"(?:\w+|a)"

@@ -34,7 +34,7 @@ from inbox_assistant.domain.textdates_patterns import (
 from inbox_assistant.domain.textdates_periods import LastDay, PeriodToken, scan_periods
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
-from inbox_assistant.domain.textdates_words import lower_reads_as_ignorecase
+from inbox_assistant.domain.textdates_words import by_first_letter, lower_reads_as_ignorecase
 
 __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahead",
            "find_deadline", "find_invitation_time", "find_meeting_time", "find_promised_date",
@@ -472,9 +472,8 @@ def _span_end(text: str, first: _Candidate, second: _Candidate) -> re.Match[str]
 
 
 _BACK_LEADS: Final = "abcdglmnprtvwz"
-_BACK_CUE: Final = re.compile(
-    rf"\b(?=[{_BACK_LEADS}])"
-    r"(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
+_BACK_WORDS: Final = (
+    r"back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
@@ -489,7 +488,10 @@ _BACK_CUE: Final = re.compile(
     r"\s+avant"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|get(?:ting)?\s+to|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
-    r"(?:e-?mails?|mail|messages|inbox)\s+again)"
+    r"(?:e-?mails?|mail|messages|inbox)\s+again"
+)
+_BACK_CUE: Final = re.compile(
+    rf"\b(?=[{_BACK_LEADS}]){by_first_letter(_BACK_WORDS, re.I)}"
     # A hard-wrapped line ("back in the\noffice on Monday") goes on; a blank line does not.
     # "I'll be back in the building and working through my inbox when we start up again
     # Friday morning (11/27)": the day may stand well into the sentence.
@@ -581,12 +583,13 @@ _LIMIT_PREFIX: Final = re.compile(
 # once. Each alternative of the group behind it starts with one of those letters (a test
 # checks it), so the lookahead refuses no match.
 # The scripts written without spaces get their own lookahead: their words need no \b.
+# Past the lookahead, a word tries only the alternatives that may start with its first
+# letter (`by_first_letter`): the alternatives, and their order, are those of the *_WORDS.
 _REPLY_LEADS: Final = "abcdefghiklmnprstuwy"
 _FOREIGN_REPLY_LEADS: Final = "abcdefghijklmnoprstuvwzåéîαεθאנש"
 _FOREIGN_REPLY_RUN_LEADS: Final = "ごお結連反回告通联覆答話话聯연안알회답말سب"
-_REPLY_CUE: Final = re.compile(
-    rf"\b(?=[{_REPLY_LEADS}])"
-    r"(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
+_REPLY_WORDS: Final = (
+    r"get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
@@ -615,12 +618,14 @@ _REPLY_CUE: Final = re.compile(
     r"|(?:call|ring|phone)\s+(?:you|everyone|all\s+(?:the\s+)?candidates)"
     r"(?=\s+the\s+(?:day|morning)\s+after\b"
     # "...on Friday 11th to decide. I'll ring everyone that afternoon".
-    r"|\s+that\s+(?:same\s+)?(?:afternoon|evening|morning|night|day)\b))",
+    r"|\s+that\s+(?:same\s+)?(?:afternoon|evening|morning|night|day)\b)"
+)
+_REPLY_CUE: Final = re.compile(
+    rf"\b(?=[{_REPLY_LEADS}]){by_first_letter(_REPLY_WORDS, re.I)}",
     re.I,
 )
-_FOREIGN_REPLY_CUE: Final = re.compile(
-    rf"\b(?=[{_FOREIGN_REPLY_LEADS}])"
-    r"(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
+_FOREIGN_REPLY_WORDS: Final = (
+    r"r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|(?:tenir|tiens|tient|tiendrai|tiendra|tiendrons|tenons|tenez)\s+au\s+courant|recontact"
     r"|meld(?:e|et)\b|reprendr(?:ai|ons|a)\s+contact|reprendre\s+contact"
@@ -737,7 +742,10 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
     # "...sai sexta, 11/12, e nesse dia eu volto a falar contigo de um jeito ou de outro".
     r"|volto\s+a\s+(?:falar|escrever|te\s+(?:procurar|escrever|chamar))"
-    r"|wie\s+es\s+weitergeht)"
+    r"|wie\s+es\s+weitergeht"
+)
+_FOREIGN_REPLY_CUE: Final = re.compile(
+    rf"\b(?=[{_FOREIGN_REPLY_LEADS}]){by_first_letter(_FOREIGN_REPLY_WORDS, re.I)}"
     # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
     rf"|(?=[{_FOREIGN_REPLY_RUN_LEADS}])"
     r"(?:ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
@@ -773,9 +781,8 @@ _HANDOVER_CUE: Final = re.compile(
 # The \b that opens three alternatives below holds already: the group starts at one.
 _FOREIGN_HANDOVER_LEADS: Final = "bcefghijlmprsv"
 _FOREIGN_HANDOVER_RUN_LEADS: Final = "얘전건넣추말推渡回asبسر"
-_FOREIGN_HANDOVER_CUE: Final = re.compile(
-    rf"\b(?=[{_FOREIGN_HANDOVER_LEADS}])"
-    r"(?:se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
+_FOREIGN_HANDOVER_WORDS: Final = (
+    r"se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
     # Catalan: "aquell dijous li passo el teu CV en mà", "li'l faré arribar".
     r"|li\s+(?:passo|passaré|donaré|dono|faré\s+arribar|faig\s+arribar|ensenyo|ensenyaré)"
     r"\s+(?:el\s+teu|el\s+seu|el|la\s+teva)\s+(?:cv|curr[ií]culum|portfoli)"
@@ -808,7 +815,10 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".
     # "...dan schuif ik je cv gewoon over tafel".
     r"|(?:leg|geef|stuur|breng|schuif|speel|stop)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
-    r"|ik\s+(?:leg|geef|stuur|breng|schuif|speel|stop)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))"
+    r"|ik\s+(?:leg|geef|stuur|breng|schuif|speel|stop)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
+)
+_FOREIGN_HANDOVER_CUE: Final = re.compile(
+    rf"\b(?=[{_FOREIGN_HANDOVER_LEADS}]){by_first_letter(_FOREIGN_HANDOVER_WORDS, re.I)}"
     # Korean: "복귀하시면 그날 바로 직접 얘기 꺼내볼게", "월요일에 전달해 드릴게요".
     rf"|(?=[{_FOREIGN_HANDOVER_RUN_LEADS}])"
     r"(?:얘기\s*꺼내|얘기를\s*꺼내|전달해\s*드릴|전달\s*드릴|전달해\s*줄게|건네\s*볼게|건네\s*드릴"

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 # A word as `\b` delimits it, without its digits: "Nov" in "Nov24" too (a superset is safe).
@@ -113,3 +114,146 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]
     while (match := first_match(pattern, text, starts, pos)) is not None:
         yield match
         pos = match.end()
+
+
+
+# Alternations by their first letters.
+#
+# `re` tries the alternatives of a group one by one, and a failed try costs a little even
+# when the alternative's first letter is wrong: a long case-insensitive alternation costs a
+# lot at every word. `by_first_letter` sorts the alternatives into buckets by the letters
+# they may start with, each bucket behind a lookahead of its letters, so that a word tries
+# one bucket only. Within a bucket the alternatives keep their order; the buckets read no
+# character in common, so at any position the alternatives that may match there are tried
+# in the order the group gives them, and the first that matches is the same.
+
+
+def _scan(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of a pattern's source outside escapes and classes, with its index
+    and the depth of the groups around it."""
+    depth, index, in_class = 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        else:
+            depth += char == "("
+            yield index, char, depth
+            depth -= char == ")"
+        index += 1
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source, split at each `|` outside groups."""
+    cuts = [index for index, char, depth in _scan(source) if char == "|" and depth == 0]
+    edges = [-1, *cuts, len(source)]
+    return [source[start + 1:end] for start, end in pairwise(edges)]
+
+
+def _element_end(source: str) -> int | None:
+    """Where the first element of `source` ends: a character, a class or a group."""
+    if source.startswith("("):
+        return next((index + 1 for index, char, depth in _scan(source)
+                     if char == ")" and depth == 1), None)
+    if source.startswith("["):
+        close = source.find("]", 1)
+        return None if close < 0 else close + 1
+    return 2 if source.startswith("\\") else 1
+
+
+def _element_leads(element: str) -> frozenset[str] | None:
+    """The characters one element may start with, None when it cannot be told simply."""
+    if element.startswith("(?:"):
+        return leads(element[3:-1])
+    if element.startswith("["):
+        body = element[1:-1]
+        plain = body and not any(char in body for char in "^-\\[")
+        return frozenset(body) if plain else None
+    if element.startswith("\\"):
+        return None if len(element) < 2 or element[1].isalnum() else frozenset(element[1])
+    plain = len(element) == 1 and element not in ".^$|()*+?{}"
+    return frozenset(element) if plain else None
+
+
+def _optional_end(rest: str) -> int | None:
+    """Where the quantifier at the start of `rest` ends, when it lets its element be left
+    out ("?", "*", "{0,2}", "{,2}"); None for no quantifier or one that needs the element."""
+    if rest.startswith(("?", "*")):
+        end = 1
+    elif rest.startswith("{") and "}" in rest and rest[1:rest.index("}")].startswith(("0", ",")):
+        end = rest.index("}") + 1
+    else:
+        return None
+    return end + 1 if rest[end:end + 1] in ("?", "+") else end  # lazy or possessive
+
+
+def leads(source: str) -> frozenset[str] | None:
+    """The characters a match of `source` may start with, None when it cannot be told simply.
+
+    Only literal characters, classes of them and non-capturing groups of them are read;
+    a `\\b` before them is skipped (it consumes nothing), and a first element that may be
+    left out adds the leads of what follows it.
+    """
+    split = alternatives(source)
+    if len(split) > 1:
+        found = [leads(alternative) for alternative in split]
+        readable = [first for first in found if first is not None]
+        return frozenset().union(*readable) if len(readable) == len(found) else None
+    if source.startswith("\\b"):
+        return leads(source[2:])
+    end = _element_end(source) if source else None
+    if end is None:
+        return None
+    first = _element_leads(source[:end])
+    after = _optional_end(source[end:])
+    if first is None or after is None:
+        return first
+    following = leads(source[end + after:])
+    return None if following is None else first | following
+
+
+def buckets(source: str, flags: int) -> list[tuple[str, list[str]]] | None:
+    """The alternatives of `source` by the letters they may start with, in order of first
+    appearance: each bucket's letters, and its alternatives in their order in `source`.
+    Letters that `flags` reads as one share a bucket. None when an alternative's first
+    letters cannot be told."""
+    letters: list[str] = []
+    members: list[list[int]] = []
+    split = alternatives(source)
+    for number, alternative in enumerate(split):
+        first = leads(alternative)
+        if first is None:
+            return None
+        for letter in sorted(first):
+            index = next((index for index, known in enumerate(letters)
+                          if any(_same_letter(letter, other, flags) for other in known)), None)
+            if index is None:
+                letters.append("")
+                members.append([])
+                index = len(letters) - 1
+            if letter not in letters[index]:
+                letters[index] += letter
+            if number not in members[index]:
+                members[index].append(number)
+    return [(known, [split[number] for number in numbers])
+            for known, numbers in zip(letters, members, strict=True)]
+
+
+def _same_letter(first: str, second: str, flags: int) -> bool:
+    return re.fullmatch(re.escape(first), second, flags) is not None
+
+
+def by_first_letter(source: str, flags: int) -> str:
+    """The alternation `source` as a group whose alternatives are tried by first letter (see
+    above); the plain group when an alternative's first letters cannot be told."""
+    found = buckets(source, flags)
+    if found is None:
+        return f"(?:{source})"
+    return "(?:" + "|".join(
+        f"(?=[{''.join(map(re.escape, known))}])(?:{'|'.join(members)})"
+        for known, members in found) + ")"
