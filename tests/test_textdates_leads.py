@@ -109,6 +109,7 @@ _LEADS = [
                                                    textdates._FOREIGN_HANDOVER_RUN_LEADS],
                  id="foreign_handover"),
     pytest.param(textdates._BACK_CUE, [textdates._BACK_LEADS], id="back"),
+    pytest.param(textdates._DEADLINE_CUE, [textdates._DEADLINE_LEADS], id="deadline"),
 ]
 
 
@@ -139,6 +140,7 @@ _BY_FIRST_LETTER = [
     pytest.param(textdates._FOREIGN_HANDOVER_WORDS, textdates._FOREIGN_HANDOVER_CUE,
                  id="foreign_handover"),
     pytest.param(textdates._BACK_WORDS, textdates._BACK_CUE, id="back"),
+    pytest.param(textdates._DEADLINE_WORDS, textdates._DEADLINE_CUE, id="deadline"),
 ]
 
 

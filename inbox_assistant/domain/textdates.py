@@ -888,15 +888,20 @@ def _news_once_back(text: str, end: int) -> bool:
     return _ONCE_BACK.search(text, end, hi) is not None and _replies_in(text, end, hi)
 
 
-_DEADLINE_CUE: Final = re.compile(
-    r"\b(?:deadline|expir|due\b(?!\s+to\b)|clos(?:es|ing)\b|close\s+(?:on|at)\b|cut-?off"
+_DEADLINE_LEADS: Final = "acdefghlnopsvé"
+_DEADLINE_WORDS: Final = (
+    r"deadline|expir|due\b(?!\s+to\b)|clos(?:es|ing)\b|close\s+(?:on|at)\b|cut-?off"
     r"|last\s+day|ha(?:ve|s)\s+until|no\s+later\s+than|frist|abl[aä]uf|l[aä]uft\s+\w+\s+ab"
     r"|[ée]ch[ée]ance|date\s+limite|fecha\s+l[ií]mite|plazo|vence|scadenza|scade|prazo"
     r"|data\s+limite|on\s+the\s+table\s+until|valid\s+until|g[üu]ltig\s+bis"
-    r"|valable\s+jusqu|v[aá]lida\s+hasta|valida\s+fino|v[aá]lida\s+at[ée])"
+    r"|valable\s+jusqu|v[aá]lida\s+hasta|valida\s+fino|v[aá]lida\s+at[ée]"
+)
+# Both alternatives open on \b, which stands once before them; the words get their leads.
+_DEADLINE_CUE: Final = re.compile(
+    rf"\b(?:(?=[{_DEADLINE_LEADS}]){by_first_letter(_DEADLINE_WORDS, re.I)}"
     # "Bewerbungsfrist", "Annahmefrist": a time limit as the end of a compound, but not a
     # notice period ("Kündigungsfrist").
-    r"|\b(?!k[üu]ndigungs|kuendigungs)\w{3,}frist\b",
+    r"|(?!k[üu]ndigungs|kuendigungs)\w{3,}frist\b)",
     re.I,
 )
 _OBLIGATION: Final = re.compile(
