@@ -1,7 +1,9 @@
-"""The lead-letter lookaheads of the cues refuse no match of what they guard.
+"""The cues' lookaheads and first-letter buckets refuse no match and change no order.
 
 A guard is a lookahead of one class of plain characters, `(?=[...])`. Whatever follows it
-in its sequence must start with a character that the class reads, as IGNORECASE reads it.
+must start with a character that the class reads, as IGNORECASE reads it. The groups that
+`compile_by_first_letter` rewrote are checked against the patterns they were given: at
+every character, the same alternatives are tried, in the same order.
 """
 
 from __future__ import annotations
@@ -98,31 +100,22 @@ def _reads(pattern: str, flags: int, within: Iterable[int] = range(sys.maxunicod
     return {code for code in within if chars.fullmatch(chr(code))}
 
 
-# Each cue with lead lookaheads, and the leads it has.
-_LEADS = [
-    pytest.param(textdates._REPLY_CUE, [textdates._REPLY_LEADS], id="reply"),
-    pytest.param(textdates._FOREIGN_REPLY_CUE, [textdates._FOREIGN_REPLY_LEADS,
-                                                textdates._FOREIGN_REPLY_RUN_LEADS],
+# The lookaheads written by hand, and the cue each stands in.
+_WRITTEN_LEADS = [
+    pytest.param(textdates._FOREIGN_REPLY_CUE, textdates._FOREIGN_REPLY_RUN_LEADS,
                  id="foreign_reply"),
-    pytest.param(textdates._HANDOVER_CUE, [textdates._HANDOVER_LEADS], id="handover"),
-    pytest.param(textdates._FOREIGN_HANDOVER_CUE, [textdates._FOREIGN_HANDOVER_LEADS,
-                                                   textdates._FOREIGN_HANDOVER_RUN_LEADS],
+    pytest.param(textdates._FOREIGN_HANDOVER_CUE, textdates._FOREIGN_HANDOVER_RUN_LEADS,
                  id="foreign_handover"),
-    pytest.param(textdates._BACK_CUE, [textdates._BACK_LEADS], id="back"),
-    pytest.param(textdates._DEADLINE_CUE, [textdates._DEADLINE_LEADS], id="deadline"),
 ]
 
 
-@pytest.mark.parametrize(("cue", "leads"), _LEADS)
-def test_every_guarded_alternative_starts_with_a_lead(cue: re.Pattern[str],
-                                                      leads: list[str]) -> None:
+@pytest.mark.parametrize(("cue", "lead"), _WRITTEN_LEADS)
+def test_every_guarded_alternative_starts_with_a_lead(cue: re.Pattern[str], lead: str) -> None:
     guards = {"".join(map(chr, chars)): first for chars, first in _guards(cue)}
-    for lead in leads:
-        first = guards[lead]
-        assert first is not None
-        # Every character a first literal reads under IGNORECASE, the class reads as well.
-        literal = "".join(map(chr, first))
-        assert _reads(literal, cue.flags) <= _reads(lead, cue.flags)
+    first = guards[lead]
+    assert first is not None
+    # Every character a first literal reads under IGNORECASE, the class reads as well.
+    assert _reads("".join(map(chr, first)), cue.flags) <= _reads(lead, cue.flags)
 
 
 def test_a_guard_that_misses_a_lead_is_caught() -> None:
@@ -132,46 +125,64 @@ def test_a_guard_that_misses_a_lead_is_caught() -> None:
     assert {chr(code) for code in first} - {chr(code) for code in leads} == {"g"}
 
 
-# Each alternation tried by first letter, and the cue it is in.
-_BY_FIRST_LETTER = [
-    pytest.param(textdates._REPLY_WORDS, textdates._REPLY_CUE, id="reply"),
-    pytest.param(textdates._FOREIGN_REPLY_WORDS, textdates._FOREIGN_REPLY_CUE,
-                 id="foreign_reply"),
-    pytest.param(textdates._FOREIGN_HANDOVER_WORDS, textdates._FOREIGN_HANDOVER_CUE,
-                 id="foreign_handover"),
-    pytest.param(textdates._BACK_WORDS, textdates._BACK_CUE, id="back"),
-    pytest.param(textdates._DEADLINE_WORDS, textdates._DEADLINE_CUE, id="deadline"),
-]
+_CUES = ["_AFTER_THAT_WITHIN", "_AS_A_RULE", "_ASKED_OF_READER", "_AWAY_UNTIL", "_BACK_CUE",
+         "_DEADLINE_CUE", "_FOREIGN_HANDOVER_CUE", "_FOREIGN_REPLY_CUE", "_FROM_CUE", "_FUTURE",
+         "_HANDOVER_CUE", "_IMMEDIATE_CUE", "_LIMIT_PREFIX", "_NO_TIMELINE", "_OBLIGATION",
+         "_ONCE_BACK", "_READER_ASKED_IF", "_REPLY_CUE", "_UNTIL_CUE"]
 
 
-def _parsed_alternatives(source: str, flags: int) -> list[str]:
-    """The alternatives of `source` as `re` parses them, each as the parser shows it."""
-    [(op, av)] = _parser.parse(source, flags).data
-    assert op is sre.BRANCH
-    return [repr(alternative) for alternative in av[1]]
+def test_the_cues_are_rewritten() -> None:
+    rewritten = {getattr(textdates, name).pattern for name in _CUES}
+    assert rewritten <= textdates_words.REWRITTEN.keys()
 
 
-@pytest.mark.parametrize(("source", "cue"), _BY_FIRST_LETTER)
-def test_by_first_letter_tries_the_same_alternatives_in_the_same_order(
-        source: str, cue: re.Pattern[str]) -> None:
-    """At any character, the buckets whose lookahead reads it hold, in their order, every
+def _first_chars_of(source: str, flags: int) -> str:
+    first = _first_chars(list(_parser.parse(source, flags).data))
+    assert first is not None, source
+    return "".join(map(chr, first))
+
+
+def _opening_group(pattern: str) -> tuple[str, str]:
+    """The alternatives of the group that opens `pattern` after its \\b, and what follows."""
+    assert pattern.startswith(r"\b(?:")
+    for end in range(5, len(pattern)):
+        body, rest = pattern[5:end], pattern[end + 1:]
+        if pattern[end] == ")" and _compiles(body) and not rest.startswith(("?", "*", "+", "{")):
+            # The first balanced body before a ")": that ")" closes the group.
+            return body, rest
+    raise AssertionError(pattern)
+
+
+def _compiles(source: str) -> bool:
+    try:
+        re.compile(source)
+    except re.error:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("name", _CUES)
+def test_a_rewritten_cue_tries_the_same_alternatives_in_the_same_order(name: str) -> None:
+    """The lookahead reads every character the group's alternatives may start with; and at
+    any character, the buckets whose lookahead reads it hold, in their order, every
     alternative that may start with it, in the order of the plain group."""
+    cue = getattr(textdates, name)
     flags = cue.flags
-    assert textdates_words.by_first_letter(source, flags) in cue.pattern
-    split = textdates_words.alternatives(source)
-    assert "|".join(split) == source
-    assert [repr(_parser.parse(part, flags)) for part in split] == _parsed_alternatives(
-        source, flags)
-    found = textdates_words.buckets(source, flags)
-    assert found is not None and len(found) > 1
-    firsts = []
-    for part in split:
-        first = _first_chars(list(_parser.parse(part, flags).data))
-        assert first is not None, part
-        firsts.append("".join(map(chr, first)))
+    original = textdates_words.REWRITTEN[cue.pattern]
+    body, rest = _opening_group(original)
+    split = textdates_words.alternatives(body)
+    [(op, av)] = _parser.parse(body, flags).data
+    assert op is sre.BRANCH
+    assert [repr(_parser.parse(part, flags)) for part in split] == list(map(repr, av[1]))
+    found = textdates_words.buckets(body, flags)
+    assert found is not None
+    firsts = [_first_chars_of(part, flags) for part in split]
+    leads = "".join(sorted(set("".join(firsts))))
+    assert cue.pattern == (rf"\b(?=[{''.join(map(re.escape, leads))}])"
+                           f"{textdates_words.by_first_letter(body, flags)}{rest}")
     # Only the characters some first character reads matter; each is read by one of them.
-    read = _reads("".join(firsts), flags)
-    reads = {char: _reads(char, flags, read) for char in set("".join(firsts))}
+    read = _reads(leads, flags)
+    reads = {char: _reads(char, flags, read) for char in leads}
     reads_bucket = [_reads(letters, flags, read) for letters, _ in found]
     for code in read:
         expected = [part for part, first in zip(split, firsts, strict=True)
@@ -190,3 +201,10 @@ def test_leads_of_a_source() -> None:
     for unreadable in (r"\w{3,}frist", r"(?=x)y", r"\s+", "a|", r"(?:|a)b", r"[^a]b", "", "."):
         assert leads(unreadable) is None, unreadable
     assert textdates_words.by_first_letter(r"\w+|a", re.I) == r"(?:\w+|a)"
+
+
+def test_only_a_plain_opening_group_is_rewritten() -> None:
+    compile_ = textdates_words.compile_by_first_letter
+    for kept in (r"\b(?:a|b)?c", r"\b(?:a|\w)c", r"x\b(?:a|b)", r"\b(?:a|b)+"):
+        assert compile_(kept, re.I).pattern == kept
+    assert compile_(r"\b(?:ab|b)c", re.I).pattern == r"\b(?=[ab])(?:(?=[a])(?:ab)|(?=[b])(?:b))c"

@@ -34,7 +34,10 @@ from inbox_assistant.domain.textdates_patterns import (
 from inbox_assistant.domain.textdates_periods import LastDay, PeriodToken, scan_periods
 from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
-from inbox_assistant.domain.textdates_words import by_first_letter, lower_reads_as_ignorecase
+from inbox_assistant.domain.textdates_words import (
+    compile_by_first_letter,
+    lower_reads_as_ignorecase,
+)
 
 __all__ = ["READER_VERSION", "Mention", "TextDates", "end_of_day", "find_day_ahead",
            "find_deadline", "find_invitation_time", "find_meeting_time", "find_promised_date",
@@ -441,7 +444,10 @@ def _latest_ahead(text: str, local: datetime, tz: tzinfo,
     return Mention(_at(day, 0, 0, tz), text[candidate.start:candidate.end], all_day=True)
 
 
-_FROM_CUE: Final = re.compile(
+# The cues are long case-insensitive alternations opening on "\b(?:", which `re` tries one by
+# one at every word: `compile_by_first_letter` puts a lookahead of their first letters
+# before them and tries them by first letter, for the same matches.
+_FROM_CUE: Final = compile_by_first_letter(
     r"\b(?:ab|from|dès|à\s+partir\s+du|a\s+partir\s+del?|desde|dal|reci[ée]n|erst|only"
     r"|seulement|s[óo]lo|apenas)\b[^.!?\n]{0,20}$", re.I)
 _BACK_AFTER: Final = re.compile(
@@ -471,9 +477,8 @@ def _span_end(text: str, first: _Candidate, second: _Candidate) -> re.Match[str]
     return _SPAN_TO.fullmatch(text, first.end, second.start)
 
 
-_BACK_LEADS: Final = "abcdglmnprtvwz"
-_BACK_WORDS: Final = (
-    r"back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
+_BACK_CUE: Final = compile_by_first_letter(
+    r"\b(?:back|return(?:ing)?|returns|zur[uü]ck|de\s+retour|retour|regreso|vuelvo|volver[ée]"
     r"|rientro|rientrer[oò]|di\s+ritorno|torner[oò]|regresso|regressarei|de\s+volta|volto"
     r"|retorno|de\s+vuelta|me\s+reincorporo|reprendrai|reprends|de\s+nouveau|di\s+nuovo"
     r"|nuovamente|nuevamente|de\s+nuevo|de\s+novo"
@@ -488,15 +493,12 @@ _BACK_WORDS: Final = (
     r"\s+avant"
     # "I will pick up my mail again from Monday 30/11".
     r"|(?:pick(?:ing)?\s+up|get(?:ting)?\s+to|read(?:ing)?|check(?:ing)?|answer(?:ing)?)\s+(?:my\s+)?"
-    r"(?:e-?mails?|mail|messages|inbox)\s+again"
-)
-_BACK_CUE: Final = re.compile(
-    rf"\b(?=[{_BACK_LEADS}]){by_first_letter(_BACK_WORDS, re.I)}"
+    r"(?:e-?mails?|mail|messages|inbox)\s+again)"
     # A hard-wrapped line ("back in the\noffice on Monday") goes on; a blank line does not.
     # "I'll be back in the building and working through my inbox when we start up again
     # Friday morning (11/27)": the day may stand well into the sentence.
     r"\b(?:[^.!?;\n]|\n(?!\s*\n)){0,80}$", re.I)
-_UNTIL_CUE: Final = re.compile(
+_UNTIL_CUE: Final = compile_by_first_letter(
     r"\b(?:until|till|through|thru|up\s+to\s+and\s+including|jusqu['’]\s*(?:au|à)"
     r"|bis(?:\s+(?:zum|einschlie[sß]lich))?"
     r"|hasta(?:\s+el)?|fino(?:\s+al(?:la)?)?|at[ée](?:\s+(?:ao|à|a|o|dia))?"
@@ -533,7 +535,7 @@ _GAP: Final = re.compile(
 # "By" and the article after it in Italian and Portuguese, shared by both cue expressions.
 _BY_IT_PT: Final = r"|entro|non\s+oltre|prima\s+di|at[ée]|antes\s+d[aeo]"
 _ARTICLE_IT_PT: Final = r"|il|lo|ao|à|a|o|dia"
-_IMMEDIATE_CUE: Final = re.compile(
+_IMMEDIATE_CUE: Final = compile_by_first_letter(
     r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within"
     rf"|bis(?:\s+sp[aä]testens)?|sp[aä]testens|avant|d['’]ici|antes\s+del?|para\s+el"
     r"|a\s+m[aá]s\s+tardar|como\s+muy\s+tarde|au\s+plus\s+tard|al\s+pi[uù]\s+tardi"
@@ -566,30 +568,24 @@ _CONFIRMED: Final = re.compile(
     r"\b(?:confirmo|confirmamos|confirm|confirming|confirmed|confirme|confirmons|best[äa]tige"
     r"|confermo|confermiamo)\b", re.I)
 # "Usually within two weeks", "en général sous quinze jours", "normalmente en una semana".
-_AS_A_RULE: Final = re.compile(
+_AS_A_RULE: Final = compile_by_first_letter(
     r"\b(?:usually|typically|generally|normally|as\s+a\s+rule|en\s+g[ée]n[ée]ral"
     r"|g[ée]n[ée]ralement"
     r"|habituellement|normalement|normalmente|generalmente|por\s+lo\s+general|in\s+der\s+regel"
     r"|normalerweise|meistens|di\s+solito|solitamente|geralmente|costuma)\b[\s,]*"
     # "...and typically gets back within two to three weeks".
     r"(?:[\w'’]+[\s,]+){0,4}$", re.I)
-_LIMIT_PREFIX: Final = re.compile(
+_LIMIT_PREFIX: Final = compile_by_first_letter(
     rf"\b(?:by|before|until|till|no\s+later\s+than|bis|avant|d['’]ici|antes\s+del?|hasta"
     rf"{_BY_IT_PT})(?:\s+(?:the|le|la|el|den|dem|zum|am|on{_ARTICLE_IT_PT}))?[\s,]*$",
     re.I,
 )
-# The cues below are long case-insensitive alternations, which `re` tries one by one at
-# every word; a lookahead of the letters their words may start with skips the others at
-# once. Each alternative of the group behind it starts with one of those letters (a test
-# checks it), so the lookahead refuses no match.
-# The scripts written without spaces get their own lookahead: their words need no \b.
-# Past the lookahead, a word tries only the alternatives that may start with its first
-# letter (`by_first_letter`): the alternatives, and their order, are those of the *_WORDS.
-_REPLY_LEADS: Final = "abcdefghiklmnprstuwy"
-_FOREIGN_REPLY_LEADS: Final = "abcdefghijklmnoprstuvwzåéîαεθאנש"
+# The scripts written without spaces get a lookahead of their own first characters (a
+# test checks that it refuses no match): their words need no \b, and `re` would try each of
+# them at every character.
 _FOREIGN_REPLY_RUN_LEADS: Final = "ごお結連反回告通联覆答話话聯연안알회답말سب"
-_REPLY_WORDS: Final = (
-    r"get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
+_REPLY_CUE: Final = compile_by_first_letter(
+    r"\b(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
     r"|decision|decide"
     r"|update|let\s+you\s+know|keep\s+you\s+posted|follow(?:ing)?[\s-]up|be\s+in\s+touch"
     r"|reach(?:ing)?\s+out|respond|response|reply|feedback|feed\s+back|news|answer|revert"
@@ -618,14 +614,11 @@ _REPLY_WORDS: Final = (
     r"|(?:call|ring|phone)\s+(?:you|everyone|all\s+(?:the\s+)?candidates)"
     r"(?=\s+the\s+(?:day|morning)\s+after\b"
     # "...on Friday 11th to decide. I'll ring everyone that afternoon".
-    r"|\s+that\s+(?:same\s+)?(?:afternoon|evening|morning|night|day)\b)"
-)
-_REPLY_CUE: Final = re.compile(
-    rf"\b(?=[{_REPLY_LEADS}]){by_first_letter(_REPLY_WORDS, re.I)}",
+    r"|\s+that\s+(?:same\s+)?(?:afternoon|evening|morning|night|day)\b))",
     re.I,
 )
-_FOREIGN_REPLY_WORDS: Final = (
-    r"r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
+_FOREIGN_REPLY_CUE: Final = compile_by_first_letter(
+    r"\b(?:r[uü]ckmeldung|melden|bescheid|entscheidung|antwort|zur[uü]ckkommen|informieren"
     r"|r[ée]ponse|reviendr|revenir|reviens\s+vers|revenons\s+vers|nouvelles|d[ée]cision"
     r"|(?:tenir|tiens|tient|tiendrai|tiendra|tiendrons|tenons|tenez)\s+au\s+courant|recontact"
     r"|meld(?:e|et)\b|reprendr(?:ai|ons|a)\s+contact|reprendre\s+contact"
@@ -742,10 +735,7 @@ _FOREIGN_REPLY_WORDS: Final = (
     r"|entraremos\s+em\s+conta|voltamos\s+a|dar\s+not[ií]cias|feedback"
     # "...sai sexta, 11/12, e nesse dia eu volto a falar contigo de um jeito ou de outro".
     r"|volto\s+a\s+(?:falar|escrever|te\s+(?:procurar|escrever|chamar))"
-    r"|wie\s+es\s+weitergeht"
-)
-_FOREIGN_REPLY_CUE: Final = re.compile(
-    rf"\b(?=[{_FOREIGN_REPLY_LEADS}]){by_first_letter(_FOREIGN_REPLY_WORDS, re.I)}"
+    r"|wie\s+es\s+weitergeht)"
     # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
     rf"|(?=[{_FOREIGN_REPLY_RUN_LEADS}])"
     r"(?:ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
@@ -764,11 +754,9 @@ _FOREIGN_REPLY_CUE: Final = re.compile(
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the
 # day a helper promises to act is the day the help is promised by. As with replies, the
 # English verbs need a future in their sentence; the other languages' present says it.
-# Every alternative starts at a \b, which stands once before them all, with their leads.
-_HANDOVER_LEADS: Final = "bdfghmprsw"
-_HANDOVER_CUE: Final = re.compile(
-    rf"\b(?=[{_HANDOVER_LEADS}])"
-    r"(?:(?:pass|forward|send|hand|give|show|walk|do|passing|forwarding|sending|handing|giving"
+# Every alternative starts at a \b, which stands once before them all.
+_HANDOVER_CUE: Final = compile_by_first_letter(
+    r"\b(?:(?:pass|forward|send|hand|give|show|walk|do|passing|forwarding|sending|handing|giving"
     r"|showing|walking|doing)\s+(?:it|this|them|your\s+(?:resume|cv"
     r"|r[ée]sum[ée]|profile|details|note))\b(?:\s+(?:on|along|over|across))?"
     r"|put\s+(?:it|this|them|your\s+(?:resume|cv|r[ée]sum[ée]))\s+(?:in\s+(?:her|his|their)"
@@ -778,11 +766,9 @@ _HANDOVER_CUE: Final = re.compile(
     r"\s+in\s+(?:her|his|their)\s+hands\b)",
     re.I,
 )
-# The \b that opens three alternatives below holds already: the group starts at one.
-_FOREIGN_HANDOVER_LEADS: Final = "bcefghijlmprsv"
 _FOREIGN_HANDOVER_RUN_LEADS: Final = "얘전건넣추말推渡回asبسر"
-_FOREIGN_HANDOVER_WORDS: Final = (
-    r"se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
+_FOREIGN_HANDOVER_CUE: Final = compile_by_first_letter(
+    r"\b(?:se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
     # Catalan: "aquell dijous li passo el teu CV en mà", "li'l faré arribar".
     r"|li\s+(?:passo|passaré|donaré|dono|faré\s+arribar|faig\s+arribar|ensenyo|ensenyaré)"
     r"\s+(?:el\s+teu|el\s+seu|el|la\s+teva)\s+(?:cv|curr[ií]culum|portfoli)"
@@ -815,10 +801,7 @@ _FOREIGN_HANDOVER_WORDS: Final = (
     # Dutch: "dan leg ik je cv persoonlijk bij haar neer", "ik stuur het door".
     # "...dan schuif ik je cv gewoon over tafel".
     r"|(?:leg|geef|stuur|breng|schuif|speel|stop)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
-    r"|ik\s+(?:leg|geef|stuur|breng|schuif|speel|stop)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
-)
-_FOREIGN_HANDOVER_CUE: Final = re.compile(
-    rf"\b(?=[{_FOREIGN_HANDOVER_LEADS}]){by_first_letter(_FOREIGN_HANDOVER_WORDS, re.I)}"
+    r"|ik\s+(?:leg|geef|stuur|breng|schuif|speel|stop)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))"
     # Korean: "복귀하시면 그날 바로 직접 얘기 꺼내볼게", "월요일에 전달해 드릴게요".
     rf"|(?=[{_FOREIGN_HANDOVER_RUN_LEADS}])"
     r"(?:얘기\s*꺼내|얘기를\s*꺼내|전달해\s*드릴|전달\s*드릴|전달해\s*줄게|건네\s*볼게|건네\s*드릴"
@@ -832,7 +815,7 @@ _FOREIGN_HANDOVER_CUE: Final = re.compile(
     r"|بكلمه|بكلّمه|سأكلمه|راح\s+أكلمه|بحكي\s+معه|سأتحدث\s+معه|بوصلها|سأوصلها|سأسلمها|بسلمها)",
     re.I,
 )
-_FUTURE: Final = re.compile(
+_FUTURE: Final = compile_by_first_letter(
     r"\b(?:will|shall|going\s+to|plan(?:ning)?\s+to|expect|aim|hop(?:e|ing)\s+to|intend|anticipate"
     # "...and we've agreed to let all three finalists know where they stand that same day".
     r"|(?:agreed|promised|committed)\s+to"
@@ -847,7 +830,7 @@ _FUTURE: Final = re.compile(
     re.I,
 )
 # Someone's absence "until the 20th" is when they are back, not a day anyone promised.
-_AWAY_UNTIL: Final = re.compile(
+_AWAY_UNTIL: Final = compile_by_first_letter(
     r"\b(?:on\s+leave|out(?:\s+of\s+(?:the\s+)?office)?|away|off|absent|travell?ing|on\s+holiday"
     r"|on\s+vacation|en\s+cong[ée]|absente?|abwesend|im\s+urlaub|de\s+vacaciones|de\s+baja"
     r"|in\s+ferie|fuori\s+ufficio|de\s+f[ée]rias|(?:en\s+(?:el\s+|un\s+)?|at\s+(?:an?\s+|the\s+)?)?"
@@ -858,7 +841,7 @@ _AWAY_UNTIL: Final = re.compile(
 )
 # "Once she's back", "sobald sie wieder da ist", "dès qu'elle sera rentrée", "en cuanto
 # vuelva", "appena rientra", "assim que voltar".
-_ONCE_BACK: Final = re.compile(
+_ONCE_BACK: Final = compile_by_first_letter(
     r"\b(?:(?:once|when|as\s+soon\s+as|after)\s+(?:\w+\s+){0,2}\w+\s*(?:['’]s|is|are|has|have)?"
     r"\s*(?:been\s+)?(?:back|in|returned|returns)"
     r"|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+back\b"
@@ -888,23 +871,18 @@ def _news_once_back(text: str, end: int) -> bool:
     return _ONCE_BACK.search(text, end, hi) is not None and _replies_in(text, end, hi)
 
 
-_DEADLINE_LEADS: Final = "acdefghlnopsvé"
-_DEADLINE_WORDS: Final = (
-    r"deadline|expir|due\b(?!\s+to\b)|clos(?:es|ing)\b|close\s+(?:on|at)\b|cut-?off"
+_DEADLINE_CUE: Final = compile_by_first_letter(
+    r"\b(?:deadline|expir|due\b(?!\s+to\b)|clos(?:es|ing)\b|close\s+(?:on|at)\b|cut-?off"
     r"|last\s+day|ha(?:ve|s)\s+until|no\s+later\s+than|frist|abl[aä]uf|l[aä]uft\s+\w+\s+ab"
     r"|[ée]ch[ée]ance|date\s+limite|fecha\s+l[ií]mite|plazo|vence|scadenza|scade|prazo"
     r"|data\s+limite|on\s+the\s+table\s+until|valid\s+until|g[üu]ltig\s+bis"
-    r"|valable\s+jusqu|v[aá]lida\s+hasta|valida\s+fino|v[aá]lida\s+at[ée]"
-)
-# Both alternatives open on \b, which stands once before them; the words get their leads.
-_DEADLINE_CUE: Final = re.compile(
-    rf"\b(?:(?=[{_DEADLINE_LEADS}]){by_first_letter(_DEADLINE_WORDS, re.I)}"
+    r"|valable\s+jusqu|v[aá]lida\s+hasta|valida\s+fino|v[aá]lida\s+at[ée])"
     # "Bewerbungsfrist", "Annahmefrist": a time limit as the end of a compound, but not a
     # notice period ("Kündigungsfrist").
-    r"|(?!k[üu]ndigungs|kuendigungs)\w{3,}frist\b)",
+    r"|\b(?!k[üu]ndigungs|kuendigungs)\w{3,}frist\b",
     re.I,
 )
-_OBLIGATION: Final = re.compile(
+_OBLIGATION: Final = compile_by_first_letter(
     r"\b(?:need|needs|must|ha(?:ve|s)\s+to|got\s+to|asked|asking|want|wants|answer|respond"
     r"|decide|decision|reply|submit|sign|accept|give|confirm|let\s+them\s+know|get\s+back"
     r"|muss|m[uü]ssen|dois|devons|faut|tengo\s+que|debo|hay\s+que|devo|dobbiamo|bisogna"
@@ -937,7 +915,7 @@ _OTHER_LANGUAGE: Final = re.compile(rf"\b(?:{'|'.join(_OTHER_WORDS)})\b", re.I)
 _ENGLISH_SET: Final = frozenset(_ENGLISH_WORDS)
 _OTHER_SET: Final = frozenset(_OTHER_WORDS)
 _WORD_RUN: Final = re.compile(r"\w+")
-_ASKED_OF_READER: Final = re.compile(
+_ASKED_OF_READER: Final = compile_by_first_letter(
     r"\b(?:your|tu|su|sua|a\s+sua|vuestra|votre|ta|ihre|deine|dein|la\s+tua|la\s+sua"
     r"|la\s+vostra)\s+(?:final\s+)?(?:answer|response|reply|decision|confirmation|feedback"
     r"|respuesta|decisi[oó]n"
@@ -953,7 +931,7 @@ _READER_ASKED: Final = re.compile(
     r"|\b(?:puoi|pu[òo]|potresti|potrebbe|riesci|riesce)\b",
     re.I)
 # The reader asked in a condition: "if you could", "si vous pouviez", "se puder".
-_READER_ASKED_IF: Final = re.compile(
+_READER_ASKED_IF: Final = compile_by_first_letter(
     r"\b(?:if\s+you\s+(?:could|can|would)|si\s+vous\s+pouviez|si\s+tu\s+pouvais"
     r"|si\s+pudieras|si\s+pudiera|si\s+puedes|si\s+puede|se\s+puder|se\s+pudesse"
     r"|se\s+potessi|se\s+potesse|wenn\s+du\s+mir|wenn\s+sie\s+mir)\b",
@@ -1377,7 +1355,7 @@ _AFTER_THAT: Final = re.compile(
     re.I)
 
 
-_AFTER_THAT_WITHIN: Final = re.compile(
+_AFTER_THAT_WITHIN: Final = compile_by_first_letter(
     r"\b(?:after\s+that|afterwards|and\s+then|danach|und\s+dann|apr[èe]s\s+(?:ça|cela)"
     # "Ruth is back on the 30th. She asked me to hold the shortlist until then, and I'll be
     # in touch": the day named just before, referred to.
@@ -1443,7 +1421,7 @@ def _answered_after(text: str, candidate: _Candidate, hi: int) -> bool:
 
 
 # "No timeline", "alcuna tempistica", "keinen Termin": the writer says no date can be given.
-_NO_TIMELINE: Final = re.compile(
+_NO_TIMELINE: Final = compile_by_first_letter(
     r"\b(?:no|not|cannot|can['’]t|unable|non|pas|keine[nm]?|nicht|não|nenhuma?|alcuna?|aucune?"
     r"|ningún|ninguna|sin|senza|sem|ohne)\b[^.!?\n]{0,50}?\b(?:timeline|timeframe|time\s*frame"
     r"|dates?|tempistic[ah]e?|data|délais?|calendrier|échéance|plazos?|fechas?|zeitrahmen"

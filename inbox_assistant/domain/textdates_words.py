@@ -257,3 +257,30 @@ def by_first_letter(source: str, flags: int) -> str:
     return "(?:" + "|".join(
         f"(?=[{''.join(map(re.escape, known))}])(?:{'|'.join(members)})"
         for known, members in found) + ")"
+
+
+# What `compile_by_first_letter` compiled, and the pattern it was given for it.
+REWRITTEN: Final[dict[str, str]] = {}
+
+
+def compile_by_first_letter(pattern: str, flags: int) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, the group that opens `pattern` after a `\\b` rewritten.
+
+    The group, "\\b(?:this|that|other)", stands behind a lookahead of the letters its
+    alternatives may start with, which refuses most words at once, and its alternatives are
+    tried by first letter (`by_first_letter`). The lookahead refuses no match: every
+    alternative starts with one of its letters, read as `flags` reads them. A pattern that
+    opens otherwise, whose group is quantified, or whose leads cannot be told, is compiled
+    as it is.
+    """
+    if not pattern.startswith("\\b(?:"):
+        return re.compile(pattern, flags)
+    end = 2 + (_element_end(pattern[2:]) or 0)
+    body, rest = pattern[5:end - 1], pattern[end:]
+    first = leads(body)
+    if first is None or rest.startswith(("?", "*", "+", "{")):
+        return re.compile(pattern, flags)
+    lookahead = f"(?=[{''.join(map(re.escape, sorted(first)))}])"
+    rewritten = f"\\b{lookahead}{by_first_letter(body, flags)}{rest}"
+    REWRITTEN[rewritten] = pattern
+    return re.compile(rewritten, flags)
