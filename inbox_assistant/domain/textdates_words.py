@@ -116,7 +116,6 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]
         pos = match.end()
 
 
-
 # Alternations by their first letters.
 #
 # `re` tries the alternatives of a group one by one, and a failed try costs a little even
@@ -125,7 +124,9 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]
 # they may start with, each bucket behind a lookahead of its letters, so that a word tries
 # one bucket only. Within a bucket the alternatives keep their order; the buckets read no
 # character in common, so at any position the alternatives that may match there are tried
-# in the order the group gives them, and the first that matches is the same.
+# in the order the group gives them, and the first that matches is the same. Only simple
+# sources are read (literals, classes of them, non-capturing groups); anything else, or a
+# verbose pattern (where spaces and "#" mean something else), is left as it is.
 
 
 def _scan(source: str) -> Iterator[tuple[int, str, int]]:
@@ -221,7 +222,9 @@ def buckets(source: str, flags: int) -> list[tuple[str, list[str]]] | None:
     """The alternatives of `source` by the letters they may start with, in order of first
     appearance: each bucket's letters, and its alternatives in their order in `source`.
     Letters that `flags` reads as one share a bucket. None when an alternative's first
-    letters cannot be told."""
+    letters cannot be told, or `flags` are verbose."""
+    if flags & re.VERBOSE:
+        return None
     letters: list[str] = []
     members: list[list[int]] = []
     split = alternatives(source)
@@ -270,10 +273,10 @@ def compile_by_first_letter(pattern: str, flags: int) -> re.Pattern[str]:
     alternatives may start with, which refuses most words at once, and its alternatives are
     tried by first letter (`by_first_letter`). The lookahead refuses no match: every
     alternative starts with one of its letters, read as `flags` reads them. A pattern that
-    opens otherwise, whose group is quantified, or whose leads cannot be told, is compiled
-    as it is.
+    opens otherwise, whose group is quantified, whose leads cannot be told, or that is
+    verbose, is compiled as it is.
     """
-    if not pattern.startswith("\\b(?:"):
+    if not pattern.startswith("\\b(?:") or flags & re.VERBOSE:
         return re.compile(pattern, flags)
     end = 2 + (_element_end(pattern[2:]) or 0)
     body, rest = pattern[5:end - 1], pattern[end:]
