@@ -580,9 +580,9 @@ _LIMIT_PREFIX: Final = compile_by_first_letter(
     rf"{_BY_IT_PT})(?:\s+(?:the|le|la|el|den|dem|zum|am|on{_ARTICLE_IT_PT}))?[\s,]*$",
     re.I,
 )
-# The scripts written without spaces get a lookahead of their own first characters (a
-# test checks that it refuses no match): their words need no \b, and `re` would try each of
-# them at every character.
+# The alternatives that need no \b (the scripts written without spaces, and Indonesian's in
+# the handover cue) get a lookahead of their own first characters, which a test checks
+# refuses no match: else `re` would try each of them at every character.
 _FOREIGN_REPLY_RUN_LEADS: Final = "ごお結連反回告通联覆答話话聯연안알회답말سب"
 _REPLY_CUE: Final = compile_by_first_letter(
     r"\b(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
