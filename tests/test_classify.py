@@ -1725,6 +1725,42 @@ def test_someone_met_who_offers_to_send_your_cv_over_to_a_colleague_offers_help(
     assert found.situation is Situation.HELP_OFFERED
 
 
+def test_a_polish_rejection_that_keeps_your_papers_closes_the_application() -> None:
+    hr = "Joanna Malinowska <joanna@sudety.example>"
+    found = classify(thread(
+        msg(JR, ago(10), "Szanowna Pani,\nuprzejmie proszę o rozpatrzenie mojej kandydatury. "
+            "W załączeniu przesyłam CV.", to=hr, subject="Tester - aplikacja",
+            attachments=("CV.pdf",)),
+        msg(hr, ago(1), "Szanowny Panie,\nproces rekrutacji został już zakończony - "
+            "zdecydowaliśmy się na kandydata z doświadczeniem w bankowości. Zachowamy Pana "
+            "dokumenty w naszej bazie kandydatów.", to=JR, subject="Re: Tester - aplikacja"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+    # Closed by what it says, not merely because they answered.
+    assert found.assessment.reason.startswith("Closed by")
+
+
+def test_a_polish_confirmation_of_a_recruitment_meeting_is_an_interview() -> None:
+    found = classify(thread(msg(
+        "Adam Kowalczyk <adam@hydral.example>", ago(3), "Dzień dobry,\npotwierdzam spotkanie "
+        "rekrutacyjne w środę 25 listopada o godz. 10:00 w naszym biurze.", to=JR,
+        subject="Potwierdzenie spotkania rekrutacyjnego")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW
+
+
+def test_polish_help_offered_in_the_formal_form_is_help() -> None:
+    hr = "Monika Dudek <monika@vistula.example>"
+    found = classify(thread(
+        msg(JR, ago(9), "Dzień dobry Pani Moniko,\nczy w dziale testów są szanse na miejsce "
+            "dla osoby początkującej?", to=hr, subject="Prośba o radę"),
+        msg(hr, ago(8.8), "Chętnie pomogę - proszę przesłać mi CV, a przekażę je "
+            "kierownikowi działu testów.", to=JR, subject="Re: Prośba o radę"),
+        msg(JR, ago(8), "Bardzo dziękuję! W załączniku przesyłam CV.", to=hr,
+            subject="Re: Prośba o radę", attachments=("CV.pdf",)),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.HELP_OFFERED
+
+
 def test_the_dutch_pleasure_of_meeting_with_words_between_makes_a_new_contact() -> None:
     found = classify(thread(msg(
         "Pieter Vermeulen <pieter@dockplan.example>", ago(1), "Dag Jordan,\nLeuk om je gisteren "

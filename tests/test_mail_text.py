@@ -47,6 +47,13 @@ from inbox_assistant.mail.text import html_to_text, split_reply
     ("Bra.\n\ntors 5 nov. 2026 kl. 09:12 skrev Elin <e@x.io>:\n> Hej", "Bra.", "tors 5"),
     ("Dzięki.\n\nW dniu pon., 23 lut 2026 o 21:14 Tomasz <t@x.io> napisał(a):\n> Cześć",
      "Dzięki.", "W dniu"),
+    # Polish Outlook writes "Od:/Wysłano:/Do:/Temat:" and "Wiadomość oryginalna"; Czech Outlook
+    # "Od:/Odesláno:/Komu:/Předmět:".
+    ("Dziękuję.\n\nOd: Paweł <p@x.io>\nWysłano: wtorek, 20 kwietnia 2027 10:12\nDo: Monika\n"
+     "Temat: Prośba", "Dziękuję.", "Od: Paweł"),
+    ("Dziękuję.\n\n-----Wiadomość oryginalna-----\nOd: Paweł", "Dziękuję.", "-----Wiad"),
+    ("Díky.\n\nOd: Lukáš <l@x.io>\nOdesláno: pondělí 2. listopadu 2026 19:14\nKomu: Eva\n"
+     "Předmět: CV", "Díky.", "Od: Lukáš"),
     # Czech says "napsal(a)".
     ("Díky.\n\nDne 2. 11. 2026 v 19:14 Lukáš Novák <l@x.io> napsal(a):\n> Ahoj",
      "Díky.", "Dne 2. 11."),

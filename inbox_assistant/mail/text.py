@@ -138,16 +138,19 @@ _SEPARATORS = re.compile(
     r"^(?:-{2,}\s*(?:original message|forwarded message|ursprüngliche nachricht"
     r"|weitergeleitete nachricht|message d'origine|message transféré|mensaje original"
     r"|mensaje reenviado|messaggio originale|messaggio inoltrato|mensagem original"
-    r"|mensagem encaminhada)\s*-{2,}"
+    r"|mensagem encaminhada|wiadomość oryginalna|oryginalna wiadomość|przekazana wiadomość"
+    r"|původní zpráva|přeposlaná zpráva)\s*-{2,}"
     r"|_{20,}|begin forwarded message:)\s*$",
     re.IGNORECASE,
 )
 # Outlook's quoted header block: "From:/Sent:/To:/Subject:" in the writer's language.
-_OUTLOOK_HEADER = re.compile(r"^(?:from|von|de|da|van|fra|från)\s*:\s*\S", re.IGNORECASE)
+_OUTLOOK_HEADER = re.compile(r"^(?:from|von|de|da|van|fra|från|od)\s*:\s*\S", re.IGNORECASE)
 _OUTLOOK_FOLLOW = re.compile(
     r"^(?:sent|date|gesendet|datum|envoyé(?:\s+le)?|to|an|à|subject|betreff|objet"
     r"|enviado(?:\s+el)?|enviada\s+em|enviado\s+em|fecha|para|asunto|assunto|data"
-    r"|inviato|a|oggetto|cc|verzonden|aan|onderwerp|sendt|til|emne|skickat|till|ämne)\s*:",
+    r"|inviato|a|oggetto|cc|verzonden|aan|onderwerp|sendt|til|emne|skickat|till|ämne"
+    # Polish ("Wysłano:/Do:/Temat:/DW:") and Czech ("Odesláno:/Komu:/Předmět:").
+    r"|wysłano|do|temat|dw|odesláno|komu|předmět)\s*:",
     re.IGNORECASE,
 )
 _MOBILE = re.compile(
