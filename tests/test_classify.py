@@ -1761,6 +1761,55 @@ def test_polish_help_offered_in_the_formal_form_is_help() -> None:
     assert found.situation is Situation.HELP_OFFERED
 
 
+def test_a_polish_introduction_that_leaves_you_to_each_other_is_an_introduction() -> None:
+    found = classify(thread(msg(
+        "Łukasz Borowski <lukasz@liceum.example>", ago(1), "Doroto,\nw DW Jordan, o którym "
+        "wspominałem na konferencji. Szukacie kogoś takiego.\n\nZostawiam Was sobie.",
+        to="Dorota Maj <dorota@eduklik.example>", cc=JR, subject="Kontakt")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTRODUCTION
+
+
+def test_a_polish_tracking_system_confirmation_is_an_application() -> None:
+    found = classify(thread(msg(
+        "Rekrutio <no-reply@rekrutio.example>", ago(1), "Cześć Jordan,\ndziękujemy za "
+        "przesłanie aplikacji na stanowisko UX Researcher. Twoje zgłoszenie trafiło do naszego "
+        "zespołu.", to=JR, subject="Zakupio")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.RESUME_SUBMITTED
+
+
+def test_a_polish_out_of_office_is_no_answer() -> None:
+    hr = "Monika Jasińska <monika@kwadrat.example>"
+    found = classify(thread(
+        msg(JR, ago(4), "Dzień dobry,\nprzesyłam swoją aplikację na stanowisko Junior UX "
+            "Researcher. W załączniku CV.", to=hr, subject="Aplikacja - Junior UX Researcher",
+            attachments=("CV.pdf",)),
+        msg(hr, ago(4) + timedelta(minutes=1), "Dziękuję za wiadomość. Jestem na urlopie do 16 "
+            "listopada.", to=JR,
+            subject="Odpowiedź automatyczna: Aplikacja - Junior UX Researcher"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.DUE)
+
+
+def test_a_polish_thanks_for_todays_workshop_makes_a_new_contact() -> None:
+    found = classify(thread(msg(
+        "Tomasz Grabowski <t@pixelfabryka.example>", ago(0.5), "Cześć,\ndzięki za dzisiejszy "
+        "warsztat, super się z Tobą pracowało w grupie. Podsyłam szablon.", to=JR,
+        subject="materiały")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_a_polish_thanks_answered_with_a_decision_to_come_is_an_interview() -> None:
+    hr = "Karolina Baran <karolina@mercato.example>"
+    found = classify(thread(
+        msg(JR, ago(6), "Dzień dobry,\nbardzo dziękuję za dzisiejszą rozmowę. To dokładnie "
+            "ten typ problemu, przy którym chciałbym pracować.", to=hr,
+            subject="Podziękowanie"),
+        msg(hr, ago(3), "Dziękujemy za miłe słowa. Rozmawiamy jeszcze z dwiema osobami, "
+            "decyzję przekażemy wkrótce.", to=JR, subject="Re: Podziękowanie"),
+    ), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW
+
+
 def test_the_dutch_pleasure_of_meeting_with_words_between_makes_a_new_contact() -> None:
     found = classify(thread(msg(
         "Pieter Vermeulen <pieter@dockplan.example>", ago(1), "Dag Jordan,\nLeuk om je gisteren "
