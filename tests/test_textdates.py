@@ -703,6 +703,13 @@ PROMISES: list[tuple[str, str, datetime, tzinfo, datetime, str]] = [
      "after our committee with next steps.", SENT, NY, eod(2026, 11, 24), "on the 24th"),
     ("dutch-binnen-twee-weken", "We nemen binnen twee weken contact met je op.", SENT, PARIS,
      eod(2026, 12, 3, PARIS), "binnen twee weken"),
+    # Polish: "w ciągu" with a number in words ("dwóch", "kilku") or digits.
+    ("polish-w-ciagu-dwoch-tygodni", "Informację zwrotną przekażemy w ciągu dwóch tygodni.",
+     SENT, BERLIN, eod(2026, 12, 3, BERLIN), "w ciągu dwóch tygodni"),
+    ("polish-w-ciagu-kilku-dni", "Odezwiemy się w ciągu kilku dni.", SENT, BERLIN,
+     eod(2026, 11, 22, BERLIN), "w ciągu kilku dni"),
+    ("polish-w-ciagu-tygodnia", "Damy znać w ciągu tygodnia.", SENT, BERLIN,
+     eod(2026, 11, 26, BERLIN), "w ciągu tygodnia"),
     ("dutch-handover-on-return", "Maandag 23 november is ze terug en dan leg ik je cv bij haar "
      "neer. Je hoort daarna van me.", SENT, PARIS, eod(2026, 11, 23, PARIS),
      "Maandag 23 november"),

@@ -176,11 +176,14 @@ def _early_next_month(local: datetime) -> date:
 
 _NUMBER: Final = rf"(?:\d{{1,3}}|\b(?:{alternation(NUMBERS)})\b)"
 _SELF_CUED: Final = ("within", "innerhalb", "binnen", "dentro", "sous", "entro", "en un plazo",
-                      "en el plazo", "d'ici", "d’ici", "no prazo", "nel giro")
+                      "en el plazo", "d'ici", "d’ici", "no prazo", "nel giro", "w ciągu",
+                      "w ciagu")
 _DURATION: Final = re.compile(
     r"\b(?P<prep>within|in|over|during|dans|sous|en\s+(?:un|el)\s+plazo\s+(?:m[aá]ximo\s+)?de|en"
     r"|d['’]ici|no\s+prazo\s+de|nel\s+giro\s+di|innerhalb(?:\s+von)?|binnen|dentro\s+de"
     r"|entro|tra|fra|nei|nelle|em|nos|nas|daqui\s+a"
+    # Polish: "w ciągu dwóch tygodni", "w ciągu 48 godzin".
+    r"|w\s+ci[ąa]gu"
     # "Give us a week or so and I'll get back to you."
     r"|give\s+(?:me|us|it|them|her|him)(?:\s+until)?)\s+"
     # "Within a fortnight": one of them.
@@ -199,6 +202,7 @@ _DURATION: Final = re.compile(
     r"|tag(?:e|en)?|d[ií]as"
     r"|giorn[oi]|weeks?|weken|semaines?|wochen?|semanas?|settiman[ae]|hours?|hrs?|heures?"
     r"|werkdag(?:en)?|dagen|maand(?:en)?"
+    r"|dni|dnia|tygodni(?:a)?|tydzie[ńn]|godzin(?:y)?|miesi[ęe]cy|miesi[ąa]ca"
     r"|stunden?|horas?|ore|h|months?|mois|monat(?:e|en)?|mes(?:es)?|mesi|m[eê]s)\b"
     r"(?:\s+(?P<biz2>ouvr[ée]s|ouvrables|h[aá]biles|laborables|lavorativi|[uú]teis))?"
     # "En los días siguientes", "in the days that follow": after a day named before.
@@ -228,9 +232,9 @@ _FORTNIGHT: Final = 14
 def _unit(word: str) -> str:
     if word.startswith(("werk", "arbeit", "d", "jour", "tag", "giorn", "huit", "quinz", "fortn")):
         return "day"
-    if word.startswith(("w", "sem", "sett")):
+    if word.startswith(("w", "sem", "sett", "tyg", "tydz")):
         return "week"
-    if word.startswith(("mo", "mes", "mês", "maand")):
+    if word.startswith(("mo", "mes", "mês", "maand", "miesi")):
         return "month"
     return "hour"
 
@@ -239,6 +243,7 @@ _SINGULAR_UNITS: Final = frozenset({
     "day", "jour", "tag", "werktag", "arbeitstag", "week", "semaine", "woche", "semana",
     "hour", "hr", "h", "heure", "stunde", "hora", "month", "monat", "mes",
     "giorno", "settimana", "mese", "mês", "dia", "fortnight",
+    "dnia", "tygodnia", "tydzień", "tydzien", "miesiąca", "miesiaca",
 })
 # For "in the coming days" and the like; singular units ("the next week") count one.
 _VAGUE_COUNTS: Final = {"day": 3, "week": 2, "hour": 24, "month": 2}
@@ -578,14 +583,14 @@ _PERIOD_STEMS: Final = (
     "thanksgiving", "immacolata", "puente", "sinterklaas", "pakjesavond",
     "lendemain", "folgetag", "veck", "uke", "uka", "uge", "kw", "kalenderwoche", "morning",
     "weken", "dag", "maand",
-    "tygodni", "tydzie", "miesi", "주", "săpt", "sapt", "lunii", "בשבוע",
+    "tygodni", "tydzie", "miesi", "dni", "godzin", "주", "săpt", "sapt", "lunii", "בשבוע",
 )
 _HOURS: Final = re.compile(r"\d\s*(?:h|hrs?)\b", re.I)
 # The first words of the `prep` of _DURATION: its matches start there only.
 _DURATION_LEADS: Final = frozenset({
     "within", "in", "over", "during", "dans", "sous", "en", "innerhalb", "binnen", "dentro",
     "entro", "tra", "fra", "nei", "nelle", "em", "nos", "nas", "daqui", "d", "no", "nel",
-    "give",
+    "give", "w",
 })
 
 

@@ -210,4 +210,7 @@ NUMBERS: Final[Mapping[str, int]] = {
     "alguns": 3, "algumas": 3,
     "een": 1, "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "zeven": 7, "tien": 10,
     "een paar": 2, "enkele": 3,
+    "jednego": 1, "dwóch": 2, "dwoch": 2, "dwu": 2, "dwa": 2, "dwie": 2, "trzech": 3, "trzy": 3,
+    "czterech": 4, "cztery": 4, "pięciu": 5, "pieciu": 5, "pięć": 5, "siedmiu": 7,
+    "dziesięciu": 10, "dziesieciu": 10, "czternastu": 14, "kilku": 3, "kilka": 3,
 }
