@@ -1810,6 +1810,22 @@ def test_a_polish_thanks_answered_with_a_decision_to_come_is_an_interview() -> N
     assert found.situation is Situation.INTERVIEW
 
 
+def test_the_czech_pleasure_of_meeting_today_makes_a_new_contact() -> None:
+    found = classify(thread(msg(
+        "Petra Nováková <petra@penizek.example>", ago(0.5), "Ahoj,\nráda jsem tě dnes poznala "
+        "u kávy po přednášce! Posílám odkaz na náš styleguide.", to=JR,
+        subject="Content Days")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
+def test_your_polish_mail_after_talking_at_a_fair_booth_makes_a_new_contact() -> None:
+    found = classify(thread(msg(
+        JR, ago(1), "Dzień dobry Panie Danielu,\nrozmawialiśmy wczoraj na Targach Pracy przy "
+        "stoisku Banku Wiślanego. Czy mogłabym przesłać CV?",
+        to="Daniel Kowalczyk <daniel@bank.example>", subject="Targi Pracy")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
 def test_the_dutch_pleasure_of_meeting_with_words_between_makes_a_new_contact() -> None:
     found = classify(thread(msg(
         "Pieter Vermeulen <pieter@dockplan.example>", ago(1), "Dag Jordan,\nLeuk om je gisteren "
