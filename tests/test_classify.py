@@ -1826,6 +1826,22 @@ def test_your_polish_mail_after_talking_at_a_fair_booth_makes_a_new_contact() ->
     assert found.situation is Situation.NEW_CONTACT
 
 
+def test_a_payment_receipt_that_confirms_receipt_is_no_application() -> None:
+    found = classify(thread(msg(
+        "Akademie <buchhaltung@akademie.example>", ago(2), "Sehr geehrter Herr Reyes,\nwir "
+        "bestätigen den Eingang Ihrer Zahlung über 1.190,00 EUR. Ihr Platz im Kurs ist "
+        "reserviert.", to=JR, subject="Zahlungseingang: Rechnung 2026-0318")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NONE
+
+
+def test_a_nice_evening_yesterday_makes_a_new_contact() -> None:
+    found = classify(thread(msg(
+        "Tobias Reichert <tobias@lindwerk.example>", ago(0.3), "Hallo Herr Reyes,\ndas war ein "
+        "richtig netter Abend gestern im Kesselhaus. Hier der Leitfaden, von dem ich erzählt "
+        "hatte.", to=JR, subject="Leitfaden")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
 def test_the_dutch_pleasure_of_meeting_with_words_between_makes_a_new_contact() -> None:
     found = classify(thread(msg(
         "Pieter Vermeulen <pieter@dockplan.example>", ago(1), "Dag Jordan,\nLeuk om je gisteren "
