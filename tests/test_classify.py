@@ -1842,6 +1842,32 @@ def test_a_nice_evening_yesterday_makes_a_new_contact() -> None:
     assert found.situation is Situation.NEW_CONTACT
 
 
+def test_a_czech_invitation_to_an_interview_is_an_interview() -> None:
+    found = classify(thread(msg(
+        "Simona Dušková <simona@valmont.example>", ago(3), "Dobrý den,\nrádi bychom Vás pozvali "
+        "k osobnímu pohovoru ve středu 25. 11. od 9:00 v naší kanceláři.", to=JR,
+        subject="Valmont – pozvání k osobnímu pohovoru")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.INTERVIEW
+
+
+def test_a_czech_role_put_on_hold_closes_the_application() -> None:
+    ats = "Kelvora <kelvora@myworkday.example>"
+    found = classify(thread(
+        msg(ats, ago(20), "Dobrý den,\nděkujeme za Vaši žádost o pozici Junior Data Analyst. "
+            "Vaše žádost byla úspěšně odeslána.", to=JR, subject="Děkujeme za Vaši žádost"),
+        msg(ats, ago(2), "Dobrý den,\nobsazení této pozice bylo pozastaveno. Pokud bude pozice "
+            "znovu otevřena, budeme Vás kontaktovat.", to=JR, subject="Informace k Vaší žádosti"),
+    ), RULES, ME, NOW, NY)
+    assert (found.situation, found.status) == (Situation.RESUME_SUBMITTED, Status.CLOSED)
+
+
+def test_a_czech_thanks_for_a_chat_after_a_talk_makes_a_new_contact() -> None:
+    found = classify(thread(msg(
+        "Ondřej Kratochvíl <ondrej@proteomica.example>", ago(0.5), "Ahoj,\ndíky za fajn pokec "
+        "dneska po přednášce. Tady je ten odkaz.", to=JR, subject="Meetup")), RULES, ME, NOW, NY)
+    assert found.situation is Situation.NEW_CONTACT
+
+
 def test_the_dutch_pleasure_of_meeting_with_words_between_makes_a_new_contact() -> None:
     found = classify(thread(msg(
         "Pieter Vermeulen <pieter@dockplan.example>", ago(1), "Dag Jordan,\nLeuk om je gisteren "
