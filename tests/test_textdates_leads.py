@@ -100,22 +100,28 @@ def _reads(pattern: str, flags: int, within: Iterable[int] = range(sys.maxunicod
     return {code for code in within if chars.fullmatch(chr(code))}
 
 
-# The lookaheads written by hand, and the cue each stands in.
-_WRITTEN_LEADS = [
-    pytest.param(textdates._FOREIGN_REPLY_CUE, textdates._FOREIGN_REPLY_RUN_LEADS,
-                 id="foreign_reply"),
-    pytest.param(textdates._FOREIGN_HANDOVER_CUE, textdates._FOREIGN_HANDOVER_RUN_LEADS,
+# The alternatives `guarded` puts behind a lookahead, and the cue they stand in.
+_GUARDED = [
+    pytest.param(textdates._FOREIGN_REPLY_CUE, textdates._FOREIGN_REPLY_RUNS, id="foreign_reply"),
+    pytest.param(textdates._FOREIGN_HANDOVER_CUE, textdates._FOREIGN_HANDOVER_RUNS,
                  id="foreign_handover"),
 ]
 
 
-@pytest.mark.parametrize(("cue", "lead"), _WRITTEN_LEADS)
-def test_every_guarded_alternative_starts_with_a_lead(cue: re.Pattern[str], lead: str) -> None:
-    guards = {"".join(map(chr, chars)): first for chars, first in _guards(cue)}
-    first = guards[lead]
+@pytest.mark.parametrize(("cue", "runs"), _GUARDED)
+def test_every_guarded_alternative_starts_with_a_lead(cue: re.Pattern[str], runs: str) -> None:
+    group = textdates_words.guarded(runs)
+    assert group in cue.pattern
+    [(chars, first)] = _guards(re.compile(group, cue.flags))
     assert first is not None
     # Every character a first literal reads under IGNORECASE, the class reads as well.
-    assert _reads("".join(map(chr, first)), cue.flags) <= _reads(lead, cue.flags)
+    assert _reads("".join(map(chr, first)), cue.flags) <= _reads("".join(map(chr, chars)),
+                                                                 cue.flags)
+
+
+def test_a_source_whose_leads_cannot_be_told_is_not_guarded() -> None:
+    with pytest.raises(ValueError):
+        textdates_words.guarded(r"\w+|ab")
 
 
 def test_a_guard_that_misses_a_lead_is_caught() -> None:

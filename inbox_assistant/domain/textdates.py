@@ -36,6 +36,7 @@ from inbox_assistant.domain.textdates_times import TimeToken, scan_times
 from inbox_assistant.domain.textdates_vocab import MONTH_FIRST_ZONES
 from inbox_assistant.domain.textdates_words import (
     compile_by_first_letter,
+    guarded,
     lower_reads_as_ignorecase,
 )
 
@@ -581,9 +582,21 @@ _LIMIT_PREFIX: Final = compile_by_first_letter(
     re.I,
 )
 # The alternatives that need no \b (the scripts written without spaces, and Indonesian's in
-# the handover cue) get a lookahead of their own first characters, which a test checks
-# refuses no match: else `re` would try each of them at every character.
-_FOREIGN_REPLY_RUN_LEADS: Final = "ごお結連反回告通联覆答話话聯연안알회답말سب"
+# the handover cue) stand behind a lookahead of their own first characters (`guarded`):
+# else `re` would try each of them at every character.
+_FOREIGN_REPLY_RUNS: Final = (
+    # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
+    r"ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
+    r"|連絡する|連絡します|連絡しま|連絡を入れ"
+    # Chinese: "会给我一个初步反馈", "第一时间告诉您", "回复您".
+    r"|反馈|回复您|告诉您|通知您|联系您"
+    # Cantonese and traditional characters: "下星期三之前覆你", "回覆你", "話你知".
+    r"|覆你|回覆你|回复你|答覆你|答复你|通知你|告訴你|告诉你|話你知|话你知|聯絡你|联系你"
+    # Korean: "다음 주 중으로 연락드리겠습니다", "15일(금)까지 결과를 안내해 드리겠습니다".
+    r"|연락\s*드리|연락\s*드릴|연락을\s*드리|연락\s*줄게|연락\s*주겠|안내해\s*드리|안내\s*드리"
+    r"|알려\s*드리|알려\s*드릴|알려\s*줄게|회신|답변\s*드리|말씀\s*드리"
+    # Arabic: "سأرد عليك يوم الأحد", "بخبرك", "سنتواصل معك".
+    r"|سأرد|سنرد|بنرد|بخبرك|سأخبرك|سنخبرك|سنتواصل|بنتواصل|سأتواصل|سأبلغك|سنبلغك|بانتظار\s+خبرك")
 _REPLY_CUE: Final = compile_by_first_letter(
     r"\b(?:get(?:ting)?\s+back|come\s+back\s+to|hear(?:s|ing)?\s+(?:back|from)|back\s+to\s+you"
     r"|decision|decide"
@@ -736,19 +749,7 @@ _FOREIGN_REPLY_CUE: Final = compile_by_first_letter(
     # "...sai sexta, 11/12, e nesse dia eu volto a falar contigo de um jeito ou de outro".
     r"|volto\s+a\s+(?:falar|escrever|te\s+(?:procurar|escrever|chamar))"
     r"|wie\s+es\s+weitergeht)"
-    # Japanese runs its words together: no \b. "ご連絡いたします", "お返事します".
-    rf"|(?=[{_FOREIGN_REPLY_RUN_LEADS}])"
-    r"(?:ご連絡|ご返事|お返事|ご回答|お知らせ(?:します|いたします)|結果を|お伝え(?:します|いたします|でき)"
-    r"|連絡する|連絡します|連絡しま|連絡を入れ"
-    # Chinese: "会给我一个初步反馈", "第一时间告诉您", "回复您".
-    r"|反馈|回复您|告诉您|通知您|联系您"
-    # Cantonese and traditional characters: "下星期三之前覆你", "回覆你", "話你知".
-    r"|覆你|回覆你|回复你|答覆你|答复你|通知你|告訴你|告诉你|話你知|话你知|聯絡你|联系你"
-    # Korean: "다음 주 중으로 연락드리겠습니다", "15일(금)까지 결과를 안내해 드리겠습니다".
-    r"|연락\s*드리|연락\s*드릴|연락을\s*드리|연락\s*줄게|연락\s*주겠|안내해\s*드리|안내\s*드리"
-    r"|알려\s*드리|알려\s*드릴|알려\s*줄게|회신|답변\s*드리|말씀\s*드리"
-    # Arabic: "سأرد عليك يوم الأحد", "بخبرك", "سنتواصل معك".
-    r"|سأرد|سنرد|بنرد|بخبرك|سأخبرك|سنخبرك|سنتواصل|بنتواصل|سأتواصل|سأبلغك|سنبلغك|بانتظار\s+خبرك)",
+    rf"|{guarded(_FOREIGN_REPLY_RUNS)}",
     re.I,
 )
 # Help handed on at a date ("I'll pass it to him on Monday", "el lunes se lo paso"): the
@@ -766,7 +767,17 @@ _HANDOVER_CUE: Final = compile_by_first_letter(
     r"\s+in\s+(?:her|his|their)\s+hands\b)",
     re.I,
 )
-_FOREIGN_HANDOVER_RUN_LEADS: Final = "얘전건넣추말推渡回asبسر"
+_FOREIGN_HANDOVER_RUNS: Final = (
+    # Korean: "복귀하시면 그날 바로 직접 얘기 꺼내볼게", "월요일에 전달해 드릴게요".
+    r"얘기\s*꺼내|얘기를\s*꺼내|전달해\s*드릴|전달\s*드릴|전달해\s*줄게|건네\s*볼게|건네\s*드릴"
+    r"|넣어\s*볼게|추천해\s*드릴|추천해\s*볼게|얘기해\s*볼게|말해\s*볼게"
+    # Japanese: "その場でEMに直接推しとく", "来週会うので経歴書を渡しておきます".
+    r"|推しとく|推しておき|推しておく|渡しておき|渡しておく|渡しておこう|渡します|回します"
+    r"|回しておき|回しておく|推薦しておき|推薦しておく"
+    # Indonesian: "nanti Senin pas weekly aku angkat namamu", "nanti aku teruskan".
+    r"|angkat\s+namamu|aku\s+teruskan|saya\s+teruskan|aku\s+sampaikan|saya\s+sampaikan"
+    # Arabic: "بكلمه يوم الأحد إن شاء الله", "سأكلمه", "بوصلها له".
+    r"|بكلمه|بكلّمه|سأكلمه|راح\s+أكلمه|بحكي\s+معه|سأتحدث\s+معه|بوصلها|سأوصلها|سأسلمها|بسلمها")
 _FOREIGN_HANDOVER_CUE: Final = compile_by_first_letter(
     r"\b(?:se\s+l[oa]s?\s+(?:paso|doy|mando|entrego|env[ií]o|reenv[ií]o|comento|ense[ñn]o)"
     # Catalan: "aquell dijous li passo el teu CV en mà", "li'l faré arribar".
@@ -802,17 +813,7 @@ _FOREIGN_HANDOVER_CUE: Final = compile_by_first_letter(
     # "...dan schuif ik je cv gewoon over tafel".
     r"|(?:leg|geef|stuur|breng|schuif|speel|stop)\s+ik\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b)"
     r"|ik\s+(?:leg|geef|stuur|breng|schuif|speel|stop)\s+(?:je|jouw|uw|het)\s+(?:cv\b|door\b))"
-    # Korean: "복귀하시면 그날 바로 직접 얘기 꺼내볼게", "월요일에 전달해 드릴게요".
-    rf"|(?=[{_FOREIGN_HANDOVER_RUN_LEADS}])"
-    r"(?:얘기\s*꺼내|얘기를\s*꺼내|전달해\s*드릴|전달\s*드릴|전달해\s*줄게|건네\s*볼게|건네\s*드릴"
-    r"|넣어\s*볼게|추천해\s*드릴|추천해\s*볼게|얘기해\s*볼게|말해\s*볼게"
-    # Japanese: "その場でEMに直接推しとく", "来週会うので経歴書を渡しておきます".
-    r"|推しとく|推しておき|推しておく|渡しておき|渡しておく|渡しておこう|渡します|回します"
-    r"|回しておき|回しておく|推薦しておき|推薦しておく"
-    # Indonesian: "nanti Senin pas weekly aku angkat namamu", "nanti aku teruskan".
-    r"|angkat\s+namamu|aku\s+teruskan|saya\s+teruskan|aku\s+sampaikan|saya\s+sampaikan"
-    # Arabic: "بكلمه يوم الأحد إن شاء الله", "سأكلمه", "بوصلها له".
-    r"|بكلمه|بكلّمه|سأكلمه|راح\s+أكلمه|بحكي\s+معه|سأتحدث\s+معه|بوصلها|سأوصلها|سأسلمها|بسلمها)",
+    rf"|{guarded(_FOREIGN_HANDOVER_RUNS)}",
     re.I,
 )
 _FUTURE: Final = compile_by_first_letter(

@@ -262,6 +262,22 @@ def by_first_letter(source: str, flags: int) -> str:
         for known, members in found) + ")"
 
 
+def _lookahead(first: Iterable[str]) -> str:
+    """A lookahead of these characters, in a stable order."""
+    return f"(?=[{''.join(map(re.escape, sorted(first)))}])"
+
+
+def guarded(source: str) -> str:
+    """The alternation `source` as a group behind a lookahead of the characters its
+    alternatives may start with (`leads`), for alternatives with no `\\b` before them
+    (scripts written without spaces): `re` tries them only where one may start, not at
+    every character. Raises ValueError when the leads cannot be told simply."""
+    first = leads(source)
+    if first is None:
+        raise ValueError(f"cannot tell what {source[:40]!r} starts with")
+    return f"{_lookahead(first)}(?:{source})"
+
+
 # What `compile_by_first_letter` compiled, and the pattern it was given for it.
 REWRITTEN: Final[dict[str, str]] = {}
 
@@ -283,7 +299,6 @@ def compile_by_first_letter(pattern: str, flags: int) -> re.Pattern[str]:
     first = leads(body)
     if first is None or rest.startswith(("?", "*", "+", "{")):
         return re.compile(pattern, flags)
-    lookahead = f"(?=[{''.join(map(re.escape, sorted(first)))}])"
-    rewritten = f"\\b{lookahead}{by_first_letter(body, flags)}{rest}"
+    rewritten = f"\\b{_lookahead(first)}{by_first_letter(body, flags)}{rest}"
     REWRITTEN[rewritten] = pattern
     return re.compile(rewritten, flags)
