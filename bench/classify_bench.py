@@ -79,10 +79,11 @@ def _gmail_resources(mbox: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for number, item in enumerate(read_takeout(mbox)):
         message_id = f"{mbox.stem}-{number}"
-        when = header_date(scan_headers(item.raw)) or ALL_TIME[0]
+        headers = scan_headers(item.raw)
+        when = header_date(headers) or ALL_TIME[0]
         resource = {"id": message_id, "threadId": item.thread_id, "labelIds": item.labels,
                     "internalDate": str(int(when.timestamp() * 1000)),
-                    "payload": parse_message(item.raw, message_id, scan_headers(item.raw)).payload}
+                    "payload": parse_message(item.raw, message_id, headers).payload}
         found.setdefault(str(item.thread_id), []).append(json.dumps(resource))
     return found
 
